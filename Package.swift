@@ -1,0 +1,58 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Upcoming features on every source target; tests leave MemberImportVisibility off (see docs/STYLE notes):
+// test helpers reach members of modules they do not import directly.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+let testSwiftSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "trajet",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "trajet", targets: ["trajet"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(
+            url: "https://github.com/apple/swift-configuration.git", from: "1.4.0",
+            traits: [.defaults, "YAML"]),
+        // CSV.swift rather than SwiftCSV: 4× faster on the network files (docs/performance.md), and dataset
+        // loading is on every CLI call.
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure domain: geography, network, emission engine. No package dependencies.
+        .target(name: "TrajetCore", swiftSettings: swiftSettings),
+        // The only target that reads the CSV files in Datasets/.
+        .target(
+            name: "TrajetDatasets",
+            dependencies: ["TrajetCore", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "TrajetCLI",
+            dependencies: [
+                "TrajetCore", "TrajetDatasets",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                // FilePath for the configuration file (MemberImportVisibility needs the defining module).
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "trajet",
+            dependencies: ["TrajetCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings),
+        .testTarget(name: "TrajetCoreTests", dependencies: ["TrajetCore"], swiftSettings: testSwiftSettings),
+        .testTarget(
+            name: "TrajetDatasetsTests", dependencies: ["TrajetDatasets", "TrajetCore"],
+            swiftSettings: testSwiftSettings),
+        .testTarget(
+            name: "TrajetCLITests", dependencies: ["TrajetCLI", "TrajetCore", "TrajetDatasets"],
+            swiftSettings: testSwiftSettings),
+    ]
+)

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `trajet` command line.
+public struct TrajetCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "trajet",
+        abstract: "Carbon-aware travel planner for youth-exchange groups / Planificateur de voyages bas carbone.",
+        discussion: """
+            Exit codes: 0 success; 1 bad input (unknown place, invalid value); 2 datasets or configuration problem; \
+            64 invalid command-line usage.
+            """,
+        subcommands: [EmissionsCommand.self, PlacesCommand.self, FactorsCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import TrajetCore
+import TrajetDatasets
+
+enum DatasetsLocation {
+    static func locator(explicitPath: String?, environment: [String: String]) -> DatasetLocator {
+        DatasetLocator(explicitPath: explicitPath, environment: environment)
+    }
+}
+
+/// Options every command accepts.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Datasets directory (default: TRAJET_DATASETS, config, then ./Datasets or the install).")
+    var datasets: String?
+
+    @Option(name: .long, help: "Configuration file (default: TRAJET_CONFIG, then config/trajet.yaml).")
+    var config: String?
+
+    @Option(name: .long, help: "Language of the output: fr or en (default: from LANG).")
+    var lang: Language?
+}
+
+/// What a command needs once the options are read: settings, words, and the loaded datasets.
+struct CommandContext {
+    let settings: Settings
+    let localizer: Localizer
+    let datasets: Datasets
+
+    static func load(_ options: GlobalOptions, factorSet: String? = nil, cabinClass: CabinClass? = nil) async throws
+        -> CommandContext
+    {
+        let environment = ProcessInfo.processInfo.environment
+        let fallbackLocalizer = Localizer(options.lang ?? Language.fromEnvironment(environment))
+        let settings: Settings
+        do {
+            settings = try await Settings.load(
+                configFile: options.config,
+                overrides: .init(
+                    datasetsPath: options.datasets, language: options.lang, factorSetID: factorSet,
+                    cabinClass: cabinClass),
+                environment: environment)
+        } catch {
+            printError(String(describing: error), fallbackLocalizer)
+            throw ExitCode(2)
+        }
+        let localizer = Localizer(settings.language)
+        let directory: URL
+        do {
+            directory = try DatasetLocator(explicitPath: settings.datasetsPath, environment: [:]).locate()
+        } catch {
+            printError(error.description, localizer)
+            throw ExitCode(2)
+        }
+        do {
+            return CommandContext(settings: settings, localizer: localizer, datasets: try Datasets.load(from: directory))
+        } catch {
+            printError(error.description, localizer)
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Writes a message to standard error, prefixed in the user's language.
+func printError(_ message: String, _ localizer: Localizer) {
+    FileHandle.standardError.write(Data((localizer.t("Erreur : ", "Error: ") + message + "\n").utf8))
+}
+
+/// Runs `body`; a domain error is printed in the user's language and becomes exit code 1.
+func reportingDomainErrors<T>(_ localizer: Localizer, _ body: () throws(TrajetError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        printError(localizer.message(for: error), localizer)
+        throw ExitCode(1)
+    }
+}
+
+public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+    case table
+    case json
+}
+
+/// JSON with stable key order, for scripts and tests.
+func encodeJSON(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
+/// Rounds for output so JSON shows grams, not floating-point noise.
+func rounded(_ value: Double, _ decimals: Int = 3) -> Double {
+    let scale = pow(10, Double(decimals))
+    return (value * scale).rounded() / scale
+}

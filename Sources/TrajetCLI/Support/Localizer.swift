@@ -1,0 +1,128 @@
+import TrajetCore
+
+/// User-facing words in French and English. Keys are grouped by where they appear.
+public struct Localizer: Sendable {
+    public let language: Language
+    public var numbers: NumberStyle { NumberStyle(language) }
+
+    public init(_ language: Language) { self.language = language }
+
+    func t(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
+
+    func mode(_ mode: TransportMode) -> String {
+        switch mode {
+        case .flight: t("avion", "flight")
+        case .highSpeedRail: t("train à grande vitesse", "high-speed train")
+        case .rail: t("train", "train")
+        case .nightTrain: t("train de nuit", "night train")
+        case .coach: t("autocar", "coach")
+        case .bus: t("bus", "bus")
+        case .sharedTaxi: t("taxi collectif", "shared taxi")
+        case .minibus: t("minibus affrété", "chartered minibus")
+        case .taxi: t("taxi", "taxi")
+        case .car: t("voiture", "car")
+        case .ferry: t("ferry", "ferry")
+        case .walk: t("à pied", "walk")
+        case .metro: t("métro / RER", "metro / suburban rail")
+        }
+    }
+
+    func cabin(_ cabin: CabinClass) -> String {
+        switch cabin {
+        case .average: t("classe moyenne (inconnue)", "average passenger (class unknown)")
+        case .economy: t("classe économique", "economy class")
+        case .premiumEconomy: t("économique premium", "premium economy")
+        case .business: t("classe affaires", "business class")
+        case .first: t("première classe", "first class")
+        }
+    }
+
+    func kind(_ kind: PlaceKind) -> String {
+        switch kind {
+        case .airport: t("aéroport", "airport")
+        case .station: t("gare", "station")
+        case .port: t("port", "port")
+        case .city: t("ville", "town")
+        case .busStation: t("gare routière", "bus station")
+        }
+    }
+
+    func distanceBasis(_ basis: DistanceBasis) -> String {
+        switch basis {
+        case .route: t("distance de parcours (source)", "route distance (sourced)")
+        case .greatCircle: t("orthodromique (grand cercle)", "great-circle")
+        case .greatCircleDetour(let factor):
+            t(
+                "grand cercle × \(numbers.format(factor, decimals: 2)) (ESTIMATION)",
+                "great-circle × \(numbers.format(factor, decimals: 2)) (ESTIMATE)")
+        }
+    }
+
+    func note(_ note: FootprintNote) -> String {
+        switch note {
+        case .cabinClassNotDistinguished:
+            t(
+                "ce jeu de facteurs ne distingue pas les classes de cabine : valeur toutes classes",
+                "this factor set does not distinguish cabin classes: all-class value used")
+        case .wttNotPublished:
+            t(
+                "l'amont du carburant (WTT) n'est pas publié dans ce jeu : il manque au total",
+                "well-to-tank (fuel upstream) is not published in this set: it is missing from the total")
+        case .wttIncludedInTTW:
+            t(
+                "l'amont du carburant est déjà compris dans la valeur directe de ce jeu",
+                "fuel upstream is already included in this set's direct value")
+        case .proxyFactor:
+            t(
+                "facteur de substitution (PROXY) : aucune valeur publiée pour ce service",
+                "PROXY factor: no published value for this service")
+        case .estimatedFactor:
+            t("facteur dérivé (ESTIMATION)", "derived factor (ESTIMATE)")
+        case .estimatedDistance:
+            t("distance estimée (ESTIMATION)", "estimated distance (ESTIMATE)")
+        }
+    }
+
+    /// The message for a domain error, naming the field and what was expected.
+    func message(for error: TrajetError) -> String {
+        switch error {
+        case .unknownPlace(let query, let suggestions):
+            let base = t("Lieu inconnu : « \(query) ».", "Unknown place: '\(query)'.")
+            guard !suggestions.isEmpty else {
+                return base + " " + t("Essayez `trajet places` pour la liste.", "Try `trajet places` for the list.")
+            }
+            let list = suggestions.joined(separator: t(" ou ", " or "))
+            return base + " " + t("Vouliez-vous dire \(list) ?", "Did you mean \(list)?")
+        case .ambiguousPlace(let query, let candidates):
+            return t(
+                "« \(query) » désigne plusieurs lieux : \(candidates.map(\.rawValue).joined(separator: ", ")). Précisez l'identifiant.",
+                "'\(query)' matches several places: \(candidates.map(\.rawValue).joined(separator: ", ")). Give the id.")
+        case .unknownFactorSet(let id, let available):
+            return t(
+                "Jeu de facteurs inconnu : « \(id) ». Disponibles : \(available.joined(separator: ", ")).",
+                "Unknown factor set: '\(id)'. Available: \(available.joined(separator: ", ")).")
+        case .noFactor(let set, let mode, let variant, let distance):
+            return t(
+                "Le jeu \(set) n'a pas de facteur pour \(self.mode(mode)) (\(variant)) à \(numbers.km(distance)).",
+                "Factor set \(set) has no factor for \(self.mode(mode)) (\(variant)) at \(numbers.km(distance)).")
+        case .notAnAirport(let place, let nearest, let distance):
+            var text = t(
+                "\(place) n'est pas un aéroport ; un vol relie deux aéroports.",
+                "\(place) is not an airport; a flight joins two airports.")
+            if let nearest, let distance {
+                text += " " + t(
+                    "Aéroport le plus proche : \(nearest) (\(numbers.km(distance))).",
+                    "Nearest airport: \(nearest) (\(numbers.km(distance))).")
+            }
+            return text
+        case .distanceUnknown(let from, let to, let mode):
+            return t(
+                "Aucun trajet \(self.mode(mode)) entre \(from) et \(to) dans le réseau : donnez --distance-km.",
+                "No \(self.mode(mode)) leg between \(from) and \(to) in the network: give --distance-km.")
+        case .invalidValue(let field, let value, let expected):
+            return t(
+                "Valeur invalide pour \(field) : « \(value) » ; attendu : \(expected).",
+                "Invalid value for \(field): '\(value)'; expected \(expected).")
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// The travelling group: young participants and their leaders.
+public struct Group: Hashable, Sendable, Codable {
+    /// The largest group Trajet accepts; far above any exchange, low enough to catch a typo.
+    public static let maximumPeople = 500
+
+    public let participants: Int
+    public let leaders: Int
+    /// Whether the group includes minors (stricter travel rules apply in route search).
+    public let minors: Bool
+
+    public var people: Int { participants + leaders }
+
+    /// Validates the counts: none negative, at least one traveller, at most `maximumPeople`.
+    public init(participants: Int, leaders: Int = 0, minors: Bool = false) throws(TrajetError) {
+        guard participants >= 0 else {
+            throw .invalidValue(field: "participants", value: String(participants), expected: "a number ≥ 0")
+        }
+        guard leaders >= 0 else {
+            throw .invalidValue(field: "leaders", value: String(leaders), expected: "a number ≥ 0")
+        }
+        guard participants + leaders >= 1 else {
+            throw .invalidValue(
+                field: "participants", value: String(participants), expected: "at least one traveller in the group")
+        }
+        guard participants + leaders <= Group.maximumPeople else {
+            throw .invalidValue(
+                field: "participants", value: String(participants + leaders),
+                expected: "at most \(Group.maximumPeople) travellers")
+        }
+        self.participants = participants
+        self.leaders = leaders
+        self.minors = minors
+    }
+
+    /// One traveller, for per-person figures.
+    public static let single = try! Group(participants: 1)
+}

@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import Testing
+import TrajetCore
+import TrajetDatasets
+
+@testable import TrajetCLI
+
+enum ShippedData {
+    static let datasets: Datasets = {
+        let directory = try! DatasetLocator(environment: [:], executablePath: nil).locate()
+        return try! Datasets.load(from: directory)
+    }()
+}
+
+@Suite struct EmissionsCommandTests {
+    func query(
+        from: String = "BRU", to: String = "DSS", mode: TransportMode = .flight, participants: Int? = 14,
+        leaders: Int? = 2, set: String = "desnz-2025"
+    ) -> EmissionsQuery {
+        EmissionsQuery(
+            from: from, to: to, mode: mode, cabinClass: .economy, participants: participants, leaders: leaders,
+            factorSetID: set, distanceKm: nil, includeAirportHubs: false)
+    }
+
+    @Test func brusselsDakarForAGroupMatchesTheReference() throws {
+        let result = try query().run(datasets: ShippedData.datasets)
+        #expect(result.group.people == 16)
+        #expect(isClose(result.footprint.perPerson.totalKg, 561.8))
+        #expect(isClose(result.footprint.group.totalKg, 561.8 * 16))
+    }
+
+    @Test func jsonHasTheStableKeys() throws {
+        let result = try query().run(datasets: ShippedData.datasets)
+        let json = try encodeJSON(EmissionsReport(result, localizer: Localizer(.en)))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        for key in [
+            "distanceKm", "co2eKgPerPerson", "co2eKgPerPersonWithoutNonCO2", "co2eKgGroup", "components", "factorSet",
+            "factor", "notes", "from", "to", "group",
+        ] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        #expect(object["co2eKgPerPerson"] as? Double == rounded(result.footprint.perPerson.totalKg))
+        let factorSet = try #require(object["factorSet"] as? [String: Any])
+        #expect(factorSet["id"] as? String == "desnz-2025")
+        #expect(factorSet["version"] as? String != nil)
+        let factor = try #require(object["factor"] as? [String: Any])
+        #expect(factor["line"] as? Int != nil)
+        #expect(factor["file"] as? String == "factors/desnz-2025/factors.csv")
+    }
+
+    @Test func cityNamesWithoutAccentsWork() throws {
+        let result = try query(from: "bruxelles", to: "dakar").run(datasets: ShippedData.datasets)
+        #expect(result.from.kind == .airport)
+        #expect(result.to.countryCode == "SN")
+    }
+
+    @Test func misspeltCitySuggestsTheClosestMatch() {
+        do throws(TrajetError) {
+            _ = try query(from: "Liegge", to: "Namur", mode: .rail).run(datasets: ShippedData.datasets)
+            Issue.record("expected an error")
+        } catch {
+            let message = Localizer(.en).message(for: error)
+            #expect(message.contains("Did you mean"))
+            #expect(message.contains("Liège"))
+            #expect(Localizer(.fr).message(for: error).contains("Vouliez-vous dire"))
+        }
+    }
+
+    @Test func unknownFactorSetListsTheAvailableOnes() {
+        #expect(throws: TrajetError.unknownFactorSet(id: "desnz-1999", available: ["ademe-2025", "desnz-2024", "desnz-2025"])) {
+            try query(set: "desnz-1999").run(datasets: ShippedData.datasets)
+        }
+    }
+
+    @Test func negativeGroupSizeIsRefusedAtParsing() {
+        #expect(throws: (any Error).self) {
+            _ = try TrajetCommand.parseAsRoot(["emissions", "--from", "BRU", "--to", "DSS", "--mode", "flight", "--participants", "-3"])
+        }
+    }
+
+    @Test func tableIsInFrenchWithFrenchNumbers() throws {
+        let result = try query().run(datasets: ShippedData.datasets)
+        let text = EmissionsTable.render(result, localizer: Localizer(.fr))
+        #expect(text.contains("Total avec effets hors CO2"))
+        #expect(text.contains("561,8 kg"))
+        let english = EmissionsTable.render(result, localizer: Localizer(.en))
+        #expect(english.contains("Total with non-CO2 effects"))
+        #expect(english.contains("8,988.") || english.contains("8,989."))
+    }
+}
+
+@Suite struct LanguageTests {
+    @Test(arguments: [
+        (["LANG": "fr_BE.UTF-8"], Language.fr), (["LANG": "en_GB.UTF-8"], .en), ([:], .en),
+        (["LC_ALL": "fr_FR", "LANG": "en_US"], .fr), (["LANG": "C.UTF-8"], .en),
+    ])
+    func defaultComesFromTheLocale(environment: [String: String], expected: Language) {
+        #expect(Language.fromEnvironment(environment) == expected)
+    }
+
+    @Test func numbersFollowTheLanguage() {
+        #expect(NumberStyle(.fr).format(1234.5) == "1\u{202F}234,5")
+        #expect(NumberStyle(.en).format(1234.5) == "1,234.5")
+        #expect(NumberStyle(.en).format(-0.01) == "0.0")
+        #expect(NumberStyle(.en).format(1_234_567.891, decimals: 2) == "1,234,567.89")
+    }
+}
+
+@Suite struct SettingsTests {
+    @Test func flagsBeatEnvironmentWhichBeatsTheFile() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("trajet-\(UUID()).yaml")
+        try "language: en\nemissions:\n  factorSet: desnz-2024\n  cabinClass: business\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let fromFile = try await Settings.load(configFile: file.path, overrides: .init(), environment: [:])
+        #expect(fromFile.factorSetID == "desnz-2024")
+        #expect(fromFile.cabinClass == .business)
+        #expect(fromFile.language == .en)
+        let fromEnvironment = try await Settings.load(
+            configFile: file.path, overrides: .init(), environment: ["TRAJET_EMISSIONS_FACTOR_SET": "ademe-2025"])
+        #expect(fromEnvironment.factorSetID == "ademe-2025")
+        let fromFlags = try await Settings.load(
+            configFile: file.path, overrides: .init(language: .fr, factorSetID: "desnz-2025"),
+            environment: ["TRAJET_EMISSIONS_FACTOR_SET": "ademe-2025"])
+        #expect(fromFlags.factorSetID == "desnz-2025")
+        #expect(fromFlags.language == .fr)
+    }
+
+    @Test func invalidValuesNameTheKey() async throws {
+        await #expect(throws: SettingsError.self) {
+            _ = try await Settings.load(
+                configFile: nil, overrides: .init(), environment: ["TRAJET_EMISSIONS_CABIN_CLASS": "deluxe", "TRAJET_CONFIG": ""])
+        }
+    }
+
+    @Test func theShippedConfigIsFoundAndReadable() async throws {
+        let settings = try await Settings.load(configFile: nil, overrides: .init(), environment: ["LANG": "fr_BE.UTF-8"])
+        #expect(settings.factorSetID == "desnz-2025")
+        #expect(settings.language == .fr)
+        #expect(settings.configFile?.hasSuffix("config/trajet.yaml") == true)
+    }
+}
+
+func isClose(_ actual: Double, _ expected: Double, relative tolerance: Double = 0.005) -> Bool {
+    abs(actual - expected) <= tolerance * abs(expected)
+}

@@ -12,6 +12,9 @@ public enum TrajetError: Error, Equatable, Sendable {
     case notAnAirport(place: PlaceID, nearestAirport: PlaceID?, nearestDistanceKm: Double?)
     /// No network leg and no distance given for a surface mode.
     case distanceUnknown(from: PlaceID, to: PlaceID, mode: TransportMode)
+    /// No itinerary satisfies the query; `blockingConstraints` are those whose removal alone gives options
+    /// (empty when the destination cannot be reached at all).
+    case noItinerary(from: PlaceID, to: PlaceID, blockingConstraints: [RouteConstraint])
     /// An input value is out of range; `field` names the option or JSON key.
     case invalidValue(field: String, value: String, expected: String)
 }

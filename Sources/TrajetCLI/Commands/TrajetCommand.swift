@@ -9,7 +9,7 @@ public struct TrajetCommand: AsyncParsableCommand {
             Exit codes: 0 success; 1 bad input (unknown place, invalid value); 2 datasets or configuration problem; \
             64 invalid command-line usage.
             """,
-        subcommands: [EmissionsCommand.self, PlacesCommand.self, FactorsCommand.self]
+        subcommands: [RoutesCommand.self, EmissionsCommand.self, PlacesCommand.self, FactorsCommand.self, BenchCommand.self]
     )
 
     public init() {}

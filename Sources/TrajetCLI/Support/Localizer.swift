@@ -83,9 +83,43 @@ public struct Localizer: Sendable {
         }
     }
 
+    func constraintFlag(_ constraint: RouteConstraint) -> String {
+        switch constraint {
+        case .minorsNightRule: "--minors"
+        default: "--" + constraint.rawValue
+        }
+    }
+
+    func constraintSentence(_ constraint: RouteConstraint) -> String {
+        switch constraint {
+        case .overland: t("sans avion (--overland)", "overland (--overland)")
+        case .avoid: t("en évitant ces modes (--avoid)", "avoiding those modes (--avoid)")
+        case .maxDays: t("dans le nombre de jours permis (--max-days)", "within the allowed days (--max-days)")
+        case .maxChanges: t("avec si peu de correspondances (--max-changes)", "with so few changes (--max-changes)")
+        case .maxCost: t("dans ce budget par personne (--max-cost)", "within that budget per person (--max-cost)")
+        case .noNightTravel: t("sans voyager de nuit (--no-night-travel)", "without night travel (--no-night-travel)")
+        case .via: t("en passant par ce lieu (--via)", "through that place (--via)")
+        case .minorsNightRule:
+            t(
+                "sans trajet de nuit, règle des groupes avec mineurs (--minors)",
+                "without night travel, the rule for groups with minors (--minors)")
+        }
+    }
+
     /// The message for a domain error, naming the field and what was expected.
-    func message(for error: TrajetError) -> String {
+    func message(for error: TrajetError, names: (PlaceID) -> String = { $0.rawValue }) -> String {
         switch error {
+        case .noItinerary(let from, let to, let blocking):
+            if blocking.isEmpty {
+                return t(
+                    "Aucun itinéraire de \(names(from)) à \(names(to)) dans ce réseau, même sans contraintes.",
+                    "\(names(to)) cannot be reached from \(names(from)) in this network, even without constraints.")
+            }
+            let ways = blocking.map(constraintSentence).joined(separator: t(" ni ", " or "))
+            let flags = blocking.map(constraintFlag).joined(separator: t(" ou ", " or "))
+            return t(
+                "\(names(to)) ne peut pas être atteint depuis \(names(from)) \(ways) dans ce réseau ; retirez \(flags).",
+                "\(names(to)) cannot be reached from \(names(from)) \(ways) in this network; drop \(flags).")
         case .unknownPlace(let query, let suggestions):
             let base = t("Lieu inconnu : « \(query) ».", "Unknown place: '\(query)'.")
             guard !suggestions.isEmpty else {

@@ -18,6 +18,12 @@ public struct Settings: Sendable {
     public var factorSetID: String
     public var cabinClass: CabinClass
     public var includeAirportHubs: Bool
+    /// Route-search rules (`routing.*` keys).
+    public var routing: RoutingPolicy
+    /// Local departure time when `--depart` gives only a date (`routing.defaultDepartureTime`, default 06:00).
+    public var defaultDepartureTime: LocalTime
+    /// Itineraries shown by default (`routing.limit`, default 5).
+    public var routeLimit: Int
     /// The configuration file that was read, if any.
     public var configFile: String?
 
@@ -83,11 +89,73 @@ public struct Settings: Sendable {
         guard let hubs = Bool(hubsText.lowercased()) else {
             throw SettingsError.invalid(key: "emissions.includeAirportHubs", value: hubsText, expected: "true or false")
         }
+        let (routing, departureTime, limit) = try routingSettings(reader)
         return Settings(
             datasetsPath: reader.string(forKey: "datasets"), language: language,
             factorSetID: reader.string(forKey: "emissions.factorSet", default: "desnz-2025"), cabinClass: cabin,
-            includeAirportHubs: hubs, configFile: configPath)
+            includeAirportHubs: hubs, routing: routing, defaultDepartureTime: departureTime, routeLimit: limit,
+            configFile: configPath)
     }
+}
+
+/// Reads the `routing.*` keys; every value is checked and a bad one names its key.
+///
+/// - `routing.maxTravelHoursPerDay` (12), `routing.maxTravelHoursPerDayWithMinors` (10)
+/// - `routing.minorsMayTravelAtNight` (false)
+/// - `routing.dayStartsAt` ("07:00"), `routing.serviceHours.start` ("06:00"), `routing.serviceHours.end` ("22:00")
+/// - `routing.unknownTimetableMaxWaitMinutes` (60)
+/// - `routing.hotelCostEurPerPersonPerNight.min` (25), `.max` (60) — an ESTIMATE
+/// - `routing.connectionMinutes.airport` (120), `.station` (30), `.port` (60), `.city` (15), `.busStation` (30)
+/// - `routing.ranking.co2` (0.5), `.time` (0.25), `.cost` (0.2), `.changes` (0.05)
+/// - `routing.maxLabelsPerPlace` (16), `routing.defaultDepartureTime` ("06:00"), `routing.limit` (5)
+func routingSettings(_ reader: ConfigReader) throws -> (RoutingPolicy, LocalTime, Int) {
+    func number(_ key: String, _ fallback: Double, _ range: ClosedRange<Double>) throws -> Double {
+        let text = reader.string(forKey: ConfigKey(key), default: String(fallback))
+        guard let value = Double(text), range.contains(value) else {
+            throw SettingsError.invalid(
+                key: key, value: text, expected: "a number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+    func time(_ key: String, _ fallback: String) throws -> LocalTime {
+        let text = reader.string(forKey: ConfigKey(key), default: fallback)
+        guard let value = LocalTime(text) else { throw SettingsError.invalid(key: key, value: text, expected: "a time HH:MM") }
+        return value
+    }
+    func flag(_ key: String, _ fallback: Bool) throws -> Bool {
+        let text = reader.string(forKey: ConfigKey(key), default: String(fallback))
+        guard let value = Bool(text.lowercased()) else {
+            throw SettingsError.invalid(key: key, value: text, expected: "true or false")
+        }
+        return value
+    }
+    var policy = RoutingPolicy()
+    policy.maxTravelMinutesPerDay = Int(try number("routing.maxTravelHoursPerDay", 12, 2...24) * 60)
+    policy.maxTravelMinutesPerDayWithMinors = Int(try number("routing.maxTravelHoursPerDayWithMinors", 10, 2...24) * 60)
+    policy.minorsMayTravelAtNight = try flag("routing.minorsMayTravelAtNight", false)
+    policy.dayStartMinutes = try time("routing.dayStartsAt", "07:00").minutesAfterMidnight
+    policy.serviceStartMinutes = try time("routing.serviceHours.start", "06:00").minutesAfterMidnight
+    policy.serviceEndMinutes = try time("routing.serviceHours.end", "22:00").minutesAfterMidnight
+    guard policy.serviceStartMinutes < policy.serviceEndMinutes else {
+        throw SettingsError.invalid(key: "routing.serviceHours.end", value: "", expected: "a time after routing.serviceHours.start")
+    }
+    policy.unknownTimetableMaxWaitMinutes = Int(try number("routing.unknownTimetableMaxWaitMinutes", 60, 0...10_080))
+    let hotelMin = try number("routing.hotelCostEurPerPersonPerNight.min", 25, 0...1000)
+    let hotelMax = try number("routing.hotelCostEurPerPersonPerNight.max", 60, hotelMin...1000)
+    policy.hotelCostCentsPerPersonPerNight = FareRange(minCents: Int(hotelMin * 100), maxCents: Int(hotelMax * 100))
+    for (kind, key, fallback) in [
+        (PlaceKind.airport, "airport", 120.0), (.station, "station", 30), (.port, "port", 60), (.city, "city", 15),
+        (.busStation, "busStation", 30),
+    ] {
+        policy.minimumConnectionMinutes[kind] = Int(try number("routing.connectionMinutes.\(key)", fallback, 0...1440))
+    }
+    policy.balancedWeights = RankingWeights(
+        co2: try number("routing.ranking.co2", 0.5, 0...100), time: try number("routing.ranking.time", 0.25, 0...100),
+        cost: try number("routing.ranking.cost", 0.2, 0...100), changes: try number("routing.ranking.changes", 0.05, 0...100))
+    policy.maxLabelsPerPlace = Int(try number("routing.maxLabelsPerPlace", 16, 2...1000))
+    let departure = try time("routing.defaultDepartureTime", "06:00")
+    let limit = Int(try number("routing.limit", 5, 1...100))
+    return (policy, departure, limit)
 }
 
 public enum SettingsError: Error, CustomStringConvertible {

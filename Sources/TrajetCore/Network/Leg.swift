@@ -99,6 +99,12 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         day = d
     }
 
+    init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     public var description: String {
         String(format: "%04d-%02d-%02d", year, month, day)
     }

@@ -1,0 +1,429 @@
+import TrajetCore
+
+/// Text rendering of `trajet routes`.
+enum RoutesText {
+    static func placeName(_ place: Place) -> String {
+        if let iata = place.iataCode { return "\(place.city) (\(iata))" }
+        return SearchText.fold(place.name) == SearchText.fold(place.city) ? place.name : "\(place.city) (\(place.name))"
+    }
+
+    static func duration(_ minutes: Int, _ l: Localizer) -> String {
+        let days = minutes / 1440
+        let hours = (minutes % 1440) / 60
+        let mins = minutes % 60
+        let d = l.t("j", "d")
+        if days > 0 { return "\(days) \(d) \(hours) h" }
+        return mins == 0 ? "\(hours) h" : "\(hours) h \(mins < 10 ? "0" : "")\(mins)"
+    }
+
+    static func signed(_ value: Double, _ text: String) -> String { (value > 0 ? "+" : value < 0 ? "" : "±") + text }
+
+    static func comparison(_ c: ItineraryComparison, _ l: Localizer) -> String {
+        let n = l.numbers
+        let co2 = signed(c.co2eKgPerPerson, n.format(c.co2eKgPerPerson, decimals: 0))
+        let percent = signed(c.co2ePercent, n.format(c.co2ePercent, decimals: 0))
+        let hours = Double(c.durationMinutes) / 60
+        let time = signed(hours, n.format(hours, decimals: 1)) + " h"
+        let euros = Double(c.costCentsPerPerson) / 100
+        let cost = signed(euros, n.eur(euros))
+        return l.t(
+            "\(co2) kg CO2e/pers. (\(percent) %), \(time), \(cost)",
+            "\(co2) kg CO2e per person (\(percent) %), \(time), \(cost)")
+    }
+
+    /// `train → high-speed train ×3 → ferry → taxi`: walks left out, repeats counted.
+    static func rankName(_ rank: RankingProfile, _ l: Localizer) -> String {
+        switch rank {
+        case .co2: "CO2e"
+        case .time: l.t("durée", "time")
+        case .cost: l.t("coût", "cost")
+        case .balanced: l.t("équilibré (CO2e, durée, coût, correspondances)", "balanced (CO2e, time, cost, changes)")
+        }
+    }
+
+    static func chain(_ itinerary: Itinerary, _ l: Localizer) -> String {
+        var parts: [(TransportMode, Int)] = []
+        for mode in itinerary.modeChain where mode != .walk {
+            if let last = parts.last, last.0 == mode {
+                parts[parts.count - 1].1 += 1
+            } else {
+                parts.append((mode, 1))
+            }
+        }
+        return parts.map { $0.1 > 1 ? "\(l.mode($0.0)) ×\($0.1)" : l.mode($0.0) }.joined(separator: " → ")
+    }
+
+    static func render(_ answer: RoutesAnswer, localizer l: Localizer, details: Bool) -> String {
+        var lines: [String] = []
+        let g = answer.group
+        lines.append(
+            "\(placeName(answer.origin)) → \(placeName(answer.destination)) · " + l.t("départ ", "departing ")
+                + "\(answer.departureDay) · " + l.t("groupe de ", "group of ") + "\(g.people) (\(g.participants) + \(g.leaders)"
+                + (g.minors ? l.t(", avec mineurs", ", with minors") : "") + ")")
+        lines.append(
+            l.t("Facteurs : ", "Factors: ") + "\(answer.factorSet.id) (\(answer.factorSet.name)) · "
+                + l.t("classement : ", "ranking: ") + rankName(answer.rank, l))
+        lines.append("")
+        lines.append(section(answer.outbound, title: l.t("Aller", "Outbound"), answer: answer, l: l, details: details))
+        if let inbound = answer.inbound {
+            lines.append("")
+            lines.append(section(inbound, title: l.t("Retour", "Return"), answer: answer, l: l, details: details))
+            let out = answer.outbound.itineraries[0]
+            let back = inbound.itineraries[0]
+            let n = l.numbers
+            lines.append("")
+            lines.append(
+                l.t("Aller-retour (options n° 1) : ", "Round trip (options #1): ")
+                    + n.kg(out.co2eKgPerPerson + back.co2eKgPerPerson) + l.t(" CO2e par personne", " CO2e per person")
+                    + " (" + n.kg(out.footprint.perPerson.totalWithoutNonCO2Kg + back.footprint.perPerson.totalWithoutNonCO2Kg)
+                    + l.t(" sans effets hors CO2", " without non-CO2 effects") + "), "
+                    + n.format((out.footprint.group.totalKg + back.footprint.group.totalKg) / 1000, decimals: 2)
+                    + l.t(" t pour le groupe", " t for the group") + ", " + l.t("nuits en route : ", "nights en route: ")
+                    + "\(out.nightsEnRoute + back.nightsEnRoute)")
+        }
+        lines.append("")
+        lines.append(
+            l.t(
+                "CO2e : du puits au sillage, avec effets hors CO2 (entre parenthèses : sans). € : billets + hôtels (ESTIMATION), par personne, aller simple.",
+                "CO2e: well-to-wake with non-CO2 effects (in brackets: without). €: fares + hotels (ESTIMATE), per person, one way."))
+        lines.append(
+            l.t(
+                "Horaires et tarifs à vérifier auprès des opérateurs ; * = chiffres estimés, ? = service non confirmé.",
+                "Check timetables and fares with the operators; * = estimated figures, ? = service not confirmed."))
+        return lines.joined(separator: "\n")
+    }
+
+    static func section(_ result: RouteSearchResult, title: String, answer: RoutesAnswer, l: Localizer, details: Bool)
+        -> String
+    {
+        let n = l.numbers
+        var lines = [
+            "\(title) — " + l.t("\(result.optionCount) option(s) non dominée(s), \(result.itineraries.count) affichée(s)",
+                "\(result.optionCount) non-dominated option(s), \(result.itineraries.count) shown")
+        ]
+        var table = TextTable(
+            header: [
+                "#", l.t("CO2e/pers.", "CO2e/person"), l.t("groupe", "group"), l.t("porte à porte", "door to door"),
+                l.t("nuits", "nights"), l.t("€/pers.", "€/person"), l.t("corresp.", "changes"), l.t("modes", "modes"),
+            ], rightAligned: [1, 2, 3, 4, 5, 6])
+        for (i, it) in result.itineraries.enumerated() {
+            var marks = it.hasEstimates ? "*" : ""
+            if it.hasUnconfirmedServices { marks += "?" }
+            let cost = it.costCentsPerPerson
+            table.add([
+                "\(i + 1)\(marks)",
+                n.format(it.co2eKgPerPerson, decimals: 0) + " (" + n.format(it.footprint.perPerson.totalWithoutNonCO2Kg, decimals: 0) + ") kg",
+                n.format(it.footprint.group.totalKg / 1000, decimals: 2) + " t", duration(it.durationMinutes, l),
+                "\(it.nightsEnRoute)", n.format(cost.minEur, decimals: 0) + "–" + n.format(cost.maxEur, decimals: 0) + " €"
+                    + (it.legsWithoutFare > 0 ? "+" : ""),
+                "\(it.changes)", chain(it, l),
+            ])
+        }
+        lines.append(table.render())
+        for (i, it) in result.itineraries.enumerated() {
+            var notes: [String] = []
+            if it == result.fastest {
+                notes.append(l.t("le plus rapide", "fastest"))
+            } else {
+                notes.append(l.t("vs le plus rapide : ", "vs fastest: ") + comparison(it.compared(to: result.fastest), l))
+            }
+            if it == result.lowestCarbon {
+                notes.append(l.t("le plus bas carbone", "lowest carbon"))
+            } else if result.lowestCarbon != result.fastest {
+                notes.append(l.t("vs le plus bas carbone : ", "vs lowest carbon: ") + comparison(it.compared(to: result.lowestCarbon), l))
+            }
+            if it.hotelNights > 0 {
+                notes.append(
+                    l.t("\(it.hotelNights) nuit(s) d'hôtel", "\(it.hotelNights) hotel night(s)") + " ("
+                        + n.format(it.hotelCostCentsPerPerson.minEur, decimals: 0) + "–"
+                        + n.format(it.hotelCostCentsPerPerson.maxEur, decimals: 0) + " €" + l.t("/pers., ESTIMATION)", "/person, ESTIMATE)"))
+            }
+            if it.nightsOnBoard > 0 { notes.append(l.t("\(it.nightsOnBoard) nuit(s) à bord", "\(it.nightsOnBoard) night(s) on board")) }
+            if it.legsWithoutFare > 0 {
+                notes.append(l.t("\(it.legsWithoutFare) trajet(s) sans tarif connu", "\(it.legsWithoutFare) leg(s) without a known fare"))
+            }
+            lines.append("  \(i + 1). " + notes.joined(separator: " · "))
+            if details { lines.append(legDetails(it, l)) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func legDetails(_ it: Itinerary, _ l: Localizer) -> String {
+        let n = l.numbers
+        let firstDay = it.departure.localDay.daysSinceEpoch
+        func stamp(_ t: TripTime) -> String {
+            l.t("J", "D") + "\(t.localDay.daysSinceEpoch - firstDay + 1) \(t.localTime)"
+        }
+        var lines: [String] = []
+        for item in it.legs {
+            let leg = item.leg
+            if item.hotelNightsBefore > 0 {
+                lines.append("       🛏 " + l.t("\(item.hotelNightsBefore) nuit(s) à l'hôtel", "\(item.hotelNightsBefore) night(s) in a hotel"))
+            }
+            var flags: [String] = []
+            if leg.distanceEstimated { flags.append(l.t("distance estimée", "distance estimated")) }
+            if leg.durationEstimated { flags.append(l.t("durée estimée", "duration estimated")) }
+            if leg.fareEstimated { flags.append(l.t("tarif estimé", "fare estimated")) }
+            if leg.frequencyEstimated { flags.append(l.t("fréquence estimée", "frequency estimated")) }
+            if leg.serviceUnconfirmed { flags.append(l.t("service NON CONFIRMÉ", "service UNCONFIRMED")) }
+            if leg.departureTimes.isEmpty && leg.servicesPerWeek < 7 {
+                flags.append(
+                    l.t(
+                        "moins d'un départ par jour, horaire inconnu : choisir la date en fonction",
+                        "less than daily, timetable unknown: choose the date to match"))
+            }
+            for note in item.footprint.notes where note == .proxyFactor || note == .estimatedFactor {
+                flags.append(note == .proxyFactor ? "PROXY" : l.t("facteur ESTIMÉ", "factor ESTIMATE"))
+            }
+            let fare = leg.fare.map { n.format($0.minEur, decimals: 0) + "–" + n.format($0.maxEur, decimals: 0) + " €" } ?? l.t("tarif inconnu", "fare unknown")
+            lines.append(
+                "     \(stamp(item.departure)) → \(stamp(item.arrival))  \(l.mode(leg.mode)) [\(leg.id)] "
+                    + (leg.operatorName.isEmpty ? "" : "\(leg.operatorName), ") + "\(leg.from) → \(leg.to), "
+                    + n.km(leg.distanceKm) + ", " + n.kg(item.footprint.perPerson.totalKg) + l.t(" CO2e/pers., ", " CO2e/person, ")
+                    + fare)
+            if !flags.isEmpty { lines.append("         ⚠ " + flags.joined(separator: ", ")) }
+            lines.append("         " + l.t("source : ", "source: ") + leg.source)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// JSON of `trajet routes --format json`. Keys are part of the contract: add, never rename.
+struct RoutesJSON: Encodable {
+    struct PlaceRef: Encodable {
+        var id: String
+        var name: String
+        var city: String
+        var country: String
+        init(_ p: Place) {
+            id = p.id.rawValue
+            name = p.name
+            city = p.city
+            country = p.countryCode
+        }
+    }
+    struct Money: Encodable {
+        var min: Double
+        var max: Double
+        init(_ f: FareRange) {
+            min = f.minEur
+            max = f.maxEur
+        }
+    }
+    struct Estimates: Encodable {
+        var distance: Bool
+        var duration: Bool
+        var fare: Bool
+        var frequency: Bool
+    }
+    struct FactorRef: Encodable {
+        var factorSet: String
+        var file: String
+        var line: Int
+        var reference: String
+        var proxy: Bool
+        var estimate: Bool
+    }
+    struct LegJSON: Encodable {
+        var id: String
+        var from: String
+        var to: String
+        var mode: String
+        var `operator`: String
+        var departure: String
+        var arrival: String
+        var durationMinutes: Int
+        var distanceKm: Double
+        var distanceBasis: String
+        var co2eKgPerPerson: Double
+        var co2eKgPerPersonWithoutNonCO2: Double
+        var co2eKgGroup: Double
+        var vehicles: Int?
+        var hotelNightsBefore: Int
+        var nightsOnBoard: Int
+        var overnight: Bool
+        var fareEurPerPerson: Money?
+        var estimates: Estimates
+        var serviceUnconfirmed: Bool
+        /// False when the data has only a frequency: the departure time is an assumption.
+        var timetableKnown: Bool
+        var servicesPerWeek: Double
+        var factor: FactorRef
+        var notes: [String]
+        var source: String
+    }
+    struct Totals: Encodable {
+        var co2eKgPerPerson: Double
+        var co2eKgPerPersonWithoutNonCO2: Double
+        var co2eKgGroup: Double
+        var co2eKgGroupWithoutNonCO2: Double
+        var durationMinutes: Int
+        var travelDays: Int
+        var nightsEnRoute: Int
+        var hotelNights: Int
+        var nightsOnBoard: Int
+        var costEurPerPerson: Money
+        var hotelCostEurPerPerson: Money
+        var legsWithoutFare: Int
+        var changes: Int
+    }
+    struct Comparison: Encodable {
+        var co2eKgPerPerson: Double
+        var co2ePercent: Double
+        var durationMinutes: Int
+        var costEurPerPerson: Double
+        init(_ c: ItineraryComparison) {
+            co2eKgPerPerson = rounded(c.co2eKgPerPerson)
+            co2ePercent = rounded(c.co2ePercent, 1)
+            durationMinutes = c.durationMinutes
+            costEurPerPerson = Double(c.costCentsPerPerson) / 100
+        }
+    }
+    struct ItineraryJSON: Encodable {
+        var rank: Int
+        var modes: [String]
+        var summary: String
+        var departure: String
+        var arrival: String
+        var legs: [LegJSON]
+        var totals: Totals
+        var isFastest: Bool
+        var isLowestCarbon: Bool
+        var comparedToFastest: Comparison
+        var comparedToLowestCarbon: Comparison
+        var hasEstimates: Bool
+        var hasUnconfirmedServices: Bool
+    }
+    struct Direction: Encodable {
+        var from: PlaceRef
+        var to: PlaceRef
+        var optionCount: Int
+        var itineraries: [ItineraryJSON]
+    }
+    struct RoundTrip: Encodable {
+        var co2eKgPerPerson: Double
+        var co2eKgPerPersonWithoutNonCO2: Double
+        var co2eKgGroup: Double
+        var nightsEnRoute: Int
+        var costEurPerPerson: Money
+    }
+
+    var from: PlaceRef
+    var to: PlaceRef
+    var departureDate: String
+    var group: EmissionsReport.GroupRef
+    var minors: Bool
+    var factorSet: EmissionsReport.FactorSetRef
+    var rank: String
+    var optionCount: Int
+    var itineraries: [ItineraryJSON]
+    var `return`: Direction?
+    var roundTrip: RoundTrip?
+
+    init(_ answer: RoutesAnswer, localizer l: Localizer) {
+        from = PlaceRef(answer.origin)
+        to = PlaceRef(answer.destination)
+        departureDate = answer.departureDay.description
+        group = .init(participants: answer.group.participants, leaders: answer.group.leaders, people: answer.group.people)
+        minors = answer.group.minors
+        let set = answer.factorSet
+        factorSet = .init(
+            id: set.id.rawValue, name: set.name, publisher: set.publisher, year: set.year, version: set.version,
+            nonCO2Method: set.rules.nonCO2Method.rawValue)
+        rank = answer.rank.rawValue
+        optionCount = answer.outbound.optionCount
+        itineraries = RoutesJSON.itineraries(answer.outbound, l)
+        if let inbound = answer.inbound {
+            self.return = Direction(
+                from: PlaceRef(answer.destination), to: PlaceRef(answer.origin), optionCount: inbound.optionCount,
+                itineraries: RoutesJSON.itineraries(inbound, l))
+            let out = answer.outbound.itineraries[0]
+            let back = inbound.itineraries[0]
+            roundTrip = RoundTrip(
+                co2eKgPerPerson: rounded(out.co2eKgPerPerson + back.co2eKgPerPerson),
+                co2eKgPerPersonWithoutNonCO2: rounded(
+                    out.footprint.perPerson.totalWithoutNonCO2Kg + back.footprint.perPerson.totalWithoutNonCO2Kg),
+                co2eKgGroup: rounded(out.footprint.group.totalKg + back.footprint.group.totalKg),
+                nightsEnRoute: out.nightsEnRoute + back.nightsEnRoute,
+                costEurPerPerson: Money(out.costCentsPerPerson + back.costCentsPerPerson))
+        }
+    }
+
+    static func itineraries(_ result: RouteSearchResult, _ l: Localizer) -> [ItineraryJSON] {
+        result.itineraries.enumerated().map { index, it in
+            ItineraryJSON(
+                rank: index + 1, modes: it.modeChain.map(\.rawValue), summary: RoutesText.chain(it, l),
+                departure: it.departure.iso8601, arrival: it.arrival.iso8601,
+                legs: it.legs.map { item in
+                    let leg = item.leg
+                    let f = item.footprint
+                    return LegJSON(
+                        id: leg.id.rawValue, from: leg.from.rawValue, to: leg.to.rawValue, mode: leg.mode.rawValue,
+                        operator: leg.operatorName, departure: item.departure.iso8601, arrival: item.arrival.iso8601,
+                        durationMinutes: item.arrival.utcMinutes - item.departure.utcMinutes,
+                        distanceKm: rounded(f.distanceKm, 1), distanceBasis: f.distanceBasis.identifier,
+                        co2eKgPerPerson: rounded(f.perPerson.totalKg),
+                        co2eKgPerPersonWithoutNonCO2: rounded(f.perPerson.totalWithoutNonCO2Kg),
+                        co2eKgGroup: rounded(f.group.totalKg), vehicles: f.vehicles,
+                        hotelNightsBefore: item.hotelNightsBefore, nightsOnBoard: item.nightsOnBoard,
+                        overnight: leg.overnight, fareEurPerPerson: leg.fare.map(Money.init),
+                        estimates: Estimates(
+                            distance: leg.distanceEstimated, duration: leg.durationEstimated, fare: leg.fareEstimated,
+                            frequency: leg.frequencyEstimated),
+                        serviceUnconfirmed: leg.serviceUnconfirmed, timetableKnown: !leg.departureTimes.isEmpty,
+                        servicesPerWeek: leg.servicesPerWeek,
+                        factor: FactorRef(
+                            factorSet: f.factorUse.factorSetID.rawValue, file: f.factorUse.file, line: f.factorUse.line,
+                            reference: f.factorUse.factor.reference, proxy: f.factorUse.factor.isProxy,
+                            estimate: f.factorUse.factor.isEstimate),
+                        notes: f.notes.map(\.rawValue), source: leg.source)
+                },
+                totals: Totals(
+                    co2eKgPerPerson: rounded(it.co2eKgPerPerson),
+                    co2eKgPerPersonWithoutNonCO2: rounded(it.footprint.perPerson.totalWithoutNonCO2Kg),
+                    co2eKgGroup: rounded(it.footprint.group.totalKg),
+                    co2eKgGroupWithoutNonCO2: rounded(it.footprint.group.totalWithoutNonCO2Kg),
+                    durationMinutes: it.durationMinutes, travelDays: it.travelDays, nightsEnRoute: it.nightsEnRoute,
+                    hotelNights: it.hotelNights, nightsOnBoard: it.nightsOnBoard,
+                    costEurPerPerson: Money(it.costCentsPerPerson), hotelCostEurPerPerson: Money(it.hotelCostCentsPerPerson),
+                    legsWithoutFare: it.legsWithoutFare, changes: it.changes),
+                isFastest: it == result.fastest, isLowestCarbon: it == result.lowestCarbon,
+                comparedToFastest: Comparison(it.compared(to: result.fastest)),
+                comparedToLowestCarbon: Comparison(it.compared(to: result.lowestCarbon)),
+                hasEstimates: it.hasEstimates, hasUnconfirmedServices: it.hasUnconfirmedServices)
+        }
+    }
+}
+
+/// CSV of `trajet routes --format csv`: one row per itinerary (and direction), for spreadsheets.
+enum RoutesCSV {
+    static func render(_ answer: RoutesAnswer) -> String {
+        var rows = [
+            [
+                "direction", "rank", "modes", "legs", "co2e_kg_per_person", "co2e_kg_per_person_without_non_co2",
+                "co2e_kg_group", "duration_minutes", "nights_en_route", "hotel_nights", "cost_eur_min", "cost_eur_max",
+                "changes", "delta_co2e_kg_vs_fastest", "delta_minutes_vs_fastest", "has_estimates", "unconfirmed",
+            ]
+        ]
+        func add(_ result: RouteSearchResult, _ direction: String) {
+            for (i, it) in result.itineraries.enumerated() {
+                let c = it.compared(to: result.fastest)
+                rows.append([
+                    direction, "\(i + 1)", it.modeChain.map(\.rawValue).joined(separator: ">"),
+                    it.legs.map(\.leg.id.rawValue).joined(separator: ">"), "\(rounded(it.co2eKgPerPerson))",
+                    "\(rounded(it.footprint.perPerson.totalWithoutNonCO2Kg))", "\(rounded(it.footprint.group.totalKg))",
+                    "\(it.durationMinutes)", "\(it.nightsEnRoute)", "\(it.hotelNights)", "\(it.costCentsPerPerson.minEur)",
+                    "\(it.costCentsPerPerson.maxEur)", "\(it.changes)", "\(rounded(c.co2eKgPerPerson))", "\(c.durationMinutes)",
+                    it.hasEstimates ? "yes" : "no", it.hasUnconfirmedServices ? "yes" : "no",
+                ])
+            }
+        }
+        add(answer.outbound, "outbound")
+        if let inbound = answer.inbound { add(inbound, "return") }
+        return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    static func csvField(_ text: String) -> String {
+        text.contains(",") || text.contains("\"") ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
+    }
+}

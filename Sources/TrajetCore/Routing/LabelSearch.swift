@@ -1,0 +1,351 @@
+import Foundation
+
+/// One multi-criteria label-setting search (McRAPTOR-like labels over legs, in order of arrival time).
+///
+/// A label is a partial journey ending at a place: its arrival time, CO2e per person, cost, boardings, nights,
+/// and how long the group has already travelled today. A label is dropped when another at the same place is at
+/// least as good on every criterion (within small tolerances, which also merges near-duplicates), or when an
+/// itinerary already found at the destination is at least as good (target pruning: going on only adds).
+struct LabelSearch {
+    struct Label {
+        var place: Int
+        var time: Int
+        var dayStart: Int
+        var co2: Double
+        var costMin: Int
+        var costMax: Int
+        var boardings: Int
+        var hotelNights: Int
+        var nightsOnBoard: Int
+        var viaReached: Bool
+        var parent: Int
+        var edge: Int
+        var departure: Int
+        var hotelNightsBefore: Int
+        var boardNights: Int
+        /// Countries the journey has been in.
+        var countries: UInt64
+        var alive: Bool
+        var nights: Int { hotelNights + nightsOnBoard }
+    }
+
+    let graph: CompiledGraph
+    let policy: RoutingPolicy
+    let constraints: RouteConstraints
+    let origin: Int
+    let destination: Int
+    let via: Int?
+    let startUTC: Int
+    let nightAllowed: Bool
+    let hotelCost: FareRange
+
+    var labels: [Label] = []
+    var bags: [Int: [Int]] = [:]
+    var heap = MinHeap()
+    var targets: [Int] = []
+    var offsetCache: [Int: Int] = [:]
+
+    static let timeTolerance = 5
+    static let co2Tolerance = 1.005
+
+    init(
+        graph: CompiledGraph, policy: RoutingPolicy, constraints: RouteConstraints, origin: Int, destination: Int,
+        via: Int?, departure query: RouteQuery
+    ) {
+        self.graph = graph
+        self.policy = policy
+        self.constraints = constraints
+        self.origin = origin
+        self.destination = destination
+        self.via = via
+        self.nightAllowed = !constraints.noNightTravel && (!graph.groupHasMinors || graph.minorsMayTravelAtNight)
+        self.hotelCost = policy.hotelCostCentsPerPersonPerNight
+        let localStart = query.departureDay.daysSinceEpoch * 1440 + query.departureTime.minutesAfterMidnight
+        let zone = graph.timeZones[origin]
+        let seconds = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(localStart) * 60))
+        self.startUTC = localStart - seconds / 60
+    }
+
+    mutating func offset(_ place: Int, at utc: Int) -> Int {
+        // One offset per place per search: a trip spans days, not the months between DST changes.
+        if let cached = offsetCache[place] { return cached }
+        let value = graph.timeZones[place].secondsFromGMT(for: Date(timeIntervalSince1970: Double(utc) * 60)) / 60
+        offsetCache[place] = value
+        return value
+    }
+
+    /// Runs the search; returns the indices of the labels that reached the destination.
+    mutating func run() -> [Int] {
+        let start = Label(
+            place: origin, time: startUTC, dayStart: startUTC, co2: 0, costMin: 0, costMax: 0, boardings: 0,
+            hotelNights: 0, nightsOnBoard: 0, viaReached: via == nil || via == origin, parent: -1, edge: -1,
+            departure: startUTC, hotelNightsBefore: 0, boardNights: 0, countries: graph.countryBits[origin], alive: true)
+        labels.append(start)
+        bags[origin] = [0]
+        heap.push(time: startUTC, label: 0)
+        let horizon = startUTC + policy.horizonDays * 1440
+        while let (_, current) = heap.pop() {
+            let label = labels[current]
+            guard label.alive, label.place != destination else { continue }
+            if isDominatedByTarget(label) { continue }
+            for edgeIndex in graph.outgoing[label.place] {
+                let edge = graph.edges[edgeIndex]
+                guard edgeAllowed(edge) else { continue }
+                guard var next = extend(current, label, edgeIndex, edge) else { continue }
+                guard next.time <= horizon, withinConstraints(next) else { continue }
+                next.alive = true
+                insert(next)
+            }
+        }
+        return targets.filter { labels[$0].alive }
+    }
+
+    func edgeAllowed(_ edge: CompiledGraph.Edge) -> Bool {
+        if constraints.overland && edge.mode == .flight { return false }
+        if constraints.avoidedModes.contains(edge.mode) { return false }
+        if !nightAllowed && edge.overnight { return false }
+        return true
+    }
+
+    func withinConstraints(_ label: Label) -> Bool {
+        if let maxDays = constraints.maxDays, label.nights + 1 > maxDays { return false }
+        if let maxChanges = constraints.maxChanges, label.boardings - 1 > maxChanges { return false }
+        if let maxCost = constraints.maxCostCentsPerPerson, label.costMin > maxCost { return false }
+        return true
+    }
+
+    /// Local 02:00 instants in `(from, to]`: nights spent between two moments at a place.
+    func nightsBetween(_ from: Int, _ to: Int, offset: Int) -> Int {
+        guard to > from else { return 0 }
+        return floorDiv(to + offset - 120, 1440) - floorDiv(from + offset - 120, 1440)
+    }
+
+    /// Next departure of `edge` at or after `earliest` (UTC), honouring timetables, days and service hours.
+    mutating func nextDeparture(_ edge: CompiledGraph.Edge, notBefore earliest: Int) -> Int? {
+        let offset = self.offset(edge.from, at: earliest)
+        let local = earliest + offset
+        let day = floorDiv(local, 1440)
+        let minuteOfDay = local - day * 1440
+        func runs(_ day: Int) -> Bool {
+            edge.daysMask == 0 || edge.daysMask & (1 << UInt8(Weekday.of(daysSinceEpoch: day).rawValue - 1)) != 0
+        }
+        func valid(_ day: Int) -> Bool {
+            if let from = edge.validFromDay, day < from { return false }
+            if let until = edge.validUntilDay, day > until { return false }
+            return true
+        }
+        if !edge.departures.isEmpty {
+            for k in 0..<8 {
+                let d = day + k
+                guard runs(d), valid(d) else { continue }
+                for minute in edge.departures where k > 0 || minute >= minuteOfDay {
+                    return d * 1440 + minute - offset
+                }
+            }
+            return nil
+        }
+        var startLocal = local
+        if minuteOfDay < policy.serviceStartMinutes {
+            startLocal = day * 1440 + policy.serviceStartMinutes
+        } else if minuteOfDay > policy.serviceEndMinutes {
+            startLocal = (day + 1) * 1440 + policy.serviceStartMinutes
+        }
+        var startDay = floorDiv(startLocal, 1440)
+        var k = 0
+        while !(runs(startDay) && valid(startDay)) {
+            k += 1
+            if k > 7 { return nil }
+            startDay += 1
+            startLocal = startDay * 1440 + policy.serviceStartMinutes
+        }
+        return startLocal + edge.expectedWaitMinutes - offset
+    }
+
+    mutating func extend(_ parentIndex: Int, _ label: Label, _ edgeIndex: Int, _ edge: CompiledGraph.Edge) -> Label? {
+        // A door-to-door trip does not go back to a country it has left (Tanger Med → Algeciras → Tarifa → Tanger
+        // is never a sensible way into Tangier, however its kilograms add up).
+        let targetCountry = graph.countryBits[edge.to]
+        if targetCountry != graph.countryBits[label.place], label.countries & targetCountry != 0 { return nil }
+        let atOrigin = label.parent < 0
+        // Walking and urban transfers (RER, metro) start as soon as the group steps off; their durations already
+        // include the walk to the platform.
+        let isTransfer = edge.mode == .walk || edge.mode == .metro
+        let connection = atOrigin || isTransfer ? 0 : policy.minimumConnectionMinutes[graph.kinds[label.place]] ?? 30
+        let earliest = label.time + connection
+        guard var departure = nextDeparture(edge, notBefore: earliest) else { return nil }
+        let offset = self.offset(label.place, at: label.time)
+        var hotel = 0
+        var dayStart = label.dayStart
+        if atOrigin {
+            dayStart = departure
+        } else {
+            let waited = nightsBetween(label.time, departure, offset: offset)
+            if waited > 0 {
+                hotel = waited
+                dayStart = departure
+            }
+        }
+        let cap = graph.maxTravelMinutesPerDay
+        var arrival = departure + edge.durationMinutes
+        var crossesNight = edge.overnight || nightsBetween(departure, arrival, offset: offset) > 0
+        if !crossesNight, arrival - dayStart > cap {
+            // The day is over: sleep here and take the service the next morning.
+            if dayStart == departure { return nil }
+            let local = label.time + offset
+            var morning = floorDiv(local, 1440) * 1440 + policy.dayStartMinutes
+            if morning <= local { morning += 1440 }
+            guard let later = nextDeparture(edge, notBefore: max(morning - offset, earliest)) else { return nil }
+            departure = later
+            arrival = departure + edge.durationMinutes
+            hotel = max(1, nightsBetween(label.time, departure, offset: offset))
+            dayStart = departure
+            crossesNight = nightsBetween(departure, arrival, offset: offset) > 0
+            if !crossesNight, arrival - dayStart > cap { return nil }
+        }
+        var boardNights = 0
+        if crossesNight {
+            guard nightAllowed else { return nil }
+            boardNights = max(1, nightsBetween(departure, arrival, offset: offset))
+            dayStart = arrival
+        }
+        let hotelCents = FareRange(minCents: hotelCost.minCents * hotel, maxCents: hotelCost.maxCents * hotel)
+        return Label(
+            place: edge.to, time: arrival, dayStart: dayStart, co2: label.co2 + edge.co2eKgPerPerson,
+            costMin: label.costMin + edge.fare.minCents + hotelCents.minCents,
+            costMax: label.costMax + edge.fare.maxCents + hotelCents.maxCents,
+            boardings: label.boardings + (edge.mode == .walk ? 0 : 1), hotelNights: label.hotelNights + hotel,
+            nightsOnBoard: label.nightsOnBoard + boardNights, viaReached: label.viaReached || edge.to == via,
+            parent: parentIndex, edge: edgeIndex, departure: departure, hotelNightsBefore: hotel,
+            boardNights: boardNights, countries: label.countries | targetCountry, alive: true)
+    }
+
+    /// `a` is at least as good as `b` on every criterion, within tolerances.
+    static func dominates(_ a: Label, _ b: Label, ignoringDay: Bool = false) -> Bool {
+        if b.viaReached && !a.viaReached { return false }
+        if a.time > b.time + timeTolerance { return false }
+        if a.co2 > b.co2 * co2Tolerance + 0.01 { return false }
+        if a.costMin > b.costMin + 100 { return false }
+        if a.boardings > b.boardings { return false }
+        if a.nights > b.nights { return false }
+        if !ignoringDay, a.time - a.dayStart > b.time - b.dayStart + timeTolerance { return false }
+        return true
+    }
+
+    func isDominatedByTarget(_ label: Label) -> Bool {
+        for target in targets where labels[target].alive && labels[target].viaReached {
+            if LabelSearch.dominates(labels[target], label, ignoringDay: true) { return true }
+        }
+        return false
+    }
+
+    /// Heuristic value for trimming a full bag: kg CO2e plus a price on hours and euros.
+    static func trimScore(_ label: Label) -> Double {
+        label.co2 + Double(label.time) / 60 * 2 + Double(label.costMin) / 100 * 0.5 + Double(label.boardings) * 5
+    }
+
+    mutating func insert(_ label: Label) {
+        if isDominatedByTarget(label) { return }
+        var bag = bags[label.place] ?? []
+        for existing in bag where labels[existing].alive {
+            if LabelSearch.dominates(labels[existing], label) { return }
+        }
+        bag.removeAll { existing in
+            let dominated = LabelSearch.dominates(label, labels[existing])
+            if dominated { labels[existing].alive = false }
+            return dominated || !labels[existing].alive
+        }
+        // The destination's bag is the answer: never trimmed, only kept non-dominated.
+        if label.place != destination, bag.count >= policy.maxLabelsPerPlace {
+            // Bound the work on large networks: replace the worst label if the new one scores better.
+            let worst = bag.max { LabelSearch.trimScore(labels[$0]) < LabelSearch.trimScore(labels[$1]) }!
+            guard LabelSearch.trimScore(label) < LabelSearch.trimScore(labels[worst]) else { return }
+            labels[worst].alive = false
+            bag.removeAll { $0 == worst }
+        }
+        let index = labels.count
+        labels.append(label)
+        bag.append(index)
+        bags[label.place] = bag
+        if label.place == destination {
+            if label.viaReached { targets.append(index) }
+        } else {
+            heap.push(time: label.time, label: index)
+        }
+    }
+
+    /// Rebuilds the journey that ends with a destination label.
+    mutating func itinerary(endingAt index: Int, planner: RoutePlanner) -> Itinerary? {
+        var chain: [Label] = []
+        var current = index
+        while current >= 0, labels[current].edge >= 0 {
+            chain.append(labels[current])
+            current = labels[current].parent
+        }
+        guard !chain.isEmpty else { return nil }
+        chain.reverse()
+        var legs: [ItineraryLeg] = []
+        for label in chain {
+            let edge = graph.edges[label.edge]
+            guard let footprint = graph.footprints[edge.legIndex] else { return nil }
+            let leg = planner.network.legs[edge.legIndex]
+            legs.append(
+                ItineraryLeg(
+                    leg: leg,
+                    departure: TripTime(utcMinutes: label.departure, utcOffsetMinutes: offset(edge.from, at: label.departure)),
+                    arrival: TripTime(utcMinutes: label.time, utcOffsetMinutes: offset(edge.to, at: label.time)),
+                    hotelNightsBefore: label.hotelNightsBefore, nightsOnBoard: label.boardNights, footprint: footprint))
+        }
+        let last = labels[index]
+        let hotels = FareRange(minCents: hotelCost.minCents * last.hotelNights, maxCents: hotelCost.maxCents * last.hotelNights)
+        var countries: [PlaceID: String] = [:]
+        for item in legs {
+            for id in [item.leg.from, item.leg.to] { countries[id] = planner.network.place(id)?.countryCode }
+        }
+        return Itinerary(
+            legs: legs, footprint: TripFootprint(legs: legs.map(\.footprint), people: planner.group.people),
+            hotelNights: last.hotelNights, nightsOnBoard: last.nightsOnBoard,
+            costCentsPerPerson: FareRange(minCents: last.costMin, maxCents: last.costMax),
+            hotelCostCentsPerPerson: hotels, legsWithoutFare: legs.filter { $0.leg.fare == nil }.count,
+            placeCountries: countries)
+    }
+}
+
+/// A binary min-heap of (time, label) pairs; ties pop in insertion order of labels.
+struct MinHeap {
+    private var items: [(time: Int, label: Int)] = []
+
+    mutating func push(time: Int, label: Int) {
+        items.append((time, label))
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard less(items[child], items[parent]) else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> (Int, Int)? {
+        guard let first = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                let right = left + 1
+                var smallest = parent
+                if left < items.count, less(items[left], items[smallest]) { smallest = left }
+                if right < items.count, less(items[right], items[smallest]) { smallest = right }
+                if smallest == parent { break }
+                items.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        return (first.time, first.label)
+    }
+
+    private func less(_ a: (time: Int, label: Int), _ b: (time: Int, label: Int)) -> Bool {
+        a.time != b.time ? a.time < b.time : a.label < b.label
+    }
+}

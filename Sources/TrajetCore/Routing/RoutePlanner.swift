@@ -1,0 +1,194 @@
+import Foundation
+
+/// Multi-criteria route search over a network, for one group and one factor set.
+///
+/// Build it once (it compiles the network into arrays and costs every leg for the group), then ask it many
+/// queries: the server and the benchmark keep one per (factor set, group) around.
+public struct RoutePlanner: Sendable {
+    public let network: Network
+    public let calculator: EmissionCalculator
+    public let group: Group
+    public let policy: RoutingPolicy
+    public let emissionOptions: EmissionOptions
+
+    var graph: CompiledGraph
+
+    public init(
+        network: Network, calculator: EmissionCalculator, group: Group, policy: RoutingPolicy = .init(),
+        emissionOptions: EmissionOptions = .init()
+    ) throws(TrajetError) {
+        self.network = network
+        self.calculator = calculator
+        self.group = group
+        self.policy = policy
+        self.emissionOptions = emissionOptions
+        self.graph = try CompiledGraph(
+            network: network, calculator: calculator, group: group, policy: policy, options: emissionOptions)
+    }
+
+    /// Finds, ranks and compares itineraries. Throws `.noItinerary` naming the constraint that cut every option.
+    public func search(_ query: RouteQuery) throws(TrajetError) -> RouteSearchResult {
+        guard let origin = graph.index[query.origin] else {
+            throw .unknownPlace(query: query.origin.rawValue, suggestions: [])
+        }
+        guard let destination = graph.index[query.destination] else {
+            throw .unknownPlace(query: query.destination.rawValue, suggestions: [])
+        }
+        guard origin != destination else {
+            throw .invalidValue(field: "to", value: query.destination.rawValue, expected: "a place other than the origin")
+        }
+        if let via = query.constraints.via, graph.index[via] == nil {
+            throw .unknownPlace(query: via.rawValue, suggestions: [])
+        }
+        let found = paretoItineraries(query, origin: origin, destination: destination, constraints: query.constraints)
+        guard !found.isEmpty else {
+            throw diagnoseEmptyResult(query, origin: origin, destination: destination)
+        }
+        return Ranking.rank(found, profile: query.rank, limit: query.limit, weights: policy.balancedWeights)
+    }
+
+    /// Why nothing was found: the active constraints whose removal alone gives results, or plain unreachability.
+    func diagnoseEmptyResult(_ query: RouteQuery, origin: Int, destination: Int) -> TrajetError {
+        var culprits: [RouteConstraint] = []
+        for constraint in query.constraints.active {
+            let relaxed = query.constraints.without(constraint)
+            if !paretoItineraries(query, origin: origin, destination: destination, constraints: relaxed).isEmpty {
+                culprits.append(constraint)
+            }
+        }
+        if culprits.isEmpty, group.minors, !policy.minorsMayTravelAtNight {
+            let adult = RoutePlanner.withPolicy(self, minorsMayTravelAtNight: true)
+            if !adult.paretoItineraries(query, origin: origin, destination: destination, constraints: query.constraints)
+                .isEmpty
+            {
+                culprits.append(.minorsNightRule)
+            }
+        }
+        return .noItinerary(from: query.origin, to: query.destination, blockingConstraints: culprits)
+    }
+
+    static func withPolicy(_ planner: RoutePlanner, minorsMayTravelAtNight: Bool) -> RoutePlanner {
+        var copy = planner
+        copy.graph.minorsMayTravelAtNight = minorsMayTravelAtNight
+        return copy
+    }
+
+    /// Every non-dominated itinerary under the constraints, near-duplicates merged.
+    func paretoItineraries(_ query: RouteQuery, origin: Int, destination: Int, constraints: RouteConstraints)
+        -> [Itinerary]
+    {
+        var search = LabelSearch(
+            graph: graph, policy: policy, constraints: constraints, origin: origin, destination: destination,
+            via: constraints.via.flatMap { graph.index[$0] }, departure: query)
+        let labels = search.run()
+        var itineraries: [Itinerary] = []
+        for label in labels {
+            if let itinerary = search.itinerary(endingAt: label, planner: self) { itineraries.append(itinerary) }
+        }
+        return Ranking.mergeNearDuplicates(itineraries, toleranceMinutes: policy.duplicateToleranceMinutes)
+    }
+}
+
+/// The network as arrays, with every leg's footprint for the group precomputed.
+struct CompiledGraph: Sendable {
+    struct Edge: Sendable {
+        var from: Int
+        var to: Int
+        var legIndex: Int
+        var durationMinutes: Int
+        /// Local minutes after midnight at `from`, sorted; empty for frequency-based services.
+        var departures: [Int]
+        /// Bit `weekday - 1` set when the service runs that day; 0 = every day.
+        var daysMask: UInt8
+        /// Expected wait for a frequency-based service, in minutes.
+        var expectedWaitMinutes: Int
+        var fare: FareRange
+        var hasFare: Bool
+        var overnight: Bool
+        var mode: TransportMode
+        var co2eKgPerPerson: Double
+        var validFromDay: Int?
+        var validUntilDay: Int?
+    }
+
+    var index: [PlaceID: Int]
+    var placeIDs: [PlaceID]
+    var kinds: [PlaceKind]
+    /// Bit per country (index mod 64), to stop itineraries that leave a country and come back to it.
+    var countryBits: [UInt64]
+    var timeZones: [TimeZone]
+    var edges: [Edge]
+    /// `edges[outgoing[p]]` leave place `p`.
+    var outgoing: [Range<Int>]
+    /// By leg index in `network.legs`.
+    var footprints: [LegFootprint?]
+    var maxTravelMinutesPerDay: Int
+    var minorsMayTravelAtNight: Bool
+    var groupHasMinors: Bool
+
+    init(
+        network: Network, calculator: EmissionCalculator, group: Group, policy: RoutingPolicy, options: EmissionOptions
+    ) throws(TrajetError) {
+        let ids = network.places.keys.sorted()
+        var index: [PlaceID: Int] = [:]
+        index.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() { index[id] = i }
+        self.index = index
+        self.placeIDs = ids
+        self.kinds = ids.map { network.places[$0]!.kind }
+        var countryIndex: [String: Int] = [:]
+        self.countryBits = ids.map { id in
+            let country = network.places[id]!.countryCode
+            let index = countryIndex[country] ?? countryIndex.count
+            countryIndex[country] = index
+            return UInt64(1) << UInt64(index % 64)
+        }
+        var zoneCache: [String: TimeZone] = [:]
+        self.timeZones = ids.map { id in
+            let name = network.places[id]!.timeZoneID
+            if let zone = zoneCache[name] { return zone }
+            let zone = TimeZone(identifier: name) ?? TimeZone(secondsFromGMT: 0)!
+            zoneCache[name] = zone
+            return zone
+        }
+        var byOrigin: [[Edge]] = Array(repeating: [], count: ids.count)
+        var footprints = [LegFootprint?](repeating: nil, count: network.legs.count)
+        let serviceWindow = max(60, policy.serviceEndMinutes - policy.serviceStartMinutes)
+        for (legIndex, leg) in network.legs.enumerated() {
+            guard let input = LegInput(leg: leg, in: network), let from = index[leg.from], let to = index[leg.to] else {
+                continue
+            }
+            let footprint = try calculator.footprint(of: input, group: group, options: options)
+            footprints[legIndex] = footprint
+            var mask: UInt8 = 0
+            for day in leg.daysOfWeek { mask |= 1 << UInt8(day.rawValue - 1) }
+            // Expected wait without a timetable: half the headway (frequent services run within the service window),
+            // but no more than the policy's cap, since a group books the departure that fits.
+            let perWeek = max(leg.servicesPerWeek, 0.01)
+            let headway =
+                perWeek >= 7 ? Double(serviceWindow) * 7 / perWeek : 7 * 1440 / perWeek
+            byOrigin[from].append(
+                Edge(
+                    from: from, to: to, legIndex: legIndex, durationMinutes: leg.durationMinutes,
+                    departures: leg.departureTimes.map(\.minutesAfterMidnight), daysMask: mask,
+                    expectedWaitMinutes: min(Int((headway / 2).rounded()), policy.unknownTimetableMaxWaitMinutes), fare: leg.fare ?? .zero, hasFare: leg.fare != nil,
+                    overnight: leg.overnight, mode: leg.mode, co2eKgPerPerson: footprint.perPerson.totalKg,
+                    validFromDay: leg.validFrom?.daysSinceEpoch, validUntilDay: leg.validUntil?.daysSinceEpoch))
+        }
+        self.footprints = footprints
+        var edges: [Edge] = []
+        edges.reserveCapacity(network.legs.count)
+        var outgoing: [Range<Int>] = []
+        outgoing.reserveCapacity(ids.count)
+        for list in byOrigin {
+            let start = edges.count
+            edges.append(contentsOf: list)
+            outgoing.append(start..<edges.count)
+        }
+        self.edges = edges
+        self.outgoing = outgoing
+        self.maxTravelMinutesPerDay = group.minors ? policy.maxTravelMinutesPerDayWithMinors : policy.maxTravelMinutesPerDay
+        self.minorsMayTravelAtNight = policy.minorsMayTravelAtNight
+        self.groupHasMinors = group.minors
+    }
+}

@@ -1,0 +1,76 @@
+/// The rules a route search applies for a group: connection times, daily limits, night rules, hotel costs and
+/// ranking weights. Defaults mirror `config/trajet.yaml`; the CLI and the server read that file into this value.
+public struct RoutingPolicy: Hashable, Sendable {
+    /// Minimum time between arriving and leaving again, by kind of place, for a group with luggage.
+    public var minimumConnectionMinutes: [PlaceKind: Int]
+    /// Longest travel day (from the day's first departure to its last arrival).
+    public var maxTravelMinutesPerDay: Int
+    /// The same, for a group with minors.
+    public var maxTravelMinutesPerDayWithMinors: Int
+    /// Whether groups with minors may travel overnight (night trains, overnight ferries and coaches, night flights).
+    public var minorsMayTravelAtNight: Bool
+    /// Local time the group sets off after a night in a hotel.
+    public var dayStartMinutes: Int
+    /// Frequency-based services run between these local times (minutes after midnight).
+    public var serviceStartMinutes: Int
+    public var serviceEndMinutes: Int
+    /// Longest wait assumed for a service whose timetable the data does not have: the group is taken to book the
+    /// departure that fits (for services running less than daily, the date must be chosen to match; itineraries
+    /// flag those legs).
+    public var unknownTimetableMaxWaitMinutes: Int
+    /// Hotel cost per person per night, in euro cents (an estimate, shown as such).
+    public var hotelCostCentsPerPersonPerNight: FareRange
+    /// Weights of the balanced ranking.
+    public var balancedWeights: RankingWeights
+    /// Labels kept per place during the search; bounds the work on large networks.
+    public var maxLabelsPerPlace: Int
+    /// Two itineraries whose door-to-door times differ by less than this, with the same places and modes, are one.
+    public var duplicateToleranceMinutes: Int
+    /// The search looks this many days ahead at most.
+    public var horizonDays: Int
+
+    public init(
+        minimumConnectionMinutes: [PlaceKind: Int] = [.airport: 120, .station: 30, .port: 60, .city: 15, .busStation: 30],
+        maxTravelMinutesPerDay: Int = 12 * 60, maxTravelMinutesPerDayWithMinors: Int = 10 * 60,
+        minorsMayTravelAtNight: Bool = false, dayStartMinutes: Int = 7 * 60, serviceStartMinutes: Int = 6 * 60,
+        serviceEndMinutes: Int = 22 * 60, unknownTimetableMaxWaitMinutes: Int = 60,
+        hotelCostCentsPerPersonPerNight: FareRange = FareRange(minCents: 2500, maxCents: 6000),
+        balancedWeights: RankingWeights = RankingWeights(), maxLabelsPerPlace: Int = 16,
+        duplicateToleranceMinutes: Int = 60, horizonDays: Int = 12
+    ) {
+        self.minimumConnectionMinutes = minimumConnectionMinutes
+        self.maxTravelMinutesPerDay = maxTravelMinutesPerDay
+        self.maxTravelMinutesPerDayWithMinors = maxTravelMinutesPerDayWithMinors
+        self.minorsMayTravelAtNight = minorsMayTravelAtNight
+        self.dayStartMinutes = dayStartMinutes
+        self.serviceStartMinutes = serviceStartMinutes
+        self.serviceEndMinutes = serviceEndMinutes
+        self.unknownTimetableMaxWaitMinutes = unknownTimetableMaxWaitMinutes
+        self.hotelCostCentsPerPersonPerNight = hotelCostCentsPerPersonPerNight
+        self.balancedWeights = balancedWeights
+        self.maxLabelsPerPlace = maxLabelsPerPlace
+        self.duplicateToleranceMinutes = duplicateToleranceMinutes
+        self.horizonDays = horizonDays
+    }
+}
+
+/// Relative weights of the balanced ranking; each criterion is divided by its best value among the options.
+public struct RankingWeights: Hashable, Sendable {
+    public var co2: Double
+    public var time: Double
+    public var cost: Double
+    public var changes: Double
+    public init(co2: Double = 0.5, time: Double = 0.25, cost: Double = 0.2, changes: Double = 0.05) {
+        self.co2 = co2
+        self.time = time
+        self.cost = cost
+        self.changes = changes
+    }
+}
+
+public enum RankingProfile: String, CaseIterable, Sendable, Codable {
+    case co2
+    case time
+    case cost
+    case balanced
+}

@@ -41,6 +41,10 @@ struct BenchCommand: AsyncParsableCommand {
             help: "Override routing.maxLabelsPerPlace (default from config).")
         var maxLabels: Int?
         @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+        @Flag(
+            name: .customLong("per-query"),
+            help: "Also list every timed query (origin, destination, outcome, ms, options), to compare two runs.")
+        var perQuery = false
 
         func validate() throws {
             if places < 2 { throw ValidationError("--places must be 2 or more (got \(places)).") }
@@ -110,22 +114,32 @@ struct BenchCommand: AsyncParsableCommand {
                 var outcome = QuerySample.Outcome.found
                 var options = 0
                 var shown = 0
+                var lowestCO2: Double?
+                var fastestMinutes: Int?
                 do {
                     let result = try planner.search(query)
                     options = result.optionCount
                     shown = result.itineraries.count
+                    lowestCO2 = result.lowestCarbon.co2eKgPerPerson
+                    fastestMinutes = result.fastest.durationMinutes
                 } catch {
                     if case .noItinerary = error { outcome = .noItinerary } else { outcome = .error }
                 }
                 let elapsed = milliseconds(clock.now - start)
-                samples.append(QuerySample(kind: kind, outcome: outcome, milliseconds: elapsed, options: options, shown: shown))
+                samples.append(
+                    QuerySample(
+                        origin: query.origin.rawValue, destination: query.destination.rawValue, kind: kind,
+                        outcome: outcome, milliseconds: elapsed, options: options, shown: shown,
+                        lowestCO2KgPerPerson: lowestCO2, fastestMinutes: fastestMinutes))
             }
             let rssPeak = ProcessStatus.kilobytes("VmHWM")
 
             let report = RouteBenchReport(
                 network: generated ? "generated" : "shipped", places: network.places.count, legs: network.legs.count,
                 seed: seed, fingerprint: generation.map { String(format: "%016llx", $0.fingerprint) },
-                legsByMode: generation.map { Dictionary(uniqueKeysWithValues: $0.legsByMode.map { ($0.mode.rawValue, $0.count) }) },
+                legsByMode: generation.map { made in
+                    Dictionary(uniqueKeysWithValues: made.legsByMode.map { ($0.mode.rawValue, $0.count) })
+                },
                 timetabledLegs: generation?.timetabledLegs, overnightLegs: generation?.overnightLegs,
                 factorSet: settings.factorSetID, participants: participants, leaders: leaders,
                 maxLabelsPerPlace: policy.maxLabelsPerPlace, departure: "\(BenchDefaults.day)T\(BenchDefaults.time)",
@@ -134,7 +148,8 @@ struct BenchCommand: AsyncParsableCommand {
                 rssMB: .init(
                     afterLoad: ProcessStatus.megabytes(rssAfterLoad), afterNetwork: ProcessStatus.megabytes(rssAfterNetwork),
                     afterBuild: ProcessStatus.megabytes(rssAfterBuild), peak: ProcessStatus.megabytes(rssPeak)),
-                build: BenchDefaults.buildConfiguration, command: CommandLine.arguments.map(shellQuoted).joined(separator: " "),
+                perQuery: perQuery, build: BenchDefaults.buildConfiguration,
+                command: CommandLine.arguments.map(shellQuoted).joined(separator: " "),
                 equivalentCommand: equivalentCommand())
             switch format {
             case .json: print(try encodeJSON(report))
@@ -151,6 +166,7 @@ struct BenchCommand: AsyncParsableCommand {
                 String(participants), "--leaders", String(leaders),
             ]
             if let factors { parts += ["--factors", factors] }
+            if perQuery { parts.append("--per-query") }
             if let maxLabels { parts += ["--max-labels", String(maxLabels)] }
             if let datasets = global.datasets { parts += ["--datasets", shellQuoted(datasets)] }
             if let config = global.config { parts += ["--config", shellQuoted(config)] }
@@ -173,7 +189,7 @@ enum BenchDefaults {
         ("BE-LIEGE-G", "MA-KHEMISSET"), ("BE-BXL-MIDI", "MA-KHEMISSET"), ("BE-NAMUR", "MA-KHEMISSET"),
         ("BE-BXL-MIDI", "SN-THIES"), ("BE-LIEGE-G", "SN-THIES"), ("BE-BXL-MIDI", "SN-TOUBACOUTA"),
         ("BE-BXL-MIDI", "EG-CAIRO-MANSHIET"), ("BE-ANTW-C", "EG-CAIRO-MANSHIET"), ("BE-LIEGE-G", "EG-CAIRO-MANSHIET"),
-        ("BE-BXL-MIDI", "TG-LOME"), ("BE-LIEGE-G", "TG-KOUGNOHOU"), ("BE-CHARLEROI-SUD", "TG-LOME"),
+        ("BE-BXL-MIDI", "TG-LOME"), ("BE-LIEGE-G", "TG-KOUGNOHOU"), ("BE-NAMUR", "TG-LOME"),
         ("BE-BXL-MIDI", "MA-MARRAKECH"), ("BE-ANTW-C", "MA-FES"), ("FR-PARIS-NORD", "MA-CASA-VOY"),
         ("ES-MAD-ATOCHA", "MA-TANGER-VILLE"), ("BE-BXL-MIDI", "MR-NOUAKCHOTT"), ("BE-LIEGE-G", "SN-DAKAR"),
         ("MA-KHEMISSET", "BE-LIEGE-G"), ("SN-THIES", "BE-BXL-MIDI"), ("EG-CAIRO-MANSHIET", "BE-BXL-MIDI"),
@@ -215,28 +231,36 @@ struct QueryPool {
     }
 }
 
-struct QuerySample {
+struct QuerySample: Encodable {
     enum Outcome: String, Encodable { case found, noItinerary, error }
+    var origin: String
+    var destination: String
     var kind: QueryPool.Kind
     var outcome: Outcome
     var milliseconds: Double
     /// Pareto options before ranking (`RouteSearchResult.optionCount`).
     var options: Int
     var shown: Int
+    /// What the search found, to compare settings that trade quality for speed (label cap, pruning).
+    var lowestCO2KgPerPerson: Double?
+    var fastestMinutes: Int?
 }
 
 /// Latency distribution of a set of queries; percentiles by nearest rank.
 struct LatencyStats: Encodable {
     var count: Int
+    /// Of these, queries that ended with no itinerary.
+    var noItinerary: Int
     var p50: Double
     var p90: Double
     var p99: Double
     var max: Double
     var mean: Double
 
-    init?(_ values: [Double]) {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
+    init?(_ samples: [QuerySample]) {
+        guard !samples.isEmpty else { return nil }
+        let sorted = samples.map(\.milliseconds).sorted()
+        noItinerary = samples.filter { $0.outcome == .noItinerary }.count
         func rank(_ p: Double) -> Double { sorted[Swift.max(0, Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1)] }
         count = sorted.count
         p50 = rounded(rank(50), 3)
@@ -254,9 +278,12 @@ struct RouteBenchReport: Encodable {
         var afterBuild: Double?
         var peak: Double?
     }
+    /// The issue's target, checked on all queries and on those that found itineraries (queries with no itinerary
+    /// end early, so the first can look better than the work a coordinator actually waits for).
     struct Target: Encodable {
         var p50Ms: Double
-        var met: Bool
+        var metOnAllQueries: Bool
+        var metOnQueriesWithItineraries: Bool?
     }
 
     var network: String
@@ -286,9 +313,15 @@ struct RouteBenchReport: Encodable {
     var latencyRandomMs: LatencyStats?
     var meanOptionsFound: Double
     var meanItinerariesShown: Double
+    /// Mean kg CO2e per person of the lowest-carbon option, and mean door-to-door hours of the fastest one, over
+    /// the queries with itineraries: a drop in search quality shows here before it shows in latency.
+    var meanLowestCO2KgPerPerson: Double?
+    var meanFastestHours: Double?
     /// Peak resident set (VmHWM) in MB at each stage; null where /proc is missing.
     var rssMB: Memory
     var target: Target?
+    /// Every timed query, with `--per-query`.
+    var samples: [QuerySample]?
     var build: String
     var command: String
     var equivalentCommand: String
@@ -297,8 +330,9 @@ struct RouteBenchReport: Encodable {
         network: String, places: Int, legs: Int, seed: UInt64, fingerprint: String?, legsByMode: [String: Int]?,
         timetabledLegs: Int?, overnightLegs: Int?, factorSet: String, participants: Int, leaders: Int,
         maxLabelsPerPlace: Int, departure: String, generateMs: Double?, plannerBuildMs: Double, warmupQueries: Int,
-        samples: [QuerySample], rssMB: Memory, build: String, command: String, equivalentCommand: String
+        samples: [QuerySample], rssMB: Memory, perQuery: Bool, build: String, command: String, equivalentCommand: String
     ) {
+        self.samples = perQuery ? samples : nil
         self.network = network
         self.places = places
         self.legs = legs
@@ -320,22 +354,26 @@ struct RouteBenchReport: Encodable {
         self.found = found.count
         noItinerary = samples.filter { $0.outcome == .noItinerary }.count
         errors = samples.filter { $0.outcome == .error }.count
-        latencyMs = LatencyStats(samples.map(\.milliseconds))
-        latencyFoundMs = LatencyStats(found.map(\.milliseconds))
-        latencyNoItineraryMs = LatencyStats(samples.filter { $0.outcome == .noItinerary }.map(\.milliseconds))
+        latencyMs = LatencyStats(samples)
+        latencyFoundMs = LatencyStats(found)
+        latencyNoItineraryMs = LatencyStats(samples.filter { $0.outcome == .noItinerary })
         let corridor = samples.filter { $0.kind == .corridor }
-        latencyCorridorMs = corridor.isEmpty ? nil : LatencyStats(corridor.map(\.milliseconds))
-        latencyRandomMs = corridor.isEmpty ? nil : LatencyStats(samples.filter { $0.kind == .random }.map(\.milliseconds))
+        latencyCorridorMs = corridor.isEmpty ? nil : LatencyStats(corridor)
+        latencyRandomMs = corridor.isEmpty ? nil : LatencyStats(samples.filter { $0.kind == .random })
+        let lowest = found.compactMap(\.lowestCO2KgPerPerson)
+        meanLowestCO2KgPerPerson = lowest.isEmpty ? nil : rounded(lowest.reduce(0, +) / Double(lowest.count), 2)
+        let fastest = found.compactMap(\.fastestMinutes)
+        meanFastestHours = fastest.isEmpty ? nil : rounded(Double(fastest.reduce(0, +)) / Double(fastest.count) / 60, 2)
         meanOptionsFound = found.isEmpty ? 0 : rounded(Double(found.map(\.options).reduce(0, +)) / Double(found.count), 2)
         meanItinerariesShown = found.isEmpty ? 0 : rounded(Double(found.map(\.shown).reduce(0, +)) / Double(found.count), 2)
         self.rssMB = rssMB
         // The targets of the issue: shipped network p50 ≤ 0.5 ms; generated 10 000 / 100 000 p50 ≤ 30 ms.
-        if let latencyMs {
-            if network == "shipped" {
-                target = Target(p50Ms: 0.5, met: latencyMs.p50 <= 0.5)
-            } else if places == 10_000, (99_000...101_000).contains(legs) {
-                target = Target(p50Ms: 30, met: latencyMs.p50 <= 30)
-            }
+        let goal: Double? =
+            network == "shipped" ? 0.5 : places == 10_000 && (99_000...101_000).contains(legs) ? 30 : nil
+        if let latencyMs, let goal {
+            target = Target(
+                p50Ms: goal, metOnAllQueries: latencyMs.p50 <= goal,
+                metOnQueriesWithItineraries: latencyFoundMs.map { $0.p50 <= goal })
         }
         self.build = build
         self.command = command
@@ -351,23 +389,33 @@ struct RouteBenchReport: Encodable {
         if let fingerprint { networkLine += " (seed \(seed), fingerprint \(fingerprint))" }
         lines.append(networkLine)
         if let legsByMode {
-            let modes = TransportMode.allCases.compactMap { mode in legsByMode[mode.rawValue].map { "\(mode.rawValue) \($0)" } }
+            let modes = TransportMode.allCases.compactMap { mode in
+                legsByMode[mode.rawValue].map { "\(mode.rawValue) \($0)" }
+            }
             lines.append("               " + modes.joined(separator: ", "))
-            lines.append("               timetabled \(timetabledLegs ?? 0), overnight \(overnightLegs ?? 0), the rest frequency-based")
+            lines.append(
+                "               timetabled \(timetabledLegs ?? 0), overnight \(overnightLegs ?? 0), the rest frequency-based")
         }
         lines.append(
             "planner        factor set \(factorSet), group \(participants) + \(leaders), maxLabelsPerPlace \(maxLabelsPerPlace), "
                 + "departure \(departure), ranking balanced")
-        if let generateMs { lines.append("generate       \(String(format: "%.1f", generateMs)) ms (network generation, not part of the planner)") }
+        if let generateMs {
+            lines.append("generate       \(String(format: "%.1f", generateMs)) ms (network generation, not part of the planner)")
+        }
         lines.append("planner build  \(ms(plannerBuildMs)) ms (compile the network, cost every leg for the group)")
         lines.append(
             "queries        \(queries) timed after \(warmupQueries) warm-up: \(found) with itineraries, \(noItinerary) no itinerary"
                 + (errors > 0 ? ", \(errors) other errors" : ""))
         lines.append("")
-        var table = TextTable(header: ["latency (ms)", "n", "p50", "p90", "p99", "max", "mean"], rightAligned: [1, 2, 3, 4, 5, 6])
+        var table = TextTable(
+            header: ["latency (ms)", "n", "no itin.", "p50", "p90", "p99", "max", "mean"],
+            rightAligned: [1, 2, 3, 4, 5, 6, 7])
         func add(_ name: String, _ stats: LatencyStats?) {
             guard let stats else { return }
-            table.add([name, String(stats.count), ms(stats.p50), ms(stats.p90), ms(stats.p99), ms(stats.max), ms(stats.mean)])
+            table.add([
+                name, String(stats.count), String(stats.noItinerary), ms(stats.p50), ms(stats.p90), ms(stats.p99),
+                ms(stats.max), ms(stats.mean),
+            ])
         }
         add("all queries", latencyMs)
         add("with itineraries", latencyFoundMs)
@@ -379,13 +427,34 @@ struct RouteBenchReport: Encodable {
         lines.append(
             "options found  mean \(String(format: "%.2f", meanOptionsFound)) Pareto options per query with itineraries "
                 + "(mean \(String(format: "%.2f", meanItinerariesShown)) shown)")
+        if let meanLowestCO2KgPerPerson, let meanFastestHours {
+            lines.append(
+                "quality        mean lowest-carbon option \(String(format: "%.1f", meanLowestCO2KgPerPerson)) kg CO2e/person, "
+                    + "mean fastest option \(String(format: "%.1f", meanFastestHours)) h door to door")
+        }
         lines.append(
             "peak RSS       \(mb(rssMB.peak)) (VmHWM; after load \(mb(rssMB.afterLoad)), after network \(mb(rssMB.afterNetwork)), "
                 + "after planner build \(mb(rssMB.afterBuild)))")
         if let target {
+            func verdict(_ met: Bool?) -> String { met.map { $0 ? "met" : "NOT met" } ?? "–" }
             lines.append(
-                "target         p50 ≤ \(String(format: "%g", target.p50Ms)) ms: " + (target.met ? "met" : "NOT met")
-                    + " (p50 \(ms(latencyMs?.p50)) ms)")
+                "target         p50 ≤ \(String(format: "%g", target.p50Ms)) ms: all queries \(verdict(target.metOnAllQueries)) "
+                    + "(\(ms(latencyMs?.p50)) ms), queries with itineraries \(verdict(target.metOnQueriesWithItineraries)) "
+                    + "(\(ms(latencyFoundMs?.p50)) ms)")
+        }
+        if let samples {
+            var list = TextTable(
+                header: ["#", "from", "to", "kind", "outcome", "ms", "options", "lowest kg", "fastest h"],
+                rightAligned: [0, 5, 6, 7, 8])
+            for (i, sample) in samples.enumerated() {
+                list.add([
+                    String(i + 1), sample.origin, sample.destination, sample.kind.rawValue, sample.outcome.rawValue,
+                    ms(sample.milliseconds), String(sample.options),
+                    sample.lowestCO2KgPerPerson.map { String(format: "%.1f", $0) } ?? "–",
+                    sample.fastestMinutes.map { String(format: "%.1f", Double($0) / 60) } ?? "–",
+                ])
+            }
+            lines.append(list.render())
         }
         lines.append("command        \(command)")
         lines.append("equivalent     \(equivalentCommand)")

@@ -340,11 +340,15 @@ struct GeneratedNetwork {
             }
         }
         for p in places {
-            mix("\(p.id)|\(p.kind.rawValue)|\(p.countryCode)|\(p.coordinate.latitudeDegrees)|\(p.coordinate.longitudeDegrees);")
+            let c = p.coordinate
+            mix("\(p.id)|\(p.kind.rawValue)|\(p.countryCode)|\(c.latitudeDegrees)|\(c.longitudeDegrees);")
         }
         for l in legs {
             mix("\(l.id)|\(l.from)|\(l.to)|\(l.mode.rawValue)|\(l.distanceKm)|\(l.durationMinutes)|")
-            mix("\(l.departureTimes)|\(l.daysOfWeek.map(\.rawValue))|\(l.servicesPerWeek)|\(String(describing: l.fare))|\(l.overnight);")
+            let fare = l.fare.map { "\($0.minCents)-\($0.maxCents)" } ?? "none"
+            let days = l.daysOfWeek.map { String($0.rawValue) }.joined(separator: ",")
+            let times = l.departureTimes.map(\.description).joined(separator: ",")
+            mix("\(times)|\(days)|\(l.servicesPerWeek)|\(fare)|\(l.overnight);")
         }
         return hash
     }

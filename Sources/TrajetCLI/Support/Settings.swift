@@ -107,7 +107,8 @@ public struct Settings: Sendable {
 /// - `routing.hotelCostEurPerPersonPerNight.min` (25), `.max` (60) — an ESTIMATE
 /// - `routing.connectionMinutes.airport` (120), `.station` (30), `.port` (60), `.city` (15), `.busStation` (30)
 /// - `routing.ranking.co2` (0.5), `.time` (0.25), `.cost` (0.2), `.changes` (0.05)
-/// - `routing.maxLabelsPerPlace` (16), `routing.defaultDepartureTime` ("06:00"), `routing.limit` (5)
+/// - `routing.maxDetourRatio` (1.3), `routing.detourSlackKm` (200)
+/// - `routing.maxLabelsPerPlace` (3), `routing.defaultDepartureTime` ("06:00"), `routing.limit` (5)
 func routingSettings(_ reader: ConfigReader) throws -> (RoutingPolicy, LocalTime, Int) {
     func number(_ key: String, _ fallback: Double, _ range: ClosedRange<Double>) throws -> Double {
         let text = reader.string(forKey: ConfigKey(key), default: String(fallback))
@@ -152,7 +153,10 @@ func routingSettings(_ reader: ConfigReader) throws -> (RoutingPolicy, LocalTime
     policy.balancedWeights = RankingWeights(
         co2: try number("routing.ranking.co2", 0.5, 0...100), time: try number("routing.ranking.time", 0.25, 0...100),
         cost: try number("routing.ranking.cost", 0.2, 0...100), changes: try number("routing.ranking.changes", 0.05, 0...100))
-    policy.maxLabelsPerPlace = Int(try number("routing.maxLabelsPerPlace", 16, 2...1000))
+    policy.maxLabelsPerPlace = Int(try number("routing.maxLabelsPerPlace", 3, 2...1000))
+    policy.maxDurationVsFastest = try number("routing.maxDurationVsFastest", 8, 1...100)
+    policy.maxDetourRatio = try number("routing.maxDetourRatio", 1.3, 1...10)
+    policy.detourSlackKm = try number("routing.detourSlackKm", 200, 0...20_000)
     let departure = try time("routing.defaultDepartureTime", "06:00")
     let limit = Int(try number("routing.limit", 5, 1...100))
     return (policy, departure, limit)

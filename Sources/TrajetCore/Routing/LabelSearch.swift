@@ -40,13 +40,21 @@ struct LabelSearch {
     let hotelCost: FareRange
 
     var labels: [Label] = []
-    var bags: [Int: [Int]] = [:]
+    /// Labels per place, by place index (arrays, not dictionaries: this is the hot path on large networks).
+    var bags: [[Int]]
     var heap = MinHeap()
     var targets: [Int] = []
-    var offsetCache: [Int: Int] = [:]
+    var fastestTargetTime = Int.max
+    var offsetCache: [Int]
+    /// Great-circle km from the origin plus to the destination, per place (lazily filled; -1 = not yet).
+    var detourKm: [Double]
+    var maxDetourKm: Double
+    var extraDetourKm: Double = 0
 
-    static let timeTolerance = 5
-    static let co2Tolerance = 1.005
+    let tolerance: DominanceTolerance
+    let avoidedModes: Set<TransportMode>
+    /// Minimum connection minutes by `PlaceKind` case order, looked up per leg (an array, not a dictionary).
+    let connectionByKind: [Int]
 
     init(
         graph: CompiledGraph, policy: RoutingPolicy, constraints: RouteConstraints, origin: Int, destination: Int,
@@ -60,17 +68,39 @@ struct LabelSearch {
         self.via = via
         self.nightAllowed = !constraints.noNightTravel && (!graph.groupHasMinors || graph.minorsMayTravelAtNight)
         self.hotelCost = policy.hotelCostCentsPerPersonPerNight
+        self.tolerance = policy.dominanceTolerance
+        self.avoidedModes = constraints.avoidedModes
+        self.connectionByKind = PlaceKind.allCases.map { policy.minimumConnectionMinutes[$0] ?? 30 }
         let localStart = query.departureDay.daysSinceEpoch * 1440 + query.departureTime.minutesAfterMidnight
-        let zone = graph.timeZones[origin]
+        let zone = graph.timeZones[graph.zoneIndex[origin]]
         let seconds = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(localStart) * 60))
         self.startUTC = localStart - seconds / 60
+        self.bags = Array(repeating: [], count: graph.placeIDs.count)
+        self.offsetCache = Array(repeating: Int.min, count: graph.timeZones.count)
+        self.detourKm = Array(repeating: -1, count: graph.placeIDs.count)
+        let direct = GreatCircle.distanceKm(from: graph.coordinates[origin], to: graph.coordinates[destination])
+        self.maxDetourKm = direct * policy.maxDetourRatio + policy.detourSlackKm
+    }
+
+    /// Whether a place lies inside the ellipse of sensible detours between origin and destination.
+    mutating func withinDetour(_ place: Int) -> Bool {
+        if place == via { return true }
+        var km = detourKm[place]
+        if km < 0 {
+            km = GreatCircle.distanceKm(from: graph.coordinates[origin], to: graph.coordinates[place])
+                + GreatCircle.distanceKm(from: graph.coordinates[place], to: graph.coordinates[destination])
+            detourKm[place] = km
+        }
+        return km <= maxDetourKm + extraDetourKm
     }
 
     mutating func offset(_ place: Int, at utc: Int) -> Int {
         // One offset per place per search: a trip spans days, not the months between DST changes.
-        if let cached = offsetCache[place] { return cached }
-        let value = graph.timeZones[place].secondsFromGMT(for: Date(timeIntervalSince1970: Double(utc) * 60)) / 60
-        offsetCache[place] = value
+        let zone = graph.zoneIndex[place]
+        let cached = offsetCache[zone]
+        if cached != Int.min { return cached }
+        let value = graph.timeZones[zone].secondsFromGMT(for: Date(timeIntervalSince1970: Double(utc) * 60)) / 60
+        offsetCache[zone] = value
         return value
     }
 
@@ -82,15 +112,35 @@ struct LabelSearch {
             departure: startUTC, hotelNightsBefore: 0, boardNights: 0, countries: graph.countryBits[origin], alive: true)
         labels.append(start)
         bags[origin] = [0]
+        if let via {
+            // A via place widens the ellipse to take it in.
+            let viaKm = GreatCircle.distanceKm(from: graph.coordinates[origin], to: graph.coordinates[via])
+                + GreatCircle.distanceKm(from: graph.coordinates[via], to: graph.coordinates[destination])
+            extraDetourKm = max(0, viaKm * policy.maxDetourRatio - maxDetourKm)
+        }
         heap.push(time: startUTC, label: 0)
-        let horizon = startUTC + policy.horizonDays * 1440
-        while let (_, current) = heap.pop() {
+        var horizon = startUTC + policy.horizonDays * 1440
+        var fastestArrival = Int.max
+        // Local references: reading through `self.graph` in this mutating loop costs a retain per access.
+        let edges = graph.edges
+        let outgoing = graph.outgoing
+        labels.reserveCapacity(min(1 << 16, graph.placeIDs.count * policy.maxLabelsPerPlace + 16))
+        while let (time, current) = heap.pop() {
+            // Options far slower than the fastest one found are not worth a coordinator's time (and bound the work):
+            // stop exploring past `maxDurationVsFastest` × the fastest door-to-door time.
+            if fastestTargetTime < fastestArrival {
+                fastestArrival = fastestTargetTime
+                let fastest = fastestTargetTime
+                let bound = startUTC + Int(Double(fastest - startUTC) * policy.maxDurationVsFastest)
+                horizon = min(horizon, max(bound, fastest + policy.minimumSlackMinutes))
+            }
+            if time > horizon { break }
             let label = labels[current]
             guard label.alive, label.place != destination else { continue }
             if isDominatedByTarget(label) { continue }
-            for edgeIndex in graph.outgoing[label.place] {
-                let edge = graph.edges[edgeIndex]
-                guard edgeAllowed(edge) else { continue }
+            for edgeIndex in outgoing[label.place] {
+                let edge = edges[edgeIndex]
+                guard edgeAllowed(edge), withinDetour(edge.to) else { continue }
                 guard var next = extend(current, label, edgeIndex, edge) else { continue }
                 guard next.time <= horizon, withinConstraints(next) else { continue }
                 next.alive = true
@@ -102,7 +152,7 @@ struct LabelSearch {
 
     func edgeAllowed(_ edge: CompiledGraph.Edge) -> Bool {
         if constraints.overland && edge.mode == .flight { return false }
-        if constraints.avoidedModes.contains(edge.mode) { return false }
+        if !avoidedModes.isEmpty, avoidedModes.contains(edge.mode) { return false }
         if !nightAllowed && edge.overnight { return false }
         return true
     }
@@ -134,11 +184,13 @@ struct LabelSearch {
             if let until = edge.validUntilDay, day > until { return false }
             return true
         }
-        if !edge.departures.isEmpty {
+        if edge.departuresEnd > edge.departuresStart {
             for k in 0..<8 {
                 let d = day + k
                 guard runs(d), valid(d) else { continue }
-                for minute in edge.departures where k > 0 || minute >= minuteOfDay {
+                for i in edge.departuresStart..<edge.departuresEnd {
+                    let minute = graph.departureMinutes[i]
+                    guard k > 0 || minute >= minuteOfDay else { continue }
                     return d * 1440 + minute - offset
                 }
             }
@@ -170,7 +222,7 @@ struct LabelSearch {
         // Walking and urban transfers (RER, metro) start as soon as the group steps off; their durations already
         // include the walk to the platform.
         let isTransfer = edge.mode == .walk || edge.mode == .metro
-        let connection = atOrigin || isTransfer ? 0 : policy.minimumConnectionMinutes[graph.kinds[label.place]] ?? 30
+        let connection = atOrigin || isTransfer ? 0 : connectionByKind[graph.kindIndex[label.place]]
         let earliest = label.time + connection
         guard var departure = nextDeparture(edge, notBefore: earliest) else { return nil }
         let offset = self.offset(label.place, at: label.time)
@@ -220,20 +272,22 @@ struct LabelSearch {
     }
 
     /// `a` is at least as good as `b` on every criterion, within tolerances.
-    static func dominates(_ a: Label, _ b: Label, ignoringDay: Bool = false) -> Bool {
+    func dominates(_ a: Label, _ b: Label, ignoringDay: Bool = false) -> Bool {
         if b.viaReached && !a.viaReached { return false }
-        if a.time > b.time + timeTolerance { return false }
-        if a.co2 > b.co2 * co2Tolerance + 0.01 { return false }
-        if a.costMin > b.costMin + 100 { return false }
-        if a.boardings > b.boardings { return false }
+        // Minutes matter less as a journey grows: 15 minutes on day one, proportionally more after days of travel.
+        let timeMargin = max(tolerance.timeMinutes, Int(Double(b.time - startUTC) * tolerance.timeFraction))
+        if a.time > b.time + timeMargin { return false }
+        if a.co2 > b.co2 * (1 + tolerance.co2Fraction) + 0.01 { return false }
+        if a.costMin > b.costMin + max(tolerance.costCents, Int(Double(b.costMin) * tolerance.costFraction)) { return false }
+        if a.boardings > b.boardings + tolerance.changes { return false }
         if a.nights > b.nights { return false }
-        if !ignoringDay, a.time - a.dayStart > b.time - b.dayStart + timeTolerance { return false }
+        if !ignoringDay, a.time - a.dayStart > b.time - b.dayStart + timeMargin { return false }
         return true
     }
 
     func isDominatedByTarget(_ label: Label) -> Bool {
         for target in targets where labels[target].alive && labels[target].viaReached {
-            if LabelSearch.dominates(labels[target], label, ignoringDay: true) { return true }
+            if dominates(labels[target], label, ignoringDay: true) { return true }
         }
         return false
     }
@@ -244,21 +298,34 @@ struct LabelSearch {
     }
 
     mutating func insert(_ label: Label) {
-        if isDominatedByTarget(label) { return }
-        var bag = bags[label.place] ?? []
-        for existing in bag where labels[existing].alive {
-            if LabelSearch.dominates(labels[existing], label) { return }
+        // The place's own labels first: they reject most candidates, and there are few of them.
+        for existing in bags[label.place] where labels[existing].alive {
+            if dominates(labels[existing], label) { return }
         }
+        if isDominatedByTarget(label) { return }
+        var bag = bags[label.place]
+        bags[label.place] = []  // hand the array over, so appending below does not copy it
         bag.removeAll { existing in
-            let dominated = LabelSearch.dominates(label, labels[existing])
+            let dominated = dominates(label, labels[existing])
             if dominated { labels[existing].alive = false }
             return dominated || !labels[existing].alive
         }
         // The destination's bag is the answer: never trimmed, only kept non-dominated.
         if label.place != destination, bag.count >= policy.maxLabelsPerPlace {
-            // Bound the work on large networks: replace the worst label if the new one scores better.
-            let worst = bag.max { LabelSearch.trimScore(labels[$0]) < LabelSearch.trimScore(labels[$1]) }!
-            guard LabelSearch.trimScore(label) < LabelSearch.trimScore(labels[worst]) else { return }
+            // Bound the work on large networks: replace the worst label if the new one scores better. The place's
+            // lowest-carbon and earliest labels are never evicted (a new label that beats them always gets in): the
+            // score prices hours in kilograms and would otherwise drop the slow, low-carbon journeys first.
+            let lowest = bag.min { labels[$0].co2 < labels[$1].co2 }!
+            let earliest = bag.min { labels[$0].time < labels[$1].time }!
+            let newIsLowest = label.co2 < labels[lowest].co2
+            let newIsEarliest = label.time < labels[earliest].time
+            let evictable = bag.filter { ($0 != lowest || newIsLowest) && ($0 != earliest || newIsEarliest) }
+            guard let worst = evictable.max(by: { LabelSearch.trimScore(labels[$0]) < LabelSearch.trimScore(labels[$1]) }),
+                newIsLowest || newIsEarliest || LabelSearch.trimScore(label) < LabelSearch.trimScore(labels[worst])
+            else {
+                bags[label.place] = bag
+                return
+            }
             labels[worst].alive = false
             bag.removeAll { $0 == worst }
         }
@@ -267,7 +334,10 @@ struct LabelSearch {
         bag.append(index)
         bags[label.place] = bag
         if label.place == destination {
-            if label.viaReached { targets.append(index) }
+            if label.viaReached {
+                targets.append(index)
+                fastestTargetTime = min(fastestTargetTime, label.time)
+            }
         } else {
             heap.push(time: label.time, label: index)
         }

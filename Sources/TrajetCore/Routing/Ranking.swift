@@ -7,22 +7,32 @@ public enum Ranking {
     /// CO2e and 25 % of door-to-door time (a shared taxi instead of a car at one border is not another option); the
     /// lowest-carbon variant stays.
     static func mergeNearDuplicates(_ itineraries: [Itinerary], toleranceMinutes: Int) -> [Itinerary] {
-        var kept: [Itinerary] = []
-        for candidate in itineraries.sorted(by: { ($0.co2eKgPerPerson, $0.durationMinutes) < ($1.co2eKgPerPerson, $1.durationMinutes) }) {
-            let duplicate = kept.contains { existing in
+        // Signatures and corridors are arrays of strings: build them once per itinerary, not once per comparison.
+        var kept: [(itinerary: Itinerary, signature: [String], corridor: [String])] = []
+        let ordered = itineraries.sorted {
+            ($0.co2eKgPerPerson, $0.durationMinutes) < ($1.co2eKgPerPerson, $1.durationMinutes)
+        }
+        for candidate in ordered {
+            let signature = candidate.signature
+            let corridor = candidate.corridor
+            let duplicate = kept.contains { entry in
+                let existing = entry.itinerary
                 let timeGap = abs(existing.durationMinutes - candidate.durationMinutes)
-                if existing.signature == candidate.signature && timeGap < toleranceMinutes { return true }
-                return existing.corridor == candidate.corridor
+                if entry.signature == signature && timeGap < toleranceMinutes { return true }
+                return entry.corridor == corridor
                     && timeGap <= max(toleranceMinutes, min(existing.durationMinutes, candidate.durationMinutes) / 4)
                     && abs(existing.co2eKgPerPerson - candidate.co2eKgPerPerson)
                         <= 0.10 * min(existing.co2eKgPerPerson, candidate.co2eKgPerPerson)
             }
-            if !duplicate { kept.append(candidate) }
+            if !duplicate { kept.append((candidate, signature, corridor)) }
         }
+        let survivors = kept.map(\.itinerary)
         // Merging can leave an option that another one now beats on everything; drop it.
-        return kept.filter { candidate in
-            !kept.contains { other in
-                other != candidate && other.co2eKgPerPerson <= candidate.co2eKgPerPerson
+        return survivors.indices.filter { i in
+            let candidate = survivors[i]
+            return !survivors.indices.contains { j in
+                let other = survivors[j]
+                return j != i && other.co2eKgPerPerson <= candidate.co2eKgPerPerson
                     && other.durationMinutes <= candidate.durationMinutes
                     && other.costCentsPerPerson.minCents <= candidate.costCentsPerPerson.minCents
                     && other.changes <= candidate.changes && other.nightsEnRoute <= candidate.nightsEnRoute
@@ -31,7 +41,7 @@ public enum Ranking {
                         || other.costCentsPerPerson.minCents < candidate.costCentsPerPerson.minCents
                         || other.changes < candidate.changes || other.nightsEnRoute < candidate.nightsEnRoute)
             }
-        }
+        }.map { survivors[$0] }
     }
 
     /// Sorts by the profile, keeps `limit` options, and makes sure the fastest is among them.
@@ -60,14 +70,18 @@ public enum Ranking {
         case .balanced:
             sorted = itineraries.map { ($0, score($0)) }.sorted { $0.1 < $1.1 }.map(\.0)
         }
-        var shown = Array(sorted.prefix(max(1, limit)))
-        for anchor in [fastest, lowest] where !shown.contains(anchor) {
-            if shown.count >= max(1, limit) { shown.removeLast() }
-            shown.append(anchor)
+        // Positions in the profile's order; the fastest and lowest-carbon options replace the last places if needed,
+        // so every line can be compared with them.
+        let limit = max(1, limit)
+        var chosen = Array(sorted.indices.prefix(limit))
+        for anchor in [fastest, lowest] {
+            guard let position = sorted.firstIndex(of: anchor), !chosen.contains(position) else { continue }
+            if chosen.count >= limit, let drop = chosen.lastIndex(where: { sorted[$0] != fastest && sorted[$0] != lowest }) {
+                chosen.remove(at: drop)
+            }
+            chosen.append(position)
         }
-        // Anchors were appended; restore the profile's order.
-        let order = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.signature.joined() + "\($1.durationMinutes)", $0) })
-        shown.sort { (order[$0.signature.joined() + "\($0.durationMinutes)"] ?? 0) < (order[$1.signature.joined() + "\($1.durationMinutes)"] ?? 0) }
+        let shown = chosen.sorted().map { sorted[$0] }
         return RouteSearchResult(itineraries: shown, fastest: fastest, lowestCarbon: lowest, optionCount: itineraries.count)
     }
 }

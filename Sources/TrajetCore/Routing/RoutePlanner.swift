@@ -8,7 +8,7 @@ public struct RoutePlanner: Sendable {
     public let network: Network
     public let calculator: EmissionCalculator
     public let group: Group
-    public let policy: RoutingPolicy
+    public private(set) var policy: RoutingPolicy
     public let emissionOptions: EmissionOptions
 
     var graph: CompiledGraph
@@ -40,7 +40,12 @@ public struct RoutePlanner: Sendable {
         if let via = query.constraints.via, graph.index[via] == nil {
             throw .unknownPlace(query: via.rawValue, suggestions: [])
         }
-        let found = paretoItineraries(query, origin: origin, destination: destination, constraints: query.constraints)
+        var found = paretoItineraries(query, origin: origin, destination: destination, constraints: query.constraints)
+        if found.isEmpty {
+            // The detour bound keeps searches local; before saying "no itinerary", look everywhere.
+            found = RoutePlanner.unbounded(self).paretoItineraries(
+                query, origin: origin, destination: destination, constraints: query.constraints)
+        }
         guard !found.isEmpty else {
             throw diagnoseEmptyResult(query, origin: origin, destination: destination)
         }
@@ -65,6 +70,13 @@ public struct RoutePlanner: Sendable {
             }
         }
         return .noItinerary(from: query.origin, to: query.destination, blockingConstraints: culprits)
+    }
+
+    /// The same planner without the detour bound.
+    static func unbounded(_ planner: RoutePlanner) -> RoutePlanner {
+        var copy = planner
+        copy.policy.maxDetourRatio = .infinity
+        return copy
     }
 
     static func withPolicy(_ planner: RoutePlanner, minorsMayTravelAtNight: Bool) -> RoutePlanner {
@@ -96,8 +108,10 @@ struct CompiledGraph: Sendable {
         var to: Int
         var legIndex: Int
         var durationMinutes: Int
-        /// Local minutes after midnight at `from`, sorted; empty for frequency-based services.
-        var departures: [Int]
+        /// Local minutes after midnight at `from`, sorted, are `departureMinutes[departuresStart..<departuresEnd]`;
+        /// an empty range for frequency-based services. Kept out of the edge so edges copy without reference counting.
+        var departuresStart: Int
+        var departuresEnd: Int
         /// Bit `weekday - 1` set when the service runs that day; 0 = every day.
         var daysMask: UInt8
         /// Expected wait for a frequency-based service, in minutes.
@@ -114,12 +128,18 @@ struct CompiledGraph: Sendable {
     var index: [PlaceID: Int]
     var placeIDs: [PlaceID]
     var kinds: [PlaceKind]
+    var coordinates: [Coordinate]
+    /// Index of each place's kind in `PlaceKind.allCases`.
+    var kindIndex: [Int]
     /// Bit per country (index mod 64), to stop itineraries that leave a country and come back to it.
     var countryBits: [UInt64]
+    /// Distinct time zones, and each place's index into them (offsets are computed per zone, not per place).
     var timeZones: [TimeZone]
+    var zoneIndex: [Int]
     var edges: [Edge]
     /// `edges[outgoing[p]]` leave place `p`.
     var outgoing: [Range<Int>]
+    var departureMinutes: [Int]
     /// By leg index in `network.legs`.
     var footprints: [LegFootprint?]
     var maxTravelMinutesPerDay: Int
@@ -136,6 +156,8 @@ struct CompiledGraph: Sendable {
         self.index = index
         self.placeIDs = ids
         self.kinds = ids.map { network.places[$0]!.kind }
+        self.coordinates = ids.map { network.places[$0]!.coordinate }
+        self.kindIndex = ids.map { id in PlaceKind.allCases.firstIndex(of: network.places[id]!.kind)! }
         var countryIndex: [String: Int] = [:]
         self.countryBits = ids.map { id in
             let country = network.places[id]!.countryCode
@@ -143,16 +165,19 @@ struct CompiledGraph: Sendable {
             countryIndex[country] = index
             return UInt64(1) << UInt64(index % 64)
         }
-        var zoneCache: [String: TimeZone] = [:]
-        self.timeZones = ids.map { id in
+        var zoneNumbers: [String: Int] = [:]
+        var zones: [TimeZone] = []
+        self.zoneIndex = ids.map { id in
             let name = network.places[id]!.timeZoneID
-            if let zone = zoneCache[name] { return zone }
-            let zone = TimeZone(identifier: name) ?? TimeZone(secondsFromGMT: 0)!
-            zoneCache[name] = zone
-            return zone
+            if let number = zoneNumbers[name] { return number }
+            zones.append(TimeZone(identifier: name) ?? TimeZone(secondsFromGMT: 0)!)
+            zoneNumbers[name] = zones.count - 1
+            return zones.count - 1
         }
+        self.timeZones = zones
         var byOrigin: [[Edge]] = Array(repeating: [], count: ids.count)
         var footprints = [LegFootprint?](repeating: nil, count: network.legs.count)
+        var departureMinutes: [Int] = []
         let serviceWindow = max(60, policy.serviceEndMinutes - policy.serviceStartMinutes)
         for (legIndex, leg) in network.legs.enumerated() {
             guard let input = LegInput(leg: leg, in: network), let from = index[leg.from], let to = index[leg.to] else {
@@ -167,15 +192,18 @@ struct CompiledGraph: Sendable {
             let perWeek = max(leg.servicesPerWeek, 0.01)
             let headway =
                 perWeek >= 7 ? Double(serviceWindow) * 7 / perWeek : 7 * 1440 / perWeek
+            defer { departureMinutes.append(contentsOf: leg.departureTimes.map(\.minutesAfterMidnight)) }
             byOrigin[from].append(
                 Edge(
                     from: from, to: to, legIndex: legIndex, durationMinutes: leg.durationMinutes,
-                    departures: leg.departureTimes.map(\.minutesAfterMidnight), daysMask: mask,
+                    departuresStart: departureMinutes.count,
+                    departuresEnd: departureMinutes.count + leg.departureTimes.count, daysMask: mask,
                     expectedWaitMinutes: min(Int((headway / 2).rounded()), policy.unknownTimetableMaxWaitMinutes), fare: leg.fare ?? .zero, hasFare: leg.fare != nil,
                     overnight: leg.overnight, mode: leg.mode, co2eKgPerPerson: footprint.perPerson.totalKg,
                     validFromDay: leg.validFrom?.daysSinceEpoch, validUntilDay: leg.validUntil?.daysSinceEpoch))
         }
         self.footprints = footprints
+        self.departureMinutes = departureMinutes
         var edges: [Edge] = []
         edges.reserveCapacity(network.legs.count)
         var outgoing: [Range<Int>] = []

@@ -26,6 +26,17 @@ public struct RoutingPolicy: Hashable, Sendable {
     public var maxLabelsPerPlace: Int
     /// Two itineraries whose door-to-door times differ by less than this, with the same places and modes, are one.
     public var duplicateToleranceMinutes: Int
+    /// Places farther off the way than this are not explored: origin→place→destination great-circle km may not
+    /// exceed `maxDetourRatio` × the direct distance + `detourSlackKm`. Keeps searches local on large networks.
+    public var maxDetourRatio: Double
+    public var detourSlackKm: Double
+    /// Options slower than this multiple of the fastest door-to-door time are not explored (nor shown), but never
+    /// fewer than `minimumSlackMinutes` beyond the fastest arrival.
+    public var maxDurationVsFastest: Double
+    public var minimumSlackMinutes: Int
+    /// How much better a partial journey must be to be kept beside another: within these margins the first one
+    /// found stands for both. Wider margins mean fewer, more distinct options and much faster searches.
+    public var dominanceTolerance: DominanceTolerance
     /// The search looks this many days ahead at most.
     public var horizonDays: Int
 
@@ -35,8 +46,10 @@ public struct RoutingPolicy: Hashable, Sendable {
         minorsMayTravelAtNight: Bool = false, dayStartMinutes: Int = 7 * 60, serviceStartMinutes: Int = 6 * 60,
         serviceEndMinutes: Int = 22 * 60, unknownTimetableMaxWaitMinutes: Int = 60,
         hotelCostCentsPerPersonPerNight: FareRange = FareRange(minCents: 2500, maxCents: 6000),
-        balancedWeights: RankingWeights = RankingWeights(), maxLabelsPerPlace: Int = 16,
-        duplicateToleranceMinutes: Int = 60, horizonDays: Int = 12
+        balancedWeights: RankingWeights = RankingWeights(), maxLabelsPerPlace: Int = 3,
+        duplicateToleranceMinutes: Int = 60, maxDetourRatio: Double = 1.3, detourSlackKm: Double = 200,
+        maxDurationVsFastest: Double = 8, minimumSlackMinutes: Int = 3 * 1440,
+        dominanceTolerance: DominanceTolerance = .init(), horizonDays: Int = 12
     ) {
         self.minimumConnectionMinutes = minimumConnectionMinutes
         self.maxTravelMinutesPerDay = maxTravelMinutesPerDay
@@ -50,6 +63,11 @@ public struct RoutingPolicy: Hashable, Sendable {
         self.balancedWeights = balancedWeights
         self.maxLabelsPerPlace = maxLabelsPerPlace
         self.duplicateToleranceMinutes = duplicateToleranceMinutes
+        self.maxDetourRatio = maxDetourRatio
+        self.detourSlackKm = detourSlackKm
+        self.maxDurationVsFastest = maxDurationVsFastest
+        self.minimumSlackMinutes = minimumSlackMinutes
+        self.dominanceTolerance = dominanceTolerance
         self.horizonDays = horizonDays
     }
 }
@@ -73,4 +91,30 @@ public enum RankingProfile: String, CaseIterable, Sendable, Codable {
     case time
     case cost
     case balanced
+}
+
+/// Margins within which one partial journey counts as at least as good as another.
+public struct DominanceTolerance: Hashable, Sendable {
+    public var timeMinutes: Int
+    /// Relative time margin, as a share of the time since departure (0.02 = about 1 h after two days).
+    public var timeFraction: Double
+    /// Relative margin on CO2e (0.02 = 2 %).
+    public var co2Fraction: Double
+    /// Cost margin: the larger of an absolute amount and a share of the cost.
+    public var costCents: Int
+    public var costFraction: Double
+    /// Extra changes tolerated.
+    public var changes: Int
+
+    public init(
+        timeMinutes: Int = 15, timeFraction: Double = 0.02, co2Fraction: Double = 0.02, costCents: Int = 500, costFraction: Double = 0.05,
+        changes: Int = 1
+    ) {
+        self.timeMinutes = timeMinutes
+        self.timeFraction = timeFraction
+        self.co2Fraction = co2Fraction
+        self.costCents = costCents
+        self.costFraction = costFraction
+        self.changes = changes
+    }
 }

@@ -190,18 +190,8 @@ enum RoutesText {
 
 /// JSON of `trajet routes --format json`. Keys are part of the contract: add, never rename.
 struct RoutesJSON: Encodable {
-    struct PlaceRef: Encodable {
-        var id: String
-        var name: String
-        var city: String
-        var country: String
-        init(_ p: Place) {
-            id = p.id.rawValue
-            name = p.name
-            city = p.city
-            country = p.countryCode
-        }
-    }
+    typealias PlaceRef = EmissionsReport.PlaceRef
+
     struct Money: Encodable {
         var min: Double
         var max: Double

@@ -45,6 +45,11 @@ struct LabelSearch {
     var heap = MinHeap()
     var targets: [Int] = []
     var fastestTargetTime = Int.max
+    /// Lowest CO2e, boardings and nights among the itineraries found: a label below them on any one cannot be
+    /// dominated by any of them, which skips the loop for most labels.
+    var lowestTargetCO2 = Double.infinity
+    var fewestTargetBoardings = Int.max
+    var fewestTargetNights = Int.max
     var offsetCache: [Int]
     /// Great-circle km from the origin plus to the destination, per place (lazily filled; -1 = not yet).
     var detourKm: [Double]
@@ -272,8 +277,9 @@ struct LabelSearch {
     }
 
     /// `a` is at least as good as `b` on every criterion, within tolerances.
-    func dominates(_ a: Label, _ b: Label, ignoringDay: Bool = false) -> Bool {
-        if b.viaReached && !a.viaReached { return false }
+    @inline(__always)
+    func dominates(_ a: borrowing Label, _ b: borrowing Label, ignoringDay: Bool = false) -> Bool {
+        if b.viaReached, !a.viaReached { return false }
         // Minutes matter less as a journey grows: 15 minutes on day one, proportionally more after days of travel.
         let timeMargin = max(tolerance.timeMinutes, Int(Double(b.time - startUTC) * tolerance.timeFraction))
         if a.time > b.time + timeMargin { return false }
@@ -285,7 +291,11 @@ struct LabelSearch {
         return true
     }
 
-    func isDominatedByTarget(_ label: Label) -> Bool {
+    @inline(__always)
+    func isDominatedByTarget(_ label: borrowing Label) -> Bool {
+        if label.co2 * (1 + tolerance.co2Fraction) + 0.01 < lowestTargetCO2 { return false }
+        if label.boardings + tolerance.changes < fewestTargetBoardings { return false }
+        if label.nights < fewestTargetNights { return false }
         for target in targets where labels[target].alive && labels[target].viaReached {
             if dominates(labels[target], label, ignoringDay: true) { return true }
         }
@@ -337,6 +347,9 @@ struct LabelSearch {
             if label.viaReached {
                 targets.append(index)
                 fastestTargetTime = min(fastestTargetTime, label.time)
+                lowestTargetCO2 = min(lowestTargetCO2, label.co2)
+                fewestTargetBoardings = min(fewestTargetBoardings, label.boardings)
+                fewestTargetNights = min(fewestTargetNights, label.nights)
             }
         } else {
             heap.push(time: label.time, label: index)

@@ -7,25 +7,63 @@ import Foundation
 /// least as good on every criterion (within small tolerances, which also merges near-duplicates), or when an
 /// itinerary already found at the destination is at least as good (target pruning: going on only adds).
 struct LabelSearch {
+    /// A partial journey. Stored compactly (72 bytes instead of 136): the search copies and compares tens of
+    /// thousands of them per query on large networks. Counts and indices fit 32 or 16 bits by far.
     struct Label {
-        var place: Int
         var time: Int
         var dayStart: Int
-        var co2: Double
-        var costMin: Int
-        var costMax: Int
-        var boardings: Int
-        var hotelNights: Int
-        var nightsOnBoard: Int
-        var viaReached: Bool
-        var parent: Int
-        var edge: Int
         var departure: Int
-        var hotelNightsBefore: Int
-        var boardNights: Int
+        var co2: Double
         /// Countries the journey has been in.
         var countries: UInt64
+        private var placeIndex: Int32
+        private var parentIndex: Int32
+        private var edgeIndex: Int32
+        private var costMinCents: Int32
+        private var costMaxCents: Int32
+        private var boardingCount: Int16
+        private var hotelNightCount: Int16
+        private var boardNightTotal: Int16
+        private var hotelNightsBeforeCount: Int16
+        private var boardNightCount: Int16
+        var viaReached: Bool
         var alive: Bool
+
+        init(
+            place: Int, time: Int, dayStart: Int, co2: Double, costMin: Int, costMax: Int, boardings: Int,
+            hotelNights: Int, nightsOnBoard: Int, viaReached: Bool, parent: Int, edge: Int, departure: Int,
+            hotelNightsBefore: Int, boardNights: Int, countries: UInt64, alive: Bool
+        ) {
+            self.time = time
+            self.dayStart = dayStart
+            self.departure = departure
+            self.co2 = co2
+            self.countries = countries
+            // Costs are clamped rather than trapping: 21 million euros per person is not a trip anyone plans.
+            placeIndex = Int32(place)
+            parentIndex = Int32(parent)
+            edgeIndex = Int32(edge)
+            costMinCents = Int32(clamping: costMin)
+            costMaxCents = Int32(clamping: costMax)
+            boardingCount = Int16(clamping: boardings)
+            hotelNightCount = Int16(clamping: hotelNights)
+            boardNightTotal = Int16(clamping: nightsOnBoard)
+            hotelNightsBeforeCount = Int16(clamping: hotelNightsBefore)
+            boardNightCount = Int16(clamping: boardNights)
+            self.viaReached = viaReached
+            self.alive = alive
+        }
+
+        var place: Int { Int(placeIndex) }
+        var parent: Int { Int(parentIndex) }
+        var edge: Int { Int(edgeIndex) }
+        var costMin: Int { Int(costMinCents) }
+        var costMax: Int { Int(costMaxCents) }
+        var boardings: Int { Int(boardingCount) }
+        var hotelNights: Int { Int(hotelNightCount) }
+        var nightsOnBoard: Int { Int(boardNightTotal) }
+        var hotelNightsBefore: Int { Int(hotelNightsBeforeCount) }
+        var boardNights: Int { Int(boardNightCount) }
         var nights: Int { hotelNights + nightsOnBoard }
     }
 

@@ -24,6 +24,8 @@ let package = Package(
         // loading is on every CLI call.
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
+        // Group plans: SQLite through GRDB (system SQLite, libsqlite3-dev). Only TrajetStore imports it.
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Pure domain: geography, network, emission engine. No package dependencies.
@@ -33,10 +35,16 @@ let package = Package(
             name: "TrajetDatasets",
             dependencies: ["TrajetCore", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: swiftSettings),
+        // Group plans and organisations: the only target that imports GRDB (a PlanStore protocol keeps callers
+        // independent of SQLite so a PostgreSQL store can follow).
+        .target(
+            name: "TrajetStore",
+            dependencies: ["TrajetCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
         .target(
             name: "TrajetCLI",
             dependencies: [
-                "TrajetCore", "TrajetDatasets",
+                "TrajetCore", "TrajetDatasets", "TrajetStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 // FilePath for the configuration file (MemberImportVisibility needs the defining module).
@@ -52,7 +60,9 @@ let package = Package(
             name: "TrajetDatasetsTests", dependencies: ["TrajetDatasets", "TrajetCore"],
             swiftSettings: testSwiftSettings),
         .testTarget(
-            name: "TrajetCLITests", dependencies: ["TrajetCLI", "TrajetCore", "TrajetDatasets"],
+            name: "TrajetStoreTests", dependencies: ["TrajetStore", "TrajetCore"], swiftSettings: testSwiftSettings),
+        .testTarget(
+            name: "TrajetCLITests", dependencies: ["TrajetCLI", "TrajetCore", "TrajetDatasets", "TrajetStore"],
             swiftSettings: testSwiftSettings),
     ]
 )

@@ -6,10 +6,13 @@ public struct TrajetCommand: AsyncParsableCommand {
         commandName: "trajet",
         abstract: "Carbon-aware travel planner for youth-exchange groups / Planificateur de voyages bas carbone.",
         discussion: """
-            Exit codes: 0 success; 1 bad input (unknown place, invalid value); 2 datasets or configuration problem; \
+            Exit codes: 0 success; 1 bad input (unknown place, invalid value); 2 datasets, configuration or database problem; \
             64 invalid command-line usage.
             """,
-        subcommands: [RoutesCommand.self, EmissionsCommand.self, PlacesCommand.self, FactorsCommand.self, BenchCommand.self]
+        subcommands: [
+            RoutesCommand.self, EmissionsCommand.self, PlacesCommand.self, FactorsCommand.self, PlansCommand.self,
+            OrgsCommand.self, DbCommand.self, BenchCommand.self,
+        ]
     )
 
     public init() {}

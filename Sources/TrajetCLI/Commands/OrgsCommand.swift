@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import TrajetStore
+
+struct OrgsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "orgs",
+        abstract: "Organisations that save plans / Associations qui enregistrent des plans.",
+        subcommands: [Add.self, List.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an organisation / Ajouter une association.",
+            discussion: "Example: trajet orgs add asmae --name \"Asmae\"")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "Slug: lowercase letters, digits, hyphens (asmae).") var id: String
+        @Option(help: "Display name.") var name: String
+
+        func run() async throws {
+            let context = try StoreContext.open(global, storeOptions)
+            let l = context.localizer
+            let saved = try await context.run { try await context.store.addOrganisation(Organisation(id: id, name: name)) }
+            print(l.t("Organisation ajoutée : \(saved.id) (\(saved.name))", "Organisation added: \(saved.id) (\(saved.name))"))
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List organisations / Lister les associations.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(help: "Output: table or json.") var format: OutputFormat = .table
+
+        func run() async throws {
+            let context = try StoreContext.open(global, storeOptions)
+            let l = context.localizer
+            let organisations = try await context.run { try await context.store.organisations() }
+            switch format {
+            case .json: print(try encodeJSON(organisations))
+            case .table:
+                var table = TextTable(header: ["id", l.t("nom", "name"), l.t("créée", "created")])
+                for organisation in organisations { table.add([organisation.id, organisation.name, organisation.createdAt]) }
+                print(table.render())
+            }
+        }
+    }
+}

@@ -1,0 +1,321 @@
+import ArgumentParser
+import Foundation
+import TrajetCore
+import TrajetDatasets
+import TrajetStore
+
+public enum PlansListFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+    case table, json, csv
+}
+
+struct PlansCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plans",
+        abstract: "Saved group plans / Plans de voyage enregistrés.",
+        subcommands: [Add.self, List.self, Show.self, Update.self, Delete.self, Export.self, Import.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Search routes and save the chosen one as a plan / Chercher et enregistrer un itinéraire.",
+            discussion: """
+                Example: trajet plans add --org asmae --name "Échange Twiza 2026" --partner twiza --from liege \
+                --depart 2026-07-04 --return 2026-07-25 --participants 14 --leaders 2 --minors --rank co2 --pick 1
+                --incoming: the partner's group comes to Belgium (origin = the partner, destination = --from).
+                """)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(help: "Organisation id (trajet orgs list).") var org: String
+        @Option(help: "Plan name.") var name: String
+        @Option(help: "Partner id (twiza, aje, lekaa, alafia-jeunes).") var partner: String
+        @Option(help: "The Belgian place (Liège, Bruxelles…).") var from: String
+        @Option(help: "The partner's place (default: the partner's main place).") var to: String?
+        @Option(help: "Departure: YYYY-MM-DD or YYYY-MM-DDTHH:MM.") var depart: String
+        @Option(name: .customLong("return"), help: "Return: YYYY-MM-DD[THH:MM].") var returnDate: String?
+        @Option(parsing: .unconditional, help: "Young participants.") var participants: Int
+        @Option(parsing: .unconditional, help: "Group leaders.") var leaders: Int = 0
+        @Flag(help: "The group includes minors.") var minors = false
+        @Flag(help: "The partner's group travels to Belgium.") var incoming = false
+        @Option(help: "Ranking: co2, time, cost or balanced.") var rank: RankingProfile = .balanced
+        @Option(parsing: .unconditional, help: "Which ranked itinerary to save, 1 = first (both ways).") var pick = 1
+        @Option(help: "Factor set id (default from config).") var factors: String?
+        @Option(help: "Notes.") var notes = ""
+        @Option(help: "Output: table or json.") var format: OutputFormat = .table
+
+        func validate() throws {
+            if pick < 1 { throw ValidationError("--pick must be 1 or more (got \(pick)).") }
+            if DepartureText.parse(depart) == nil {
+                throw ValidationError("--depart: '\(depart)' is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
+            }
+            if let returnDate, DepartureText.parse(returnDate) == nil {
+                throw ValidationError("--return: '\(returnDate)' is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
+            }
+        }
+
+        func run() async throws {
+            let context = try await CommandContext.load(global, factorSet: factors)
+            let l = context.localizer
+            let store = try StoreContext.open(global, storeOptions)
+            // Checked before the route search, so a typo costs nothing; addPlan checks again in its transaction.
+            let known = try await store.run { try await store.store.organisations().map(\.id) }
+            guard known.contains(org) else {
+                printError(l.t("--org : organisation inconnue « \(org) » ; connues : \(known.joined(separator: ", ")).",
+                               "--org: unknown organisation '\(org)'; known: \(known.joined(separator: ", "))."), l)
+                throw ExitCode(1)
+            }
+            let network = context.datasets.network
+            guard let partnerRecord = network.partner(matching: partner) else {
+                let known = network.partners.keys.sorted().map(\.rawValue).joined(separator: ", ")
+                printError(l.t("--partner : partenaire inconnu « \(partner) » ; connus : \(known).",
+                               "--partner: unknown partner '\(partner)'; known: \(known)."), l)
+                throw ExitCode(1)
+            }
+            let partnerPlace = to ?? partnerRecord.mainPlace.rawValue
+            let request = RoutesRequest(
+                from: incoming ? partnerPlace : from, to: incoming ? from : partnerPlace, participants: participants,
+                leaders: leaders, minors: minors, depart: depart, returnDate: returnDate, rank: rank,
+                limit: max(pick, context.settings.routeLimit), maxDays: nil, maxChanges: nil, maxCostEur: nil, avoid: [],
+                overland: false, via: nil, noNightTravel: false)
+            let names: (PlaceID) -> String = { network.place($0).map(RoutesText.placeName) ?? $0.rawValue }
+            let answer: RoutesAnswer
+            do {
+                answer = try request.run(datasets: context.datasets, settings: context.settings)
+            } catch {
+                printError(l.message(for: error, names: names), l)
+                throw ExitCode(1)
+            }
+            let id = UUID().uuidString.lowercased()
+            var legs = try chosen(answer.outbound, "--pick", l).map { PlanLeg.legs(of: $0, planId: id, direction: .outbound) } ?? []
+            if let inbound = answer.inbound {
+                legs += try chosen(inbound, "--pick", l).map { PlanLeg.legs(of: $0, planId: id, direction: .return) } ?? []
+            }
+            let plan = Plan(
+                id: id, organisationId: org, name: name, partnerId: partnerRecord.id.rawValue,
+                originPlaceId: answer.origin.id.rawValue, destinationPlaceId: answer.destination.id.rawValue,
+                departDate: answer.departureDay.description,
+                returnDate: returnDate.flatMap(DepartureText.parse).map { $0.0.description }, participants: participants,
+                leaders: leaders, minors: minors, notes: notes, factorSetId: answer.factorSet.id.rawValue,
+                factorSetVersion: answer.factorSet.version)
+            let saved = try await store.run { try await store.store.addPlan(PlanDetail(plan: plan, legs: legs)) }
+            switch format {
+            case .json: print(try encodeJSON(saved))
+            case .table:
+                print(l.t("Plan enregistré : \(saved.plan.id) (version 1)", "Plan saved: \(saved.plan.id) (version 1)"))
+                print(PlanText.render(saved, localizer: l, names: names))
+            }
+        }
+
+        private func chosen(_ result: RouteSearchResult, _ field: String, _ l: Localizer) throws -> Itinerary? {
+            guard pick <= result.itineraries.count else {
+                printError(l.t("\(field) : seulement \(result.itineraries.count) itinéraire(s) trouvé(s), pas \(pick).",
+                               "\(field): only \(result.itineraries.count) itinerary(ies) found, not \(pick)."), l)
+                throw ExitCode(1)
+            }
+            return result.itineraries[pick - 1]
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List saved plans / Lister les plans.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(help: "Only this organisation.") var org: String?
+        @Option(parsing: .unconditional, help: "Only plans departing in this year.") var year: Int?
+        @Option(help: "Only this status: draft, planned, booked, travelled, cancelled.") var status: String?
+        @Option(help: "Output: table, json or csv.") var format: PlansListFormat = .table
+
+        func run() async throws {
+            let context = try StoreContext.open(global, storeOptions)
+            let l = context.localizer
+            let details = try await context.run {
+                let filter = PlanFilter(organisationId: org, year: year, status: try status.map { try PlanStatus.parse($0) })
+                var details: [PlanDetail] = []
+                for plan in try await context.store.plans(filter) {
+                    if let detail = try await context.store.plan(id: plan.id) { details.append(detail) }
+                }
+                return details
+            }
+            switch format {
+            case .json: print(try encodeJSON(details))
+            case .csv:
+                print("id,organisationId,name,partnerId,originPlaceId,destinationPlaceId,departDate,returnDate,participants,leaders,minors,status,version,co2eGramsPerPerson,co2eGramsGroup")
+                for detail in details {
+                    let p = detail.plan
+                    print([p.id, p.organisationId, p.name, p.partnerId, p.originPlaceId, p.destinationPlaceId, p.departDate,
+                           p.returnDate ?? "", String(p.participants), String(p.leaders), String(p.minors), p.status.rawValue,
+                           String(p.version), String(detail.totalGramsPerPerson), String(detail.groupTotalGrams)]
+                        .map(csvField).joined(separator: ","))
+                }
+            case .table:
+                var table = TextTable(
+                    header: ["id", "org", l.t("nom", "name"), l.t("départ", "depart"), l.t("retour", "return"),
+                             l.t("pers.", "people"), l.t("statut", "status"), "v", l.t("CO2e/pers.", "CO2e/person")],
+                    rightAligned: [5, 7, 8])
+                for detail in details {
+                    let p = detail.plan
+                    table.add([p.id, p.organisationId, p.name, p.departDate, p.returnDate ?? "—", String(p.people),
+                               p.status.rawValue, String(p.version), kgText(detail.totalGramsPerPerson, l)])
+                }
+                print(table.render())
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a plan with its legs / Afficher un plan.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "Plan id.") var id: String
+        @Option(help: "Output: table or json.") var format: OutputFormat = .table
+
+        func run() async throws {
+            let context = try StoreContext.open(global, storeOptions)
+            let detail = try await context.run {
+                guard let detail = try await context.store.plan(id: id) else { throw PlanStoreError.planNotFound(id: id) }
+                return detail
+            }
+            switch format {
+            case .json: print(try encodeJSON(detail))
+            case .table: print(PlanText.render(detail, localizer: context.localizer, names: { $0.rawValue }))
+            }
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a plan's status, group or notes / Modifier un plan.",
+            discussion: "Example: trajet plans update ID --status booked --expect-version 2")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "Plan id.") var id: String
+        @Option(help: "New status: draft, planned, booked, travelled, cancelled.") var status: String?
+        @Option(parsing: .unconditional, help: "Young participants.") var participants: Int?
+        @Option(parsing: .unconditional, help: "Group leaders.") var leaders: Int?
+        @Option(help: "Plan name.") var name: String?
+        @Option(help: "Notes (replace the current ones).") var notes: String?
+        @Option(name: .customLong("expect-version"), parsing: .unconditional,
+                help: "Fail if the plan's version is not this one (someone else changed it).")
+        var expectVersion: Int?
+
+        func run() async throws {
+            let context = try StoreContext.open(global, storeOptions)
+            let l = context.localizer
+            let updated = try await context.run {
+                let changes = PlanChanges(
+                    status: try status.map { try PlanStatus.parse($0) }, participants: participants, leaders: leaders,
+                    notes: notes, name: name)
+                return try await context.store.updatePlan(id: id, changes: changes, expectedVersion: expectVersion)
+            }
+            print(l.t("Plan \(updated.id) mis à jour : statut \(updated.status.rawValue), version \(updated.version)",
+                      "Plan \(updated.id) updated: status \(updated.status.rawValue), version \(updated.version)"))
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a plan and its legs / Supprimer un plan.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "Plan id.") var id: String
+
+        func run() async throws {
+            let context = try StoreContext.open(global, storeOptions)
+            try await context.run { try await context.store.deletePlan(id: id) }
+            print(context.localizer.t("Plan supprimé : \(id)", "Plan deleted: \(id)"))
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write plans and organisations as JSON to standard output / Exporter en JSON.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(help: "Only this organisation.") var org: String?
+
+        func run() async throws {
+            let context = try StoreContext.open(global, storeOptions)
+            let document = try await context.run { try await context.store.export(organisationId: org) }
+            print(try encodeJSON(document))
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a `plans export` file: all or nothing, same ids replaced / Importer (tout ou rien).")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "JSON file from `trajet plans export`.") var file: String
+
+        func run() async throws {
+            let context = try StoreContext.open(global, storeOptions)
+            let l = context.localizer
+            let document: PlanExport
+            do {
+                document = try JSONDecoder().decode(PlanExport.self, from: try Data(contentsOf: URL(fileURLWithPath: file)))
+            } catch let error as DecodingError {
+                printError(l.t("FILE : \(file) n'est pas un export de plans valide : ", "FILE: \(file) is not a valid plans export: ")
+                    + Self.describe(error), l)
+                throw ExitCode(1)
+            } catch {
+                printError(l.t("FILE : impossible de lire \(file) : \(error.localizedDescription)",
+                               "FILE: cannot read \(file): \(error.localizedDescription)"), l)
+                throw ExitCode(1)
+            }
+            let summary = try await context.run { try await context.store.importPlans(document) }
+            print(l.t(
+                "Import terminé : \(summary.plansAdded) plan(s) ajouté(s), \(summary.plansReplaced) remplacé(s), \(summary.organisationsAdded) organisation(s) ajoutée(s).",
+                "Import done: \(summary.plansAdded) plan(s) added, \(summary.plansReplaced) replaced, \(summary.organisationsAdded) organisation(s) added."))
+        }
+
+        /// The JSON path and the problem (`plans[1].plan.status: …`).
+        static func describe(_ error: DecodingError) -> String {
+            func path(_ keys: [any CodingKey]) -> String {
+                keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                    .replacing(/^\./, with: "").replacing(".[", with: "[")
+            }
+            switch error {
+            case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])): missing"
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                return "\(path(context.codingPath)): \(context.debugDescription)"
+            @unknown default: return String(describing: error)
+            }
+        }
+    }
+}
+
+/// A plan as text: its fields, then the legs of each direction with their saved footprint.
+enum PlanText {
+    static func render(_ detail: PlanDetail, localizer l: Localizer, names: (PlaceID) -> String) -> String {
+        let p = detail.plan
+        var lines = [
+            "\(p.name)  [\(p.status.rawValue), v\(p.version)]",
+            "id: \(p.id)",
+            l.t("organisation : \(p.organisationId) · partenaire : \(p.partnerId)", "organisation: \(p.organisationId) · partner: \(p.partnerId)"),
+            l.t("trajet : \(names(PlaceID(p.originPlaceId))) → \(names(PlaceID(p.destinationPlaceId)))",
+                "trip: \(names(PlaceID(p.originPlaceId))) → \(names(PlaceID(p.destinationPlaceId)))"),
+            l.t("dates : \(p.departDate) – \(p.returnDate ?? "aller simple")", "dates: \(p.departDate) – \(p.returnDate ?? "one way")"),
+            l.t("groupe : \(p.participants) jeunes + \(p.leaders) animateurs\(p.minors ? ", mineurs" : "")",
+                "group: \(p.participants) participants + \(p.leaders) leaders\(p.minors ? ", minors" : "")"),
+            l.t("facteurs : \(p.factorSetId) \(p.factorSetVersion)", "factors: \(p.factorSetId) \(p.factorSetVersion)"),
+            l.t("CO2e : \(kgText(detail.totalGramsPerPerson, l)) par personne, \(kgText(detail.groupTotalGrams, l)) pour le groupe",
+                "CO2e: \(kgText(detail.totalGramsPerPerson, l)) per person, \(kgText(detail.groupTotalGrams, l)) for the group"),
+        ]
+        if !p.notes.isEmpty { lines.append("notes: \(p.notes)") }
+        for direction in LegDirection.allCases {
+            let legs = detail.legs(direction)
+            guard !legs.isEmpty else { continue }
+            lines.append("")
+            lines.append(direction == .outbound ? l.t("Aller", "Outbound") : l.t("Retour", "Return"))
+            var table = TextTable(
+                header: ["#", l.t("mode", "mode"), l.t("de", "from"), l.t("à", "to"), l.t("départ", "departure"), "km",
+                         l.t("CO2e/pers.", "CO2e/person"), l.t("estim.", "est.")],
+                rightAligned: [0, 5, 6])
+            for leg in legs {
+                let estimate = leg.distanceEstimated || leg.durationEstimated || leg.factorEstimated || leg.fareEstimated
+                table.add([String(leg.position), TransportMode(rawValue: leg.mode).map(l.mode) ?? leg.mode,
+                           names(PlaceID(leg.fromPlaceId)), names(PlaceID(leg.toPlaceId)), leg.departure,
+                           l.numbers.format(leg.distanceKm, decimals: 0), kgText(leg.totalGrams, l), estimate ? "ESTIMATE" : ""])
+            }
+            lines.append(table.render())
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,16 @@
+/// Storage of organisations and group plans. `SQLitePlanStore` is the embedded implementation; a PostgreSQL one
+/// can follow behind the same protocol without touching callers. Every write is one transaction.
+public protocol PlanStore: Sendable {
+    func addOrganisation(_ organisation: Organisation) async throws -> Organisation
+    func organisations() async throws -> [Organisation]
+    /// Validates and saves a new plan with its legs (version 1, timestamps set by the store).
+    func addPlan(_ detail: PlanDetail) async throws -> PlanDetail
+    func plans(_ filter: PlanFilter) async throws -> [Plan]
+    func plan(id: String) async throws -> PlanDetail?
+    /// Applies `changes`; with `expectedVersion`, fails with `versionConflict` if the plan changed meanwhile.
+    func updatePlan(id: String, changes: PlanChanges, expectedVersion: Int?) async throws -> Plan
+    func deletePlan(id: String) async throws
+    func export(organisationId: String?) async throws -> PlanExport
+    /// Validates every organisation and plan first, then writes all or nothing; idempotent on plan ids.
+    func importPlans(_ document: PlanExport) async throws -> ImportSummary
+}

@@ -1,0 +1,330 @@
+import Foundation
+import GRDB
+
+/// The embedded plan store: one SQLite file through GRDB (WAL, foreign keys, 5 s busy timeout), or an in-memory
+/// database for tests. Migrations run when it opens; every write method is one transaction.
+public struct SQLitePlanStore: PlanStore {
+    private let dbWriter: any DatabaseWriter
+    private let now: @Sendable () -> String
+
+    /// Migrates `dbWriter` to the current schema.
+    public init(_ dbWriter: any DatabaseWriter, now: @escaping @Sendable () -> String = { Date().ISO8601Format() })
+        throws
+    {
+        self.dbWriter = dbWriter
+        self.now = now
+        try Self.migrator.migrate(dbWriter)
+    }
+
+    /// The default database file, relative to the working directory.
+    public static let defaultPath = "./data/trajet.sqlite"
+
+    /// Opens (creating it and its folder if needed) the database file in WAL mode.
+    public static func open(path: String) throws -> SQLitePlanStore {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return try SQLitePlanStore(DatabasePool(path: path, configuration: makeConfiguration()))
+    }
+
+    /// An empty in-memory database (tests).
+    public static func inMemory() throws -> SQLitePlanStore {
+        try SQLitePlanStore(DatabaseQueue(configuration: makeConfiguration()))
+    }
+
+    public static func makeConfiguration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(5)
+        return config
+    }
+
+    /// Named, append-only migrations: never edit one that has shipped, add the next.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-organisations-plans") { db in
+            try db.create(table: "organisation") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("createdAt", .text).notNull()
+            }
+            try db.create(table: "plan") { t in
+                t.primaryKey("id", .text)
+                t.belongsTo("organisation", onDelete: .restrict).notNull()  // organisationId
+                t.column("name", .text).notNull()
+                t.column("partnerId", .text).notNull()
+                t.column("originPlaceId", .text).notNull()
+                t.column("destinationPlaceId", .text).notNull()
+                t.column("departDate", .text).notNull().indexed()
+                t.column("returnDate", .text)
+                t.column("participants", .integer).notNull().check { $0 >= 0 }
+                t.column("leaders", .integer).notNull().check { $0 >= 0 }
+                t.column("minors", .boolean).notNull()
+                t.column("status", .text).notNull()
+                    .check { PlanStatus.allCases.map(\.rawValue).contains($0) }
+                t.column("notes", .text).notNull().defaults(to: "")
+                t.column("version", .integer).notNull().defaults(to: 1)
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+                t.column("factorSetId", .text).notNull()
+                t.column("factorSetVersion", .text).notNull()
+                t.check(sql: "participants + leaders BETWEEN 1 AND 500")
+                t.check(sql: "returnDate IS NULL OR returnDate >= departDate")
+            }
+            try db.create(table: "planLeg") { t in
+                t.belongsTo("plan", onDelete: .cascade).notNull()  // planId
+                t.column("direction", .text).notNull()
+                    .check { LegDirection.allCases.map(\.rawValue).contains($0) }
+                t.column("position", .integer).notNull()
+                t.primaryKey(["planId", "direction", "position"])
+                t.column("legId", .text).notNull()
+                t.column("mode", .text).notNull()
+                t.column("fromPlaceId", .text).notNull()
+                t.column("toPlaceId", .text).notNull()
+                t.column("operator", .text).notNull()
+                t.column("distanceKm", .double).notNull()
+                t.column("distanceBasis", .text).notNull()
+                t.column("durationMinutes", .integer).notNull()
+                t.column("departure", .text).notNull()
+                t.column("arrival", .text).notNull()
+                for name in [
+                    "ttwGrams", "nonCO2Grams", "wttGrams", "hubGrams", "groupTtwGrams", "groupNonCO2Grams",
+                    "groupWttGrams", "groupHubGrams",
+                ] {
+                    t.column(name, .integer).notNull()
+                }
+                t.column("vehicles", .integer)
+                t.column("fareMinCents", .integer)
+                t.column("fareMaxCents", .integer)
+                t.column("factorFile", .text).notNull()
+                t.column("factorLine", .integer).notNull()
+                for name in ["distanceEstimated", "durationEstimated", "fareEstimated", "factorEstimated", "serviceUnconfirmed"] {
+                    t.column(name, .boolean).notNull()
+                }
+                t.column("footprintNotes", .text).notNull()
+            }
+        }
+        return migrator
+    }
+
+    /// Whether every known migration has run (tests, `db check`).
+    public func isMigrated() async throws -> Bool {
+        try await dbWriter.read { db in try Self.migrator.hasCompletedMigrations(db) }
+    }
+
+    // MARK: Organisations
+
+    public func addOrganisation(_ organisation: Organisation) async throws -> Organisation {
+        try Validation.organisation(organisation)
+        var record = organisation
+        record.createdAt = now()
+        return try await dbWriter.write { [record] db in
+            if try Organisation.exists(db, key: record.id) { throw PlanStoreError.organisationExists(id: record.id) }
+            try record.insert(db)
+            return record
+        }
+    }
+
+    public func organisations() async throws -> [Organisation] {
+        try await dbWriter.read { db in try Organisation.order(Organisation.Columns.id).fetchAll(db) }
+    }
+
+    // MARK: Plans
+
+    public func addPlan(_ detail: PlanDetail) async throws -> PlanDetail {
+        var saved = detail
+        let stamp = now()
+        saved.plan.version = 1
+        saved.plan.createdAt = stamp
+        saved.plan.updatedAt = stamp
+        try Validation.plan(saved.plan)
+        try Validation.legs(saved.legs, of: saved.plan)
+        return try await dbWriter.write { [saved] db in
+            guard try Organisation.exists(db, key: saved.plan.organisationId) else {
+                throw PlanStoreError.unknownOrganisation(id: saved.plan.organisationId, field: "organisationId")
+            }
+            if try Plan.exists(db, key: saved.plan.id) { throw PlanStoreError.planExists(id: saved.plan.id) }
+            try saved.plan.insert(db)
+            for leg in saved.legs { try leg.insert(db) }
+            return saved
+        }
+    }
+
+    public func plans(_ filter: PlanFilter) async throws -> [Plan] {
+        try await dbWriter.read { db in
+            var request = Plan.all()
+            if let org = filter.organisationId { request = request.filter(Plan.Columns.organisationId == org) }
+            if let year = filter.year {
+                request = request.filter(
+                    Plan.Columns.departDate >= String(format: "%04d-01-01", year)
+                        && Plan.Columns.departDate < String(format: "%04d-01-01", year + 1))
+            }
+            if let status = filter.status { request = request.filter(Plan.Columns.status == status) }
+            return try request.order(Plan.Columns.departDate, Plan.Columns.name, Plan.Columns.id).fetchAll(db)
+        }
+    }
+
+    public func plan(id: String) async throws -> PlanDetail? {
+        try await dbWriter.read { db in try Self.fetchDetail(db, id: id.lowercased()) }
+    }
+
+    static func fetchDetail(_ db: Database, id: String) throws -> PlanDetail? {
+        guard let plan = try Plan.fetchOne(db, key: id) else { return nil }
+        return PlanDetail(plan: plan, legs: try legs(db, planId: id))
+    }
+
+    static func legs(_ db: Database, planId: String) throws -> [PlanLeg] {
+        // Outbound first: "outbound" < "return".
+        try PlanLeg.filter(PlanLeg.Columns.planId == planId)
+            .order(PlanLeg.Columns.direction, PlanLeg.Columns.position).fetchAll(db)
+    }
+
+    public func updatePlan(id: String, changes: PlanChanges, expectedVersion: Int?) async throws -> Plan {
+        let stamp = now()
+        let key = id.lowercased()
+        return try await dbWriter.write { db in
+            guard let current = try Plan.fetchOne(db, key: key) else { throw PlanStoreError.planNotFound(id: id) }
+            if let expectedVersion, expectedVersion != current.version {
+                throw PlanStoreError.versionConflict(id: key, expected: expectedVersion, actual: current.version)
+            }
+            var updated = current
+            if let status = changes.status {
+                guard current.status.canBecome(status) else {
+                    throw PlanStoreError.invalidStatusTransition(from: current.status, to: status)
+                }
+                updated.status = status
+            }
+            if let value = changes.participants { updated.participants = value }
+            if let value = changes.leaders { updated.leaders = value }
+            if let value = changes.minors { updated.minors = value }
+            if let value = changes.notes { updated.notes = value }
+            if let value = changes.name { updated.name = value }
+            updated.version = current.version + 1
+            updated.updatedAt = stamp
+            try Validation.plan(updated)
+            // The version condition also guards against a writer in another process.
+            let changed = try Plan.filter(key: key).filter(Plan.Columns.version == current.version).updateAll(
+                db,
+                Column("status").set(to: updated.status), Column("participants").set(to: updated.participants),
+                Column("leaders").set(to: updated.leaders), Column("minors").set(to: updated.minors),
+                Column("notes").set(to: updated.notes), Column("name").set(to: updated.name),
+                Column("version").set(to: updated.version), Column("updatedAt").set(to: updated.updatedAt))
+            guard changed == 1 else {
+                let actual = try Plan.fetchOne(db, key: key)?.version ?? current.version
+                throw PlanStoreError.versionConflict(id: key, expected: current.version, actual: actual)
+            }
+            return updated
+        }
+    }
+
+    public func deletePlan(id: String) async throws {
+        let key = id.lowercased()
+        try await dbWriter.write { db in
+            guard try Plan.deleteOne(db, key: key) else { throw PlanStoreError.planNotFound(id: id) }
+        }
+    }
+
+    // MARK: Export and import
+
+    public func export(organisationId: String?) async throws -> PlanExport {
+        try await dbWriter.read { db in
+            var orgRequest = Organisation.order(Organisation.Columns.id)
+            var planRequest = Plan.order(Plan.Columns.departDate, Plan.Columns.name, Plan.Columns.id)
+            if let organisationId {
+                orgRequest = orgRequest.filter(Organisation.Columns.id == organisationId)
+                planRequest = planRequest.filter(Plan.Columns.organisationId == organisationId)
+            }
+            let plans = try planRequest.fetchAll(db)
+            return PlanExport(
+                organisations: try orgRequest.fetchAll(db),
+                plans: try plans.map { PlanDetail(plan: $0, legs: try Self.legs(db, planId: $0.id)) })
+        }
+    }
+
+    public func importPlans(_ document: PlanExport) async throws -> ImportSummary {
+        guard document.format == PlanExport.currentFormat else {
+            throw PlanStoreError.invalidValue(
+                field: "format", value: String(document.format), expected: String(PlanExport.currentFormat))
+        }
+        var seenOrgs = Set<String>()
+        for (index, organisation) in document.organisations.enumerated() {
+            try Validation.organisation(organisation, prefix: "organisations[\(index)].")
+            guard seenOrgs.insert(organisation.id).inserted else {
+                throw PlanStoreError.invalidValue(
+                    field: "organisations[\(index)].id", value: organisation.id, expected: "an id not repeated in the file")
+            }
+        }
+        var seenPlans = Set<String>()
+        for (index, detail) in document.plans.enumerated() {
+            let prefix = "plans[\(index)]."
+            try Validation.plan(detail.plan, prefix: prefix)
+            try Validation.legs(detail.legs, of: detail.plan, prefix: prefix)
+            guard seenPlans.insert(detail.plan.id).inserted else {
+                throw PlanStoreError.invalidValue(
+                    field: prefix + "id", value: detail.plan.id, expected: "a plan id not repeated in the file")
+            }
+        }
+        let stamp = now()
+        return try await dbWriter.write { [seenOrgs] db in
+            // Everything is checked against the database before the first row is written; any error rolls back.
+            for (index, detail) in document.plans.enumerated()
+            where !seenOrgs.contains(detail.plan.organisationId) {
+                guard try Organisation.exists(db, key: detail.plan.organisationId) else {
+                    throw PlanStoreError.unknownOrganisation(
+                        id: detail.plan.organisationId, field: "plans[\(index)].organisationId")
+                }
+            }
+            var summary = ImportSummary(organisationsAdded: 0, plansAdded: 0, plansReplaced: 0)
+            for var organisation in document.organisations {
+                if let existing = try Organisation.fetchOne(db, key: organisation.id) {
+                    if existing.name != organisation.name { try organisation.update(db, columns: ["name"]) }
+                } else {
+                    if organisation.createdAt.isEmpty { organisation.createdAt = stamp }
+                    try organisation.insert(db)
+                    summary.organisationsAdded += 1
+                }
+            }
+            for detail in document.plans {
+                var plan = detail.plan
+                if plan.createdAt.isEmpty { plan.createdAt = stamp }
+                if plan.updatedAt.isEmpty { plan.updatedAt = stamp }
+                if try Plan.exists(db, key: plan.id) {
+                    try PlanLeg.filter(PlanLeg.Columns.planId == plan.id).deleteAll(db)
+                    try plan.update(db)
+                    summary.plansReplaced += 1
+                } else {
+                    try plan.insert(db)
+                    summary.plansAdded += 1
+                }
+                for leg in detail.legs { try leg.insert(db) }
+            }
+            return summary
+        }
+    }
+
+    // MARK: Maintenance
+
+    /// Copies the database to a new file with SQLite's online backup API (readers and writers may go on).
+    public func backup(to path: String) async throws {
+        let destination = try DatabaseQueue(path: path, configuration: Self.makeConfiguration())
+        try await dbWriter.read { db in
+            try destination.writeWithoutTransaction { destinationDb in try db.backup(to: destinationDb) }
+        }
+        try destination.close()
+    }
+
+    /// `PRAGMA integrity_check` and `PRAGMA foreign_key_check`: an empty list means the database is sound.
+    public func check() async throws -> [String] {
+        try await dbWriter.read { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let rows = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            for row in rows {
+                let table: String = row[0]
+                let rowid: Int64? = row[1]
+                let parent: String = row[2]
+                problems.append("foreign key: \(table) row \(rowid.map(String.init) ?? "?") refers to a missing \(parent)")
+            }
+            if try !Self.migrator.hasCompletedMigrations(db) { problems.append("migrations: not all applied") }
+            return problems
+        }
+    }
+}

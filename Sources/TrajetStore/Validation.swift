@@ -1,0 +1,102 @@
+import Foundation
+import TrajetCore
+
+enum Validation {
+    static func organisation(_ organisation: Organisation, prefix: String = "") throws(PlanStoreError) {
+        let id = organisation.id
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
+        guard !id.isEmpty, id.count <= 64, id.allSatisfy({ allowed.contains($0) }), id.first != "-" else {
+            throw .invalidValue(
+                field: prefix + "id", value: id, expected: "a slug of lowercase letters, digits and hyphens (asmae)")
+        }
+        guard !organisation.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .invalidValue(field: prefix + "name", value: organisation.name, expected: "a non-empty name")
+        }
+    }
+
+    /// Checks a plan's own fields (the organisation's existence is checked against the database).
+    static func plan(_ plan: Plan, prefix: String = "") throws(PlanStoreError) {
+        guard UUID(uuidString: plan.id) != nil, plan.id == plan.id.lowercased() else {
+            throw .invalidValue(field: prefix + "id", value: plan.id, expected: "a lowercase UUID")
+        }
+        guard !plan.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .invalidValue(field: prefix + "name", value: plan.name, expected: "a non-empty name")
+        }
+        for (field, value) in [
+            ("partnerId", plan.partnerId), ("originPlaceId", plan.originPlaceId),
+            ("destinationPlaceId", plan.destinationPlaceId),
+        ] where value.isEmpty {
+            throw .invalidValue(field: prefix + field, value: value, expected: "a non-empty id")
+        }
+        guard let depart = CalendarDay(iso: plan.departDate) else {
+            throw .invalidValue(field: prefix + "departDate", value: plan.departDate, expected: "a date YYYY-MM-DD")
+        }
+        if let text = plan.returnDate {
+            guard let back = CalendarDay(iso: text) else {
+                throw .invalidValue(field: prefix + "returnDate", value: text, expected: "a date YYYY-MM-DD")
+            }
+            guard back >= depart else {
+                throw .invalidValue(
+                    field: prefix + "returnDate", value: text, expected: "a date on or after the departure \(depart)")
+            }
+        }
+        guard plan.participants >= 0 else {
+            throw .invalidValue(field: prefix + "participants", value: String(plan.participants), expected: "a number ≥ 0")
+        }
+        guard plan.leaders >= 0 else {
+            throw .invalidValue(field: prefix + "leaders", value: String(plan.leaders), expected: "a number ≥ 0")
+        }
+        guard (1...Group.maximumPeople).contains(plan.people) else {
+            throw .invalidValue(
+                field: prefix + "participants", value: String(plan.people),
+                expected: "participants + leaders from 1 to \(Group.maximumPeople)")
+        }
+        guard plan.version >= 1 else {
+            throw .invalidValue(field: prefix + "version", value: String(plan.version), expected: "a number ≥ 1")
+        }
+    }
+
+    static func legs(_ legs: [PlanLeg], of plan: Plan, prefix: String = "") throws(PlanStoreError) {
+        var seen = Set<String>()
+        for (index, leg) in legs.enumerated() {
+            let field = "\(prefix)legs[\(index)]."
+            guard leg.planId == plan.id else {
+                throw .invalidValue(field: field + "planId", value: leg.planId, expected: "the plan's id \(plan.id)")
+            }
+            guard leg.position >= 1, seen.insert("\(leg.direction.rawValue)/\(leg.position)").inserted else {
+                throw .invalidValue(
+                    field: field + "position", value: String(leg.position), expected: "a unique position ≥ 1 per direction")
+            }
+            guard TransportMode(rawValue: leg.mode) != nil else {
+                throw .invalidValue(
+                    field: field + "mode", value: leg.mode,
+                    expected: TransportMode.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            guard leg.distanceKm.isFinite, leg.distanceKm >= 0 else {
+                throw .invalidValue(field: field + "distanceKm", value: String(leg.distanceKm), expected: "a distance ≥ 0")
+            }
+            guard leg.durationMinutes >= 0 else {
+                throw .invalidValue(
+                    field: field + "durationMinutes", value: String(leg.durationMinutes), expected: "minutes ≥ 0")
+            }
+            if leg.direction == .return, plan.returnDate == nil {
+                throw .invalidValue(field: field + "direction", value: "return", expected: "outbound (the plan has no returnDate)")
+            }
+        }
+    }
+
+    static func status(_ text: String, field: String = "status") throws(PlanStoreError) -> PlanStatus {
+        guard let status = PlanStatus(rawValue: text.lowercased()) else {
+            throw .invalidValue(
+                field: field, value: text, expected: PlanStatus.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return status
+    }
+}
+
+extension PlanStatus {
+    /// Parses a status typed by a user; the error names the field.
+    public static func parse(_ text: String, field: String = "status") throws(PlanStoreError) -> PlanStatus {
+        try Validation.status(text, field: field)
+    }
+}

@@ -10,6 +10,11 @@ public protocol PlanStore: Sendable {
     /// Applies `changes`; with `expectedVersion`, fails with `versionConflict` if the plan changed meanwhile.
     func updatePlan(id: String, changes: PlanChanges, expectedVersion: Int?) async throws -> Plan
     func deletePlan(id: String) async throws
+    /// Replaces the footprint figures of the plan's legs (the same directions and positions) and its factor set,
+    /// version + 1; with `expectedVersion`, fails with `versionConflict` if the plan changed meanwhile.
+    func recomputePlan(
+        id: String, legs: [PlanLeg], factorSetId: String, factorSetVersion: String, expectedVersion: Int?
+    ) async throws -> PlanDetail
     func export(organisationId: String?) async throws -> PlanExport
     /// Validates every organisation and plan first, then writes all or nothing; idempotent on plan ids.
     func importPlans(_ document: PlanExport) async throws -> ImportSummary

@@ -103,6 +103,11 @@ public struct SQLitePlanStore: PlanStore {
                 t.column("footprintNotes", .text).notNull()
             }
         }
+        // The annual report reads plans by organisation and year, and by status.
+        migrator.registerMigration("v2-plan-indexes") { db in
+            try db.create(index: "plan_on_organisationId_departDate", on: "plan", columns: ["organisationId", "departDate"])
+            try db.create(index: "plan_on_status", on: "plan", columns: ["status"])
+        }
         return migrator
     }
 
@@ -220,6 +225,41 @@ public struct SQLitePlanStore: PlanStore {
         let key = id.lowercased()
         try await dbWriter.write { db in
             guard try Plan.deleteOne(db, key: key) else { throw PlanStoreError.planNotFound(id: id) }
+        }
+    }
+
+    public func recomputePlan(
+        id: String, legs: [PlanLeg], factorSetId: String, factorSetVersion: String, expectedVersion: Int?
+    ) async throws -> PlanDetail {
+        let stamp = now()
+        let key = id.lowercased()
+        return try await dbWriter.write { db in
+            guard let current = try Self.fetchDetail(db, id: key) else { throw PlanStoreError.planNotFound(id: id) }
+            if let expectedVersion, expectedVersion != current.plan.version {
+                throw PlanStoreError.versionConflict(id: key, expected: expectedVersion, actual: current.plan.version)
+            }
+            let slots = { (legs: [PlanLeg]) in legs.map { "\($0.direction.rawValue)#\($0.position)" }.sorted() }
+            guard slots(legs) == slots(current.legs) else {
+                throw PlanStoreError.invalidValue(
+                    field: "legs", value: slots(legs).joined(separator: ","),
+                    expected: "the plan's legs \(slots(current.legs).joined(separator: ","))")
+            }
+            var updated = current.plan
+            updated.factorSetId = factorSetId
+            updated.factorSetVersion = factorSetVersion
+            updated.version = current.plan.version + 1
+            updated.updatedAt = stamp
+            try Validation.plan(updated)
+            try Validation.legs(legs, of: updated)
+            let changed = try Plan.filter(key: key).filter(Plan.Columns.version == current.plan.version).updateAll(
+                db, Column("factorSetId").set(to: factorSetId), Column("factorSetVersion").set(to: factorSetVersion),
+                Column("version").set(to: updated.version), Column("updatedAt").set(to: stamp))
+            guard changed == 1 else {
+                let actual = try Plan.fetchOne(db, key: key)?.version ?? current.plan.version
+                throw PlanStoreError.versionConflict(id: key, expected: current.plan.version, actual: actual)
+            }
+            for leg in legs { try leg.update(db) }
+            return PlanDetail(plan: updated, legs: try Self.legs(db, planId: key))
         }
     }
 

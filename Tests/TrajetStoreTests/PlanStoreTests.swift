@@ -42,7 +42,43 @@ func samplePlan(id: String = UUID().uuidString.lowercased(), org: String = "asma
         }
         #expect(tables.contains("organisation") && tables.contains("plan") && tables.contains("planLeg"))
         let applied = try await queue.read { db in try SQLitePlanStore.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1-organisations-plans"])
+        #expect(applied == ["v1-organisations-plans", "v2-plan-indexes"])
+    }
+
+    /// A file created by the first release (only v1 applied) is migrated on open and keeps its data.
+    @Test func aVersion1DatabaseMigratesAndKeepsItsData() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trajet-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("v1.sqlite").path
+        let detail = samplePlan()
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: SQLitePlanStore.makeConfiguration())
+            try SQLitePlanStore.migrator.migrate(queue, upTo: "v1-organisations-plans")
+            try await queue.write { db in
+                try Organisation(id: "asmae", name: "Asmae", createdAt: "2026-01-01T00:00:00Z").insert(db)
+                var plan = detail.plan
+                plan.createdAt = "2026-01-01T00:00:00Z"
+                plan.updatedAt = plan.createdAt
+                try plan.insert(db)
+                for leg in detail.legs { try leg.insert(db) }
+            }
+            let applied = try await queue.read { db in try SQLitePlanStore.migrator.appliedIdentifiers(db) }
+            #expect(applied == ["v1-organisations-plans"])
+            try queue.close()
+        }
+        let store = try SQLitePlanStore.open(path: path)
+        #expect(try await store.isMigrated())
+        #expect(try await store.check().isEmpty)
+        let reopened = try #require(try await store.plan(id: detail.plan.id))
+        #expect(reopened.legs == detail.legs)
+        #expect(reopened.plan.name == detail.plan.name && reopened.plan.version == 1)
+        let queue = try DatabaseQueue(path: path)
+        let indexes = try await queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'plan'")
+        }
+        try queue.close()
+        #expect(indexes.contains("plan_on_organisationId_departDate") && indexes.contains("plan_on_status"))
     }
 
     @Test func reopeningAFileKeepsDataAndForeignKeysAreOn() async throws {

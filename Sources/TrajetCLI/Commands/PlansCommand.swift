@@ -12,7 +12,9 @@ struct PlansCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plans",
         abstract: "Saved group plans / Plans de voyage enregistrés.",
-        subcommands: [Add.self, List.self, Show.self, Update.self, Delete.self, Export.self, Import.self])
+        subcommands: [
+            Add.self, List.self, Show.self, Update.self, Delete.self, Recompute.self, Export.self, Import.self,
+        ])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -220,6 +222,62 @@ struct PlansCommand: AsyncParsableCommand {
             let context = try StoreContext.open(global, storeOptions)
             try await context.run { try await context.store.deletePlan(id: id) }
             print(context.localizer.t("Plan supprimé : \(id)", "Plan deleted: \(id)"))
+        }
+    }
+
+    struct Recompute: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute saved footprints with the current or given factor set / Recalculer les empreintes.",
+            discussion: """
+                Each saved leg is recomputed from its network leg (Datasets/network/legs.csv) for the plan's group; \
+                a leg no longer in the network keeps its saved numbers and is reported. The plan's version goes up by one.
+                Example: trajet plans recompute --all --factors ademe-2024
+                """)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "Plan id (or --all).") var id: String?
+        @Flag(help: "Every saved plan.") var all = false
+        @Option(help: "Factor set id (default from config).") var factors: String?
+
+        func validate() throws {
+            if all == (id != nil) { throw ValidationError("Give a plan ID or --all, not both nor neither.") }
+        }
+
+        func run() async throws {
+            let context = try await CommandContext.load(global, factorSet: factors)
+            let l = context.localizer
+            let factorSet = try reportingDomainErrors(l) { () throws(TrajetError) in
+                try context.datasets.factorSet(context.settings.factorSetID)
+            }
+            let recomputer = PlanRecomputer(
+                network: context.datasets.network,
+                calculator: EmissionCalculator(factorSet: factorSet, hubs: context.datasets.hubs),
+                options: EmissionOptions(
+                    cabinClass: context.settings.cabinClass, includeAirportHubs: context.settings.includeAirportHubs))
+            let store = try StoreContext.open(global, storeOptions)
+            let ids: [String] = try await store.run {
+                if let id {
+                    guard try await store.store.plan(id: id) != nil else { throw PlanStoreError.planNotFound(id: id) }
+                    return [id]
+                }
+                return try await store.store.plans(PlanFilter()).map(\.id)
+            }
+            for planId in ids {
+                try await store.run {
+                    guard let detail = try await store.store.plan(id: planId) else { throw PlanStoreError.planNotFound(id: planId) }
+                    let result = try reportingDomainErrors(l) { () throws(TrajetError) in try recomputer.recompute(detail) }
+                    let saved = try await store.store.recomputePlan(
+                        id: detail.plan.id, legs: result.legs, factorSetId: factorSet.id.rawValue,
+                        factorSetVersion: factorSet.version, expectedVersion: detail.plan.version)
+                    print(l.t(
+                        "\(saved.plan.id) : \(kgText(detail.totalGramsPerPerson, l)) → \(kgText(saved.totalGramsPerPerson, l)) CO2e par personne (\(detail.plan.factorSetId) → \(factorSet.id.rawValue), version \(saved.plan.version))",
+                        "\(saved.plan.id): \(kgText(detail.totalGramsPerPerson, l)) → \(kgText(saved.totalGramsPerPerson, l)) CO2e per person (\(detail.plan.factorSetId) → \(factorSet.id.rawValue), version \(saved.plan.version))"))
+                    for kept in result.keptLegs {
+                        print(l.t("  étape \(kept) absente du réseau : chiffres enregistrés conservés",
+                                  "  leg \(kept) no longer in the network: saved numbers kept"))
+                    }
+                }
+            }
         }
     }
 

@@ -23,6 +23,10 @@ struct PlansCommand: AsyncParsableCommand {
                 Example: trajet plans add --org asmae --name "Échange Twiza 2026" --partner twiza --from liege \
                 --depart 2026-07-04 --return 2026-07-25 --participants 14 --leaders 2 --minors --rank co2 --pick 1
                 --incoming: the partner's group comes to Belgium (origin = the partner, destination = --from).
+                --itinerary-json FILE: save an itinerary chosen earlier instead of searching: the JSON of \
+                `trajet routes --format json` (itineraries[0] outbound, return.itineraries[0] return) or a single \
+                itinerary object. Leg ids must be in the shipped network and chain from the plan's origin to its \
+                destination; the footprint is recomputed, the file's times are kept.
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -37,14 +41,21 @@ struct PlansCommand: AsyncParsableCommand {
         @Option(parsing: .unconditional, help: "Group leaders.") var leaders: Int = 0
         @Flag(help: "The group includes minors.") var minors = false
         @Flag(help: "The partner's group travels to Belgium.") var incoming = false
-        @Option(help: "Ranking: co2, time, cost or balanced.") var rank: RankingProfile = .balanced
-        @Option(parsing: .unconditional, help: "Which ranked itinerary to save, 1 = first (both ways).") var pick = 1
+        @Option(help: "Ranking: co2, time, cost or balanced (default balanced).") var rank: RankingProfile?
+        @Option(parsing: .unconditional, help: "Which ranked itinerary to save, 1 = first (both ways; default 1).")
+        var pick: Int?
+        @Option(name: .customLong("itinerary-json"),
+                help: "Save this itinerary (JSON of `trajet routes --format json`) instead of searching.")
+        var itineraryJSON: String?
         @Option(help: "Factor set id (default from config).") var factors: String?
         @Option(help: "Notes.") var notes = ""
         @Option(help: "Output: table or json.") var format: OutputFormat = .table
 
         func validate() throws {
-            if pick < 1 { throw ValidationError("--pick must be 1 or more (got \(pick)).") }
+            if let pick, pick < 1 { throw ValidationError("--pick must be 1 or more (got \(pick)).") }
+            if itineraryJSON != nil, rank != nil || pick != nil {
+                throw ValidationError("--itinerary-json cannot be combined with --rank or --pick.")
+            }
             if DepartureText.parse(depart) == nil {
                 throw ValidationError("--depart: '\(depart)' is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
             }
@@ -72,6 +83,14 @@ struct PlansCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             let partnerPlace = to ?? partnerRecord.mainPlace.rawValue
+            if let itineraryJSON {
+                try await addFromFile(
+                    itineraryJSON, context: context, store: store, partnerId: partnerRecord.id.rawValue,
+                    partnerPlace: partnerPlace)
+                return
+            }
+            let pick = self.pick ?? 1
+            let rank = self.rank ?? .balanced
             let request = RoutesRequest(
                 from: incoming ? partnerPlace : from, to: incoming ? from : partnerPlace, participants: participants,
                 leaders: leaders, minors: minors, depart: depart, returnDate: returnDate, rank: rank,
@@ -86,9 +105,9 @@ struct PlansCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             let id = UUID().uuidString.lowercased()
-            var legs = try chosen(answer.outbound, "--pick", l).map { PlanLeg.legs(of: $0, planId: id, direction: .outbound) } ?? []
+            var legs = try chosen(answer.outbound, "--pick", l, pick: pick).map { PlanLeg.legs(of: $0, planId: id, direction: .outbound) } ?? []
             if let inbound = answer.inbound {
-                legs += try chosen(inbound, "--pick", l).map { PlanLeg.legs(of: $0, planId: id, direction: .return) } ?? []
+                legs += try chosen(inbound, "--pick", l, pick: pick).map { PlanLeg.legs(of: $0, planId: id, direction: .return) } ?? []
             }
             let plan = Plan(
                 id: id, organisationId: org, name: name, partnerId: partnerRecord.id.rawValue,
@@ -97,7 +116,13 @@ struct PlansCommand: AsyncParsableCommand {
                 returnDate: returnDate.flatMap(DepartureText.parse).map { $0.0.description }, participants: participants,
                 leaders: leaders, minors: minors, notes: notes, factorSetId: answer.factorSet.id.rawValue,
                 factorSetVersion: answer.factorSet.version)
-            let saved = try await store.run { try await store.store.addPlan(PlanDetail(plan: plan, legs: legs)) }
+            try await save(PlanDetail(plan: plan, legs: legs), store: store, localizer: l, names: names)
+        }
+
+        private func save(
+            _ detail: PlanDetail, store: StoreContext, localizer l: Localizer, names: (PlaceID) -> String
+        ) async throws {
+            let saved = try await store.run { try await store.store.addPlan(detail) }
             switch format {
             case .json: print(try encodeJSON(saved))
             case .table:
@@ -106,7 +131,63 @@ struct PlansCommand: AsyncParsableCommand {
             }
         }
 
-        private func chosen(_ result: RouteSearchResult, _ field: String, _ l: Localizer) throws -> Itinerary? {
+        /// `--itinerary-json FILE`: validates the file's legs against the network and the plan's places, rebuilds
+        /// the numbers with the plan's group and factor set, then saves; nothing is written on any error.
+        private func addFromFile(
+            _ path: String, context: CommandContext, store: StoreContext, partnerId: String, partnerPlace: String
+        ) async throws {
+            let l = context.localizer
+            let network = context.datasets.network
+            let names: (PlaceID) -> String = { network.place($0).map(RoutesText.placeName) ?? $0.rawValue }
+            let resolver = PlaceResolver(network: network)
+            let (belgian, partnerSide, factorSet, group) = try reportingDomainErrors(l) {
+                () throws(TrajetError) -> (Place, Place, FactorSet, Group) in
+                (try resolver.resolve(from, for: .surface), try resolver.resolve(partnerPlace, for: .surface),
+                 try context.datasets.factorSet(context.settings.factorSetID),
+                 try Group(participants: participants, leaders: leaders, minors: minors))
+            }
+            let origin = incoming ? partnerSide : belgian
+            let destination = incoming ? belgian : partnerSide
+            if let returnDate, let back = DepartureText.parse(returnDate), let out = DepartureText.parse(depart),
+                back.0 < out.0
+            {
+                printError(l.t("--return : \(returnDate) est avant le départ \(out.0).",
+                               "--return: \(returnDate) is before the departure \(out.0)."), l)
+                throw ExitCode(1)
+            }
+            let id = UUID().uuidString.lowercased()
+            let legs: [PlanLeg]
+            do {
+                let file = try ItineraryFile.load(path: path, localizer: l)
+                let calculator = EmissionCalculator(factorSet: factorSet, hubs: context.datasets.hubs)
+                let options = EmissionOptions(
+                    cabinClass: context.settings.cabinClass, includeAirportHubs: context.settings.includeAirportHubs)
+                var all = try ItineraryFile.planLegs(
+                    file.outbound, field: "\(path): outbound", origin: origin.id, destination: destination.id,
+                    planId: id, direction: .outbound, network: network, calculator: calculator, group: group,
+                    options: options, localizer: l)
+                if let inbound = file.inbound {
+                    all += try ItineraryFile.planLegs(
+                        inbound, field: "\(path): return", origin: destination.id, destination: origin.id, planId: id,
+                        direction: .return, network: network, calculator: calculator, group: group, options: options,
+                        localizer: l)
+                }
+                legs = all
+            } catch {
+                printError(error.message, l)
+                throw ExitCode(1)
+            }
+            let plan = Plan(
+                id: id, organisationId: org, name: name, partnerId: partnerId, originPlaceId: origin.id.rawValue,
+                destinationPlaceId: destination.id.rawValue,
+                departDate: DepartureText.parse(depart).map { $0.0.description } ?? depart,
+                returnDate: returnDate.flatMap(DepartureText.parse).map { $0.0.description }, participants: participants,
+                leaders: leaders, minors: minors, notes: notes, factorSetId: factorSet.id.rawValue,
+                factorSetVersion: factorSet.version)
+            try await save(PlanDetail(plan: plan, legs: legs), store: store, localizer: l, names: names)
+        }
+
+        private func chosen(_ result: RouteSearchResult, _ field: String, _ l: Localizer, pick: Int) throws -> Itinerary? {
             guard pick <= result.itineraries.count else {
                 printError(l.t("\(field) : seulement \(result.itineraries.count) itinéraire(s) trouvé(s), pas \(pick).",
                                "\(field): only \(result.itineraries.count) itinerary(ies) found, not \(pick)."), l)

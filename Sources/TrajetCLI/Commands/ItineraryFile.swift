@@ -1,0 +1,170 @@
+import Foundation
+import TrajetCore
+import TrajetStore
+
+/// An itinerary chosen elsewhere, for `trajet plans add --itinerary-json FILE`: either the JSON of
+/// `trajet routes --format json` (`itineraries[0]` is the outbound, `return.itineraries[0]` the return) or a single
+/// itinerary object (`{"legs": [...]}`). Only leg ids, places and times are read from the file; every number is
+/// recomputed from the shipped network and factor set by `ItineraryFile.planLegs`.
+struct ItineraryFile: Equatable {
+    struct LegRef: Decodable, Equatable {
+        var id: String
+        var from: String
+        var to: String
+        var departure: String
+        var arrival: String
+    }
+    struct ItineraryRef: Decodable, Equatable {
+        var legs: [LegRef]
+    }
+    struct DirectionRef: Decodable {
+        var itineraries: [ItineraryRef]
+    }
+    /// Either shape: `itineraries` (+ optional `return`) or `legs`.
+    private struct Document: Decodable {
+        var itineraries: [ItineraryRef]?
+        var `return`: DirectionRef?
+        var legs: [LegRef]?
+    }
+
+    /// Files larger than this are refused before reading.
+    static let maximumBytes = 10 * 1024 * 1024
+
+    var outbound: [LegRef]
+    var inbound: [LegRef]?
+
+    /// A problem with the file, already in the user's language; names the file and what was expected.
+    struct Problem: Error, Equatable {
+        var message: String
+    }
+
+    static func load(path: String, localizer l: Localizer) throws(Problem) -> ItineraryFile {
+        let url = URL(fileURLWithPath: path)
+        let size: Int
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        } catch {
+            throw Problem(message: l.t(
+                "--itinerary-json : impossible de lire \(path) : \(error.localizedDescription)",
+                "--itinerary-json: cannot read \(path): \(error.localizedDescription)"))
+        }
+        guard size <= maximumBytes else {
+            throw Problem(message: l.t(
+                "--itinerary-json : \(path) fait \(size) octets ; au plus \(maximumBytes) (10 Mo) sont acceptés.",
+                "--itinerary-json: \(path) is \(size) bytes; at most \(maximumBytes) (10 MB) are accepted."))
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw Problem(message: l.t(
+                "--itinerary-json : impossible de lire \(path) : \(error.localizedDescription)",
+                "--itinerary-json: cannot read \(path): \(error.localizedDescription)"))
+        }
+        return try parse(data, path: path, localizer: l)
+    }
+
+    static func parse(_ data: Data, path: String, localizer l: Localizer) throws(Problem) -> ItineraryFile {
+        let expected = l.t(
+            "attendu : le JSON de `trajet routes --format json` (avec `itineraries`) ou un itinéraire seul (avec `legs`)",
+            "expected the JSON of `trajet routes --format json` (with `itineraries`) or a single itinerary (with `legs`)")
+        let document: Document
+        do {
+            document = try JSONDecoder().decode(Document.self, from: data)
+        } catch let error as DecodingError {
+            var detail = PlansCommand.Import.describe(error)
+            if detail.hasPrefix(": ") { detail.removeFirst(2) }
+            throw Problem(message: l.t("--itinerary-json : \(path) n'est pas valide (", "--itinerary-json: \(path) is not valid (")
+                + detail + "); " + expected + ".")
+        } catch {
+            throw Problem(message: "--itinerary-json: \(path): \(error.localizedDescription); " + expected + ".")
+        }
+        if let itineraries = document.itineraries {
+            guard let first = itineraries.first else {
+                throw Problem(message: l.t(
+                    "--itinerary-json : \(path) : `itineraries` est vide ; attendu au moins un itinéraire.",
+                    "--itinerary-json: \(path): `itineraries` is empty; expected at least one itinerary."))
+            }
+            var inbound: [LegRef]?
+            if let back = document.return {
+                guard let firstBack = back.itineraries.first else {
+                    throw Problem(message: l.t(
+                        "--itinerary-json : \(path) : `return.itineraries` est vide ; attendu au moins un itinéraire.",
+                        "--itinerary-json: \(path): `return.itineraries` is empty; expected at least one itinerary."))
+                }
+                inbound = firstBack.legs
+            }
+            return ItineraryFile(outbound: first.legs, inbound: inbound)
+        }
+        if let legs = document.legs { return ItineraryFile(outbound: legs, inbound: nil) }
+        throw Problem(message: "--itinerary-json: \(path): " + expected + ".")
+    }
+
+    /// The plan legs of one direction, validated against the network: every leg id exists with the same from/to,
+    /// the legs chain, and they go from `origin` to `destination`. Numbers come from the network leg and the
+    /// calculator; departure and arrival times are the file's.
+    static func planLegs(
+        _ legs: [LegRef], field: String, origin: PlaceID, destination: PlaceID, planId: String,
+        direction: LegDirection, network: Network, calculator: EmissionCalculator, group: Group,
+        options: EmissionOptions, localizer l: Localizer
+    ) throws(Problem) -> [PlanLeg] {
+        guard !legs.isEmpty else {
+            throw Problem(message: l.t("\(field) : aucune étape ; attendu au moins une.", "\(field): no legs; expected at least one."))
+        }
+        let byID = Dictionary(network.legs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [PlanLeg] = []
+        for (index, ref) in legs.enumerated() {
+            let at = "\(field)[\(index)]"
+            guard let networkLeg = byID[ref.id] else {
+                throw Problem(message: l.t(
+                    "\(at).id : étape « \(ref.id) » absente du réseau livré (Datasets/network/legs.csv).",
+                    "\(at).id: leg '\(ref.id)' is not in the shipped network (Datasets/network/legs.csv)."))
+            }
+            guard networkLeg.from.rawValue == ref.from, networkLeg.to.rawValue == ref.to else {
+                throw Problem(message: l.t(
+                    "\(at) : l'étape \(ref.id) va de \(networkLeg.from) à \(networkLeg.to) dans le réseau, pas de \(ref.from) à \(ref.to).",
+                    "\(at): leg \(ref.id) goes from \(networkLeg.from) to \(networkLeg.to) in the network, not from \(ref.from) to \(ref.to)."))
+            }
+            if index == 0, ref.from != origin.rawValue {
+                throw Problem(message: l.t(
+                    "\(at).from : le trajet commence à \(ref.from) ; attendu le départ du plan, \(origin).",
+                    "\(at).from: the itinerary starts at \(ref.from); expected the plan's origin, \(origin)."))
+            }
+            if index > 0, legs[index - 1].to != ref.from {
+                throw Problem(message: l.t(
+                    "\(at).from : \(ref.from) ne suit pas l'étape précédente, qui arrive à \(legs[index - 1].to).",
+                    "\(at).from: \(ref.from) does not follow the previous leg, which ends at \(legs[index - 1].to)."))
+            }
+            if index == legs.count - 1, ref.to != destination.rawValue {
+                throw Problem(message: l.t(
+                    "\(at).to : le trajet finit à \(ref.to) ; attendu la destination du plan, \(destination).",
+                    "\(at).to: the itinerary ends at \(ref.to); expected the plan's destination, \(destination)."))
+            }
+            for (name, value) in [("departure", ref.departure), ("arrival", ref.arrival)] where value.isEmpty {
+                throw Problem(message: l.t("\(at).\(name) : vide ; attendu une heure ISO 8601.",
+                                           "\(at).\(name): empty; expected an ISO 8601 time."))
+            }
+            guard let input = LegInput(leg: networkLeg, in: network) else {
+                throw Problem(message: l.t(
+                    "\(at).id : les lieux de l'étape \(ref.id) manquent dans le réseau.",
+                    "\(at).id: the places of leg \(ref.id) are missing from the network."))
+            }
+            let footprint: LegFootprint
+            do {
+                footprint = try calculator.footprint(of: input, group: group, options: options)
+            } catch {
+                throw Problem(message: "\(at): " + l.message(for: error))
+            }
+            let base = PlanLeg(
+                planId: planId, direction: direction, position: index + 1, legId: networkLeg.id.rawValue,
+                mode: networkLeg.mode.rawValue, fromPlaceId: networkLeg.from.rawValue, toPlaceId: networkLeg.to.rawValue,
+                operatorName: networkLeg.operatorName, distanceKm: 0, durationMinutes: networkLeg.durationMinutes,
+                departure: ref.departure, arrival: ref.arrival, fareMinCents: networkLeg.fare?.minCents,
+                fareMaxCents: networkLeg.fare?.maxCents, durationEstimated: networkLeg.durationEstimated,
+                fareEstimated: networkLeg.fareEstimated, serviceUnconfirmed: networkLeg.serviceUnconfirmed)
+            result.append(base.applying(footprint, networkLeg: networkLeg))
+        }
+        return result
+    }
+}

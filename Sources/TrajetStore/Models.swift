@@ -303,3 +303,33 @@ public struct ImportSummary: Sendable, Equatable {
     public var plansAdded: Int
     public var plansReplaced: Int
 }
+
+extension PlanExport {
+    /// References the datasets do not know, each named by its JSON path (`plans[0].plan.partnerId: 'xyz'`).
+    /// The store knows no datasets; the caller passes the ids it has loaded, and imports nothing when this is not
+    /// empty.
+    public func unknownReferences(partners: Set<String>, places: Set<String>, legs: Set<String>) -> [String] {
+        var problems: [String] = []
+        for (index, detail) in plans.enumerated() {
+            let plan = detail.plan
+            if !partners.contains(plan.partnerId) {
+                problems.append("plans[\(index)].plan.partnerId: unknown partner '\(plan.partnerId)'")
+            }
+            if !places.contains(plan.originPlaceId) {
+                problems.append("plans[\(index)].plan.originPlaceId: unknown place '\(plan.originPlaceId)'")
+            }
+            if !places.contains(plan.destinationPlaceId) {
+                problems.append("plans[\(index)].plan.destinationPlaceId: unknown place '\(plan.destinationPlaceId)'")
+            }
+            for (legIndex, leg) in detail.legs.enumerated() {
+                for (field, id) in [("fromPlaceId", leg.fromPlaceId), ("toPlaceId", leg.toPlaceId)] where !places.contains(id) {
+                    problems.append("plans[\(index)].legs[\(legIndex)].\(field): unknown place '\(id)'")
+                }
+                if !legs.contains(leg.legId) {
+                    problems.append("plans[\(index)].legs[\(legIndex)].legId: unknown leg '\(leg.legId)'")
+                }
+            }
+        }
+        return problems
+    }
+}

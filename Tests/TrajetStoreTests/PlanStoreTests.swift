@@ -295,3 +295,17 @@ func samplePlan(id: String = UUID().uuidString.lowercased(), org: String = "asma
         #expect(try await copy.export(organisationId: nil) == store.export(organisationId: nil))
     }
 }
+
+@Suite struct ImportReferenceTests {
+    @Test func unknownPartnersPlacesAndLegsAreNamedByTheirPath() throws {
+        let detail = samplePlan()
+        let document = PlanExport(organisations: [], plans: [detail])
+        let places = Set([detail.plan.originPlaceId, detail.plan.destinationPlaceId] + detail.legs.flatMap { [$0.fromPlaceId, $0.toPlaceId] })
+        let legs = Set(detail.legs.map(\.legId))
+        #expect(document.unknownReferences(partners: [detail.plan.partnerId], places: places, legs: legs).isEmpty)
+        let problems = document.unknownReferences(partners: [], places: places.subtracting([detail.plan.originPlaceId]), legs: [])
+        #expect(problems.contains { $0.hasPrefix("plans[0].plan.partnerId") })
+        #expect(problems.contains { $0.hasPrefix("plans[0].plan.originPlaceId") })
+        #expect(problems.contains { $0.hasPrefix("plans[0].legs[0].legId") })
+    }
+}

@@ -398,6 +398,20 @@ struct PlansCommand: AsyncParsableCommand {
                                "FILE: cannot read \(file): \(error.localizedDescription)"), l)
                 throw ExitCode(1)
             }
+            // Partners, places and legs must exist in the datasets, or reports and recompute could not use the plans.
+            let datasets = try await CommandContext.load(global).datasets
+            let problems = document.unknownReferences(
+                partners: Set(datasets.network.partners.keys.map(\.rawValue)),
+                places: Set(datasets.network.places.keys.map(\.rawValue)),
+                legs: Set(datasets.network.legs.map(\.id.rawValue)))
+            guard problems.isEmpty else {
+                printError(
+                    l.t("\(file) : rien n'est importé ; ", "\(file): nothing imported; ")
+                        + problems.prefix(20).joined(separator: "; ")
+                        + (problems.count > 20 ? l.t(" (et \(problems.count - 20) autres)", " (and \(problems.count - 20) more)") : ""),
+                    l)
+                throw ExitCode(1)
+            }
             let summary = try await context.run { try await context.store.importPlans(document) }
             print(l.t(
                 "Import terminé : \(summary.plansAdded) plan(s) ajouté(s), \(summary.plansReplaced) remplacé(s), \(summary.organisationsAdded) organisation(s) ajoutée(s).",

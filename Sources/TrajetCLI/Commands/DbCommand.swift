@@ -16,6 +16,7 @@ struct DbCommand: AsyncParsableCommand {
         @Argument(help: "The new file (must not exist).") var file: String
 
         func run() async throws {
+            try StoreContext.requireExisting(global, storeOptions)
             let context = try StoreContext.open(global, storeOptions)
             let l = context.localizer
             guard !FileManager.default.fileExists(atPath: file) else {
@@ -33,6 +34,7 @@ struct DbCommand: AsyncParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
+            try StoreContext.requireExisting(global, storeOptions)
             let context = try StoreContext.open(global, storeOptions)
             let l = context.localizer
             let problems = try await context.run { try await context.store.check() }

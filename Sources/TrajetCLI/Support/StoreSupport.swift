@@ -20,6 +20,17 @@ struct StoreContext {
     let store: SQLitePlanStore
     let path: String
 
+    /// Checking or backing up a database that is not there would silently create an empty one: refuse instead.
+    static func requireExisting(_ global: GlobalOptions, _ options: StoreOptions) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let path = options.path(environment: environment)
+        guard FileManager.default.fileExists(atPath: path) else {
+            let localizer = Localizer(global.lang ?? language(environment))
+            printError(localizer.t("aucune base de données à \(path)", "no database at \(path)"), localizer)
+            throw ExitCode(2)
+        }
+    }
+
     static func open(_ global: GlobalOptions, _ options: StoreOptions) throws -> StoreContext {
         let environment = ProcessInfo.processInfo.environment
         let localizer = Localizer(global.lang ?? language(environment))

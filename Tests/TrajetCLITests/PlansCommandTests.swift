@@ -134,3 +134,22 @@ struct TempDatabase {
         #expect(result.legs[0].totalGrams > 0 && result.legs[0].distanceKm > 0)
     }
 }
+
+@Suite struct DatabaseCommandTests {
+    @Test func checkAndBackupRefuseAMissingDatabaseAndCreateNothing() async throws {
+        let database = TempDatabase()
+        defer { database.cleanUp() }
+        for arguments in [
+            ["db", "check", "--database", database.path, "--lang", "en"],
+            ["db", "backup", database.directory.appendingPathComponent("copy.sqlite").path, "--database", database.path],
+        ] {
+            do {
+                try await runTrajet(arguments)
+                Issue.record("expected exit code 2 for \(arguments)")
+            } catch let exit as ExitCode {
+                #expect(exit == ExitCode(2))
+            }
+            #expect(!FileManager.default.fileExists(atPath: database.path))
+        }
+    }
+}

@@ -33,5 +33,12 @@ public struct Group: Hashable, Sendable, Codable {
     }
 
     /// One traveller, for per-person figures.
-    public static let single = try! Group(participants: 1)
+    public static let single = Group(validParticipants: 1, leaders: 0, minors: false)
+
+    /// For counts already known to be valid (no check, no throw).
+    private init(validParticipants: Int, leaders: Int, minors: Bool) {
+        self.participants = validParticipants
+        self.leaders = leaders
+        self.minors = minors
+    }
 }

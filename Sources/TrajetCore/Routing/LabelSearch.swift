@@ -80,6 +80,11 @@ struct LabelSearch {
     var labels: [Label] = []
     /// Labels per place, by place index (arrays, not dictionaries: this is the hot path on large networks).
     var bags: [[Int]]
+    /// Labels at each place other than the destination, in fixed slots (`maxLabelsPerPlace` per place): no
+    /// per-place arrays to allocate, copy or reference-count on the hot path.
+    var bagSlots: [Int32]
+    var bagCounts: [UInt8]
+    let bagCapacity: Int
     var heap = MinHeap()
     var targets: [Int] = []
     var fastestTargetTime = Int.max
@@ -119,6 +124,9 @@ struct LabelSearch {
         let seconds = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(localStart) * 60))
         self.startUTC = localStart - seconds / 60
         self.bags = Array(repeating: [], count: graph.placeIDs.count)
+        self.bagCapacity = min(255, max(1, policy.maxLabelsPerPlace))
+        self.bagSlots = Array(repeating: 0, count: graph.placeIDs.count * min(255, max(1, policy.maxLabelsPerPlace)))
+        self.bagCounts = Array(repeating: 0, count: graph.placeIDs.count)
         self.offsetCache = Array(repeating: Int.min, count: graph.timeZones.count)
         self.detourKm = Array(repeating: -1, count: graph.placeIDs.count)
         let direct = GreatCircle.distanceKm(from: graph.coordinates[origin], to: graph.coordinates[destination])
@@ -154,7 +162,8 @@ struct LabelSearch {
             hotelNights: 0, nightsOnBoard: 0, viaReached: via == nil || via == origin, parent: -1, edge: -1,
             departure: startUTC, hotelNightsBefore: 0, boardNights: 0, countries: graph.countryBits[origin], alive: true)
         labels.append(start)
-        bags[origin] = [0]
+        bagSlots[origin * bagCapacity] = 0
+        bagCounts[origin] = 1
         if let via {
             // A via place widens the ellipse to take it in.
             let viaKm = GreatCircle.distanceKm(from: graph.coordinates[origin], to: graph.coordinates[via])
@@ -346,51 +355,90 @@ struct LabelSearch {
     }
 
     mutating func insert(_ label: Label) {
+        if label.place == destination {
+            insertAtDestination(label)
+            return
+        }
+        let base = label.place * bagCapacity
+        var count = Int(bagCounts[label.place])
         // The place's own labels first: they reject most candidates, and there are few of them.
-        for existing in bags[label.place] where labels[existing].alive {
+        for slot in base..<(base + count) {
+            let existing = Int(bagSlots[slot])
+            if labels[existing].alive, dominates(labels[existing], label) { return }
+        }
+        if isDominatedByTarget(label) { return }
+        // Drop the labels the new one dominates (and any already dead), compacting the slots.
+        var kept = 0
+        for slot in base..<(base + count) {
+            let existing = Int(bagSlots[slot])
+            if labels[existing].alive, !dominates(label, labels[existing]) {
+                bagSlots[base + kept] = Int32(existing)
+                kept += 1
+            } else {
+                labels[existing].alive = false
+            }
+        }
+        count = kept
+        if count >= bagCapacity {
+            // Bound the work on large networks: replace the worst label if the new one scores better. The place's
+            // lowest-carbon and earliest labels are never evicted (a new label that beats them always gets in): the
+            // score prices hours in kilograms and would otherwise drop the slow, low-carbon journeys first.
+            var lowest = base
+            var earliest = base
+            for slot in base..<(base + count) {
+                if labels[Int(bagSlots[slot])].co2 < labels[Int(bagSlots[lowest])].co2 { lowest = slot }
+                if labels[Int(bagSlots[slot])].time < labels[Int(bagSlots[earliest])].time { earliest = slot }
+            }
+            let newIsLowest = label.co2 < labels[Int(bagSlots[lowest])].co2
+            let newIsEarliest = label.time < labels[Int(bagSlots[earliest])].time
+            var worst = -1
+            var worstScore = -Double.infinity
+            for slot in base..<(base + count)
+            where (slot != lowest || newIsLowest) && (slot != earliest || newIsEarliest) {
+                let score = LabelSearch.trimScore(labels[Int(bagSlots[slot])])
+                if score > worstScore {
+                    worst = slot
+                    worstScore = score
+                }
+            }
+            guard worst >= 0, newIsLowest || newIsEarliest || LabelSearch.trimScore(label) < worstScore else {
+                bagCounts[label.place] = UInt8(count)
+                return
+            }
+            labels[Int(bagSlots[worst])].alive = false
+            bagSlots[worst] = bagSlots[base + count - 1]
+            count -= 1
+        }
+        let index = labels.count
+        labels.append(label)
+        bagSlots[base + count] = Int32(index)
+        bagCounts[label.place] = UInt8(count + 1)
+        heap.push(time: label.time, label: index)
+    }
+
+    /// The destination's bag is the answer: never trimmed, only kept non-dominated.
+    mutating func insertAtDestination(_ label: Label) {
+        for existing in bags[destination] where labels[existing].alive {
             if dominates(labels[existing], label) { return }
         }
         if isDominatedByTarget(label) { return }
-        var bag = bags[label.place]
-        bags[label.place] = []  // hand the array over, so appending below does not copy it
+        var bag = bags[destination]
+        bags[destination] = []  // hand the array over, so appending below does not copy it
         bag.removeAll { existing in
             let dominated = dominates(label, labels[existing])
             if dominated { labels[existing].alive = false }
             return dominated || !labels[existing].alive
         }
-        // The destination's bag is the answer: never trimmed, only kept non-dominated.
-        if label.place != destination, bag.count >= policy.maxLabelsPerPlace {
-            // Bound the work on large networks: replace the worst label if the new one scores better. The place's
-            // lowest-carbon and earliest labels are never evicted (a new label that beats them always gets in): the
-            // score prices hours in kilograms and would otherwise drop the slow, low-carbon journeys first.
-            let lowest = bag.min { labels[$0].co2 < labels[$1].co2 }!
-            let earliest = bag.min { labels[$0].time < labels[$1].time }!
-            let newIsLowest = label.co2 < labels[lowest].co2
-            let newIsEarliest = label.time < labels[earliest].time
-            let evictable = bag.filter { ($0 != lowest || newIsLowest) && ($0 != earliest || newIsEarliest) }
-            guard let worst = evictable.max(by: { LabelSearch.trimScore(labels[$0]) < LabelSearch.trimScore(labels[$1]) }),
-                newIsLowest || newIsEarliest || LabelSearch.trimScore(label) < LabelSearch.trimScore(labels[worst])
-            else {
-                bags[label.place] = bag
-                return
-            }
-            labels[worst].alive = false
-            bag.removeAll { $0 == worst }
-        }
         let index = labels.count
         labels.append(label)
         bag.append(index)
-        bags[label.place] = bag
-        if label.place == destination {
-            if label.viaReached {
-                targets.append(index)
-                fastestTargetTime = min(fastestTargetTime, label.time)
-                lowestTargetCO2 = min(lowestTargetCO2, label.co2)
-                fewestTargetBoardings = min(fewestTargetBoardings, label.boardings)
-                fewestTargetNights = min(fewestTargetNights, label.nights)
-            }
-        } else {
-            heap.push(time: label.time, label: index)
+        bags[destination] = bag
+        if label.viaReached {
+            targets.append(index)
+            fastestTargetTime = min(fastestTargetTime, label.time)
+            lowestTargetCO2 = min(lowestTargetCO2, label.co2)
+            fewestTargetBoardings = min(fewestTargetBoardings, label.boardings)
+            fewestTargetNights = min(fewestTargetNights, label.nights)
         }
     }
 

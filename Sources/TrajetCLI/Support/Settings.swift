@@ -130,33 +130,48 @@ func routingSettings(_ reader: ConfigReader) throws -> (RoutingPolicy, LocalTime
         }
         return value
     }
-    var policy = RoutingPolicy()
-    policy.maxTravelMinutesPerDay = Int(try number("routing.maxTravelHoursPerDay", 12, 2...24) * 60)
-    policy.maxTravelMinutesPerDayWithMinors = Int(try number("routing.maxTravelHoursPerDayWithMinors", 10, 2...24) * 60)
-    policy.minorsMayTravelAtNight = try flag("routing.minorsMayTravelAtNight", false)
-    policy.dayStartMinutes = try time("routing.dayStartsAt", "07:00").minutesAfterMidnight
-    policy.serviceStartMinutes = try time("routing.serviceHours.start", "06:00").minutesAfterMidnight
-    policy.serviceEndMinutes = try time("routing.serviceHours.end", "22:00").minutesAfterMidnight
+    // Fallbacks are RoutingPolicy's own defaults, so the code states each default once.
+    let defaults = RoutingPolicy()
+    func clock(_ minutes: Int) -> String { LocalTime(hours: minutes / 60, minutes: minutes % 60)!.description }
+    var policy = defaults
+    policy.maxTravelMinutesPerDay = Int(
+        try number("routing.maxTravelHoursPerDay", Double(defaults.maxTravelMinutesPerDay) / 60, 2...24) * 60)
+    policy.maxTravelMinutesPerDayWithMinors = Int(
+        try number(
+            "routing.maxTravelHoursPerDayWithMinors", Double(defaults.maxTravelMinutesPerDayWithMinors) / 60, 2...24)
+            * 60)
+    policy.minorsMayTravelAtNight = try flag("routing.minorsMayTravelAtNight", defaults.minorsMayTravelAtNight)
+    policy.dayStartMinutes = try time("routing.dayStartsAt", clock(defaults.dayStartMinutes)).minutesAfterMidnight
+    policy.serviceStartMinutes =
+        try time("routing.serviceHours.start", clock(defaults.serviceStartMinutes)).minutesAfterMidnight
+    policy.serviceEndMinutes =
+        try time("routing.serviceHours.end", clock(defaults.serviceEndMinutes)).minutesAfterMidnight
     guard policy.serviceStartMinutes < policy.serviceEndMinutes else {
         throw SettingsError.invalid(key: "routing.serviceHours.end", value: "", expected: "a time after routing.serviceHours.start")
     }
-    policy.unknownTimetableMaxWaitMinutes = Int(try number("routing.unknownTimetableMaxWaitMinutes", 60, 0...10_080))
-    let hotelMin = try number("routing.hotelCostEurPerPersonPerNight.min", 25, 0...1000)
-    let hotelMax = try number("routing.hotelCostEurPerPersonPerNight.max", 60, hotelMin...1000)
+    policy.unknownTimetableMaxWaitMinutes = Int(
+        try number("routing.unknownTimetableMaxWaitMinutes", Double(defaults.unknownTimetableMaxWaitMinutes), 0...10_080))
+    let hotelMin = try number(
+        "routing.hotelCostEurPerPersonPerNight.min", defaults.hotelCostCentsPerPersonPerNight.minEur, 0...1000)
+    let hotelMax = try number(
+        "routing.hotelCostEurPerPersonPerNight.max", defaults.hotelCostCentsPerPersonPerNight.maxEur, hotelMin...1000)
     policy.hotelCostCentsPerPersonPerNight = FareRange(minCents: Int(hotelMin * 100), maxCents: Int(hotelMax * 100))
-    for (kind, key, fallback) in [
-        (PlaceKind.airport, "airport", 120.0), (.station, "station", 30), (.port, "port", 60), (.city, "city", 15),
-        (.busStation, "busStation", 30),
+    for (kind, key) in [
+        (PlaceKind.airport, "airport"), (.station, "station"), (.port, "port"), (.city, "city"), (.busStation, "busStation"),
     ] {
+        let fallback = Double(defaults.minimumConnectionMinutes[kind] ?? 30)
         policy.minimumConnectionMinutes[kind] = Int(try number("routing.connectionMinutes.\(key)", fallback, 0...1440))
     }
+    let weights = defaults.balancedWeights
     policy.balancedWeights = RankingWeights(
-        co2: try number("routing.ranking.co2", 0.5, 0...100), time: try number("routing.ranking.time", 0.25, 0...100),
-        cost: try number("routing.ranking.cost", 0.2, 0...100), changes: try number("routing.ranking.changes", 0.05, 0...100))
-    policy.maxLabelsPerPlace = Int(try number("routing.maxLabelsPerPlace", 3, 2...1000))
-    policy.maxDurationVsFastest = try number("routing.maxDurationVsFastest", 8, 1...100)
-    policy.maxDetourRatio = try number("routing.maxDetourRatio", 1.3, 1...10)
-    policy.detourSlackKm = try number("routing.detourSlackKm", 200, 0...20_000)
+        co2: try number("routing.ranking.co2", weights.co2, 0...100),
+        time: try number("routing.ranking.time", weights.time, 0...100),
+        cost: try number("routing.ranking.cost", weights.cost, 0...100),
+        changes: try number("routing.ranking.changes", weights.changes, 0...100))
+    policy.maxLabelsPerPlace = Int(try number("routing.maxLabelsPerPlace", Double(defaults.maxLabelsPerPlace), 2...1000))
+    policy.maxDurationVsFastest = try number("routing.maxDurationVsFastest", defaults.maxDurationVsFastest, 1...100)
+    policy.maxDetourRatio = try number("routing.maxDetourRatio", defaults.maxDetourRatio, 1...10)
+    policy.detourSlackKm = try number("routing.detourSlackKm", defaults.detourSlackKm, 0...20_000)
     let departure = try time("routing.defaultDepartureTime", "06:00")
     let limit = Int(try number("routing.limit", 5, 1...100))
     return (policy, departure, limit)

@@ -79,7 +79,8 @@ struct LabelSearch {
 
     var labels: [Label] = []
     /// Labels per place, by place index (arrays, not dictionaries: this is the hot path on large networks).
-    var bags: [[Int]]
+    /// Labels at the destination: the answer, never trimmed (other places use the fixed slots below).
+    var destinationBag: [Int] = []
     /// Labels at each place other than the destination, in fixed slots (`maxLabelsPerPlace` per place): no
     /// per-place arrays to allocate, copy or reference-count on the hot path.
     var bagSlots: [Int32]
@@ -123,7 +124,6 @@ struct LabelSearch {
         let zone = graph.timeZones[graph.zoneIndex[origin]]
         let seconds = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(localStart) * 60))
         self.startUTC = localStart - seconds / 60
-        self.bags = Array(repeating: [], count: graph.placeIDs.count)
         self.bagCapacity = min(255, max(1, policy.maxLabelsPerPlace))
         self.bagSlots = Array(repeating: 0, count: graph.placeIDs.count * min(255, max(1, policy.maxLabelsPerPlace)))
         self.bagCounts = Array(repeating: 0, count: graph.placeIDs.count)
@@ -418,12 +418,12 @@ struct LabelSearch {
 
     /// The destination's bag is the answer: never trimmed, only kept non-dominated.
     mutating func insertAtDestination(_ label: Label) {
-        for existing in bags[destination] where labels[existing].alive {
+        for existing in destinationBag where labels[existing].alive {
             if dominates(labels[existing], label) { return }
         }
         if isDominatedByTarget(label) { return }
-        var bag = bags[destination]
-        bags[destination] = []  // hand the array over, so appending below does not copy it
+        var bag = destinationBag
+        destinationBag = []  // hand the array over, so appending below does not copy it
         bag.removeAll { existing in
             let dominated = dominates(label, labels[existing])
             if dominated { labels[existing].alive = false }
@@ -432,7 +432,7 @@ struct LabelSearch {
         let index = labels.count
         labels.append(label)
         bag.append(index)
-        bags[destination] = bag
+        destinationBag = bag
         if label.viaReached {
             targets.append(index)
             fastestTargetTime = min(fastestTargetTime, label.time)

@@ -41,10 +41,13 @@ let package = Package(
             name: "TrajetStore",
             dependencies: ["TrajetCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
+        // Annual environmental report: model computed from plans, and its renderers (HTML+SVG, Markdown, CSV,
+        // JSON; French and English). Core only: the CLI and the server feed it plans from any store.
+        .target(name: "TrajetReports", dependencies: ["TrajetCore"], swiftSettings: swiftSettings),
         .target(
             name: "TrajetCLI",
             dependencies: [
-                "TrajetCore", "TrajetDatasets", "TrajetStore",
+                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 // FilePath for the configuration file (MemberImportVisibility needs the defining module).
@@ -61,6 +64,9 @@ let package = Package(
             swiftSettings: testSwiftSettings),
         .testTarget(
             name: "TrajetStoreTests", dependencies: ["TrajetStore", "TrajetCore"], swiftSettings: testSwiftSettings),
+        .testTarget(
+            name: "TrajetReportsTests", dependencies: ["TrajetReports", "TrajetCore", "TrajetDatasets"],
+            resources: [.copy("Golden")], swiftSettings: testSwiftSettings),
         .testTarget(
             name: "TrajetCLITests", dependencies: ["TrajetCLI", "TrajetCore", "TrajetDatasets", "TrajetStore"],
             swiftSettings: testSwiftSettings),

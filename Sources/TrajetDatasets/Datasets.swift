@@ -7,12 +7,18 @@ public struct Datasets: Sendable {
     public let network: Network
     public let factorSets: [FactorSetID: FactorSet]
     public let hubs: HubFactors?
+    /// Erasmus+ travel bands and youth-exchange countries (`funding/`), for the annual report.
+    public let travelSupport: TravelSupportRules
 
-    public init(directory: URL, network: Network, factorSets: [FactorSetID: FactorSet], hubs: HubFactors?) {
+    public init(
+        directory: URL, network: Network, factorSets: [FactorSetID: FactorSet], hubs: HubFactors?,
+        travelSupport: TravelSupportRules = .none
+    ) {
         self.directory = directory
         self.network = network
         self.factorSets = factorSets
         self.hubs = hubs
+        self.travelSupport = travelSupport
     }
 
     public var factorSetIDs: [FactorSetID] { factorSets.keys.sorted() }
@@ -30,13 +36,15 @@ public struct Datasets: Sendable {
         let network = NetworkLoader.load(directory: directory, issues: &issues)
         let factorSets = FactorSetLoader.loadAll(directory: directory, issues: &issues)
         let hubs = FactorSetLoader.loadHubs(directory: directory, issues: &issues)
+        let travelSupport = TravelSupportLoader.load(directory: directory, issues: &issues)
         if let network, issues.isEmpty {
             issues += CoverageCheck.missingFactors(network: network, factorSets: factorSets)
         }
-        guard issues.isEmpty, let network else {
+        guard issues.isEmpty, let network, let travelSupport else {
             throw DatasetLoadError(directory: directory.path, issues: issues)
         }
-        return Datasets(directory: directory, network: network, factorSets: factorSets, hubs: hubs)
+        return Datasets(
+            directory: directory, network: network, factorSets: factorSets, hubs: hubs, travelSupport: travelSupport)
     }
 }
 

@@ -1,3 +1,5 @@
+import TrajetCore
+
 /// Storage of organisations and group plans. `SQLitePlanStore` is the embedded implementation; a PostgreSQL one
 /// can follow behind the same protocol without touching callers. Every write is one transaction.
 public protocol PlanStore: Sendable {
@@ -6,6 +8,9 @@ public protocol PlanStore: Sendable {
     /// Validates and saves a new plan with its legs (version 1, timestamps set by the store).
     func addPlan(_ detail: PlanDetail) async throws -> PlanDetail
     func plans(_ filter: PlanFilter) async throws -> [Plan]
+    /// Calls `body` with each plan matching `filter` and its legs, ordered by plan id, from one consistent snapshot,
+    /// without holding them all in memory (the annual report of 100 000 plans reads them this way).
+    func forEachPlanDetail(_ filter: PlanFilter, _ body: (PlanDetail) throws -> Void) async throws
     func plan(id: String) async throws -> PlanDetail?
     /// Applies `changes`; with `expectedVersion`, fails with `versionConflict` if the plan changed meanwhile.
     func updatePlan(id: String, changes: PlanChanges, expectedVersion: Int?) async throws -> Plan

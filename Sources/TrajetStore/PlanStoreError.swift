@@ -1,3 +1,5 @@
+import TrajetCore
+
 /// Errors of the plan store that come from the input (the CLI maps them to exit code 1); SQLite failures
 /// propagate as GRDB's `DatabaseError` (exit code 2).
 public enum PlanStoreError: Error, Equatable, Sendable {

@@ -1,3 +1,4 @@
+import TrajetCore
 import Foundation
 import GRDB
 
@@ -158,13 +159,56 @@ public struct SQLitePlanStore: PlanStore {
         try await dbWriter.read { db in
             var request = Plan.all()
             if let org = filter.organisationId { request = request.filter(Plan.Columns.organisationId == org) }
-            if let year = filter.year {
+            if let bounds = filter.departDateBounds {
                 request = request.filter(
-                    Plan.Columns.departDate >= String(format: "%04d-01-01", year)
-                        && Plan.Columns.departDate < String(format: "%04d-01-01", year + 1))
+                    Plan.Columns.departDate >= bounds.lower && Plan.Columns.departDate < bounds.upper)
             }
             if let status = filter.status { request = request.filter(Plan.Columns.status == status) }
             return try request.order(Plan.Columns.departDate, Plan.Columns.name, Plan.Columns.id).fetchAll(db)
+        }
+    }
+
+    public func forEachPlanDetail(_ filter: PlanFilter, _ body: (PlanDetail) throws -> Void) async throws {
+        try streamPlanDetails(filter, body)
+    }
+
+    /// Synchronous so that GRDB's blocking `read` is used: `body` is not Sendable and need not be.
+    func streamPlanDetails(_ filter: PlanFilter, _ body: (PlanDetail) throws -> Void) throws {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let org = filter.organisationId {
+            conditions.append("plan.organisationId = ?")
+            _ = arguments.append(contentsOf: [org])
+        }
+        if let bounds = filter.departDateBounds {
+            conditions.append("plan.departDate >= ? AND plan.departDate < ?")
+            _ = arguments.append(contentsOf: [bounds.lower, bounds.upper])
+        }
+        if let status = filter.status {
+            conditions.append("plan.status = ?")
+            _ = arguments.append(contentsOf: [status.rawValue])
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        // One read transaction, so the plans and legs are one snapshot; two cursors merged on the plan id keep memory
+        // flat however many plans there are.
+        try dbWriter.read { db in
+            let plans = try Plan.fetchCursor(
+                db, sql: "SELECT plan.* FROM plan \(whereClause) ORDER BY plan.id", arguments: arguments)
+            let legs = try PlanLeg.fetchCursor(
+                db,
+                sql: """
+                    SELECT planLeg.* FROM planLeg JOIN plan ON plan.id = planLeg.planId \(whereClause)
+                    ORDER BY planLeg.planId, planLeg.direction, planLeg.position
+                    """, arguments: arguments)
+            var pendingLeg = try legs.next()
+            while let plan = try plans.next() {
+                var planLegs: [PlanLeg] = []
+                while let leg = pendingLeg, leg.planId <= plan.id {
+                    if leg.planId == plan.id { planLegs.append(leg) }
+                    pendingLeg = try legs.next()
+                }
+                try body(PlanDetail(plan: plan, legs: planLegs))
+            }
         }
     }
 

@@ -144,3 +144,47 @@ import TrajetDatasets
         #expect(FileManager.default.fileExists(atPath: url.appendingPathComponent("network/places.csv").path))
     }
 }
+
+@Suite struct TravelSupportLoaderTests {
+    func issues(_ datasets: MiniDatasets) throws -> [DatasetIssue] {
+        let directory = try datasets.write()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            _ = try Datasets.load(from: directory)
+            return []
+        } catch {
+            return error.issues
+        }
+    }
+
+    @Test func bandsLoadAndPickByRoundedDistanceAndCallYear() throws {
+        let directory = try MiniDatasets().write()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rules = try Datasets.load(from: directory).travelSupport
+        #expect(rules.bands.count == 4)
+        #expect(rules.band(distanceKm: 99.4, callYear: 2026)?.standardEur == 28)
+        #expect(rules.band(distanceKm: 99.5, callYear: 2026)?.standardEur == 211)
+        #expect(rules.band(distanceKm: 9.4, callYear: 2026) == nil)
+        #expect(rules.band(distanceKm: 12_000, callYear: 2026)?.greenEur == 1735)
+        #expect(rules.band(distanceKm: 50, callYear: 2023) == nil)
+        #expect(rules.eligibility["SN"]?.eligible == false)
+    }
+
+    @Test func overlappingBandsAreRefusedWithTheirLines() throws {
+        let found = try issues(MiniDatasets().replacing(\.travelBands, "2024,,100,499", with: "2024,,90,499"))
+        let overlap = found.contains {
+            $0.file == "funding/erasmus-plus-travel-bands.csv" && $0.line == 3 && $0.message.contains("overlaps line 2")
+        }
+        #expect(overlap)
+    }
+
+    @Test func aMissingFundingFileIsNamed() throws {
+        var datasets = MiniDatasets()
+        datasets.exchangeCountries = "country_code,eligible\nBE,yes"
+        let found = try issues(datasets)
+        let named = found.contains {
+            $0.file == "funding/erasmus-plus-youth-exchange-countries.csv" && $0.message.contains("region")
+        }
+        #expect(named)
+    }
+}

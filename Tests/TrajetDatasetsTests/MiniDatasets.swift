@@ -44,6 +44,18 @@ struct MiniDatasets {
         kind,co2e_kg_per_passenger,estimate,notes,source
         airport,1.71,no,,Google TIM
         """
+    var travelBands = """
+        first_call_year,last_call_year,min_km,max_km,standard_eur,green_eur,source,flags
+        2024,,10,99,28,56,test,UNCONFIRMED
+        2024,,100,499,211,285,test,
+        2024,,4000,7999,1188,1188,test,
+        2024,,8000,,1735,1735,test,
+        """
+    var exchangeCountries = """
+        country_code,eligible,region,source,flags
+        BE,yes,Programme country,test,
+        SN,no,Other,test,UNCONFIRMED
+        """
 
     /// Writes the files into a new temporary directory and returns it.
     func write() throws -> URL {
@@ -51,6 +63,8 @@ struct MiniDatasets {
         let files = [
             "network/places.csv": places, "network/partners.csv": partners, "network/legs.csv": legs,
             "factors/test-set/set.csv": setMetadata, "factors/test-set/factors.csv": factors, "factors/hubs.csv": hubs,
+            "funding/erasmus-plus-travel-bands.csv": travelBands,
+            "funding/erasmus-plus-youth-exchange-countries.csv": exchangeCountries,
         ]
         for (path, text) in files {
             let url = root.appendingPathComponent(path)

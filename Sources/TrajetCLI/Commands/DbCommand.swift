@@ -1,3 +1,4 @@
+import TrajetCore
 import ArgumentParser
 import Foundation
 import TrajetStore

@@ -1,3 +1,4 @@
+import TrajetCore
 import ArgumentParser
 
 /// The `trajet` command line.
@@ -11,7 +12,7 @@ public struct TrajetCommand: AsyncParsableCommand {
             """,
         subcommands: [
             RoutesCommand.self, EmissionsCommand.self, PlacesCommand.self, FactorsCommand.self, PlansCommand.self,
-            OrgsCommand.self, DbCommand.self, BenchCommand.self,
+            OrgsCommand.self, ReportCommand.self, DbCommand.self, BenchCommand.self,
         ]
     )
 

@@ -9,23 +9,7 @@ public struct Localizer: Sendable {
 
     func t(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
 
-    func mode(_ mode: TransportMode) -> String {
-        switch mode {
-        case .flight: t("avion", "flight")
-        case .highSpeedRail: t("train à grande vitesse", "high-speed train")
-        case .rail: t("train", "train")
-        case .nightTrain: t("train de nuit", "night train")
-        case .coach: t("autocar", "coach")
-        case .bus: t("bus", "bus")
-        case .sharedTaxi: t("taxi collectif", "shared taxi")
-        case .minibus: t("minibus affrété", "chartered minibus")
-        case .taxi: t("taxi", "taxi")
-        case .car: t("voiture", "car")
-        case .ferry: t("ferry", "ferry")
-        case .walk: t("à pied", "walk")
-        case .metro: t("métro / RER", "metro / suburban rail")
-        }
-    }
+    func mode(_ mode: TransportMode) -> String { mode.name(in: language) }
 
     func cabin(_ cabin: CabinClass) -> String {
         switch cabin {

@@ -1,4 +1,4 @@
-import TrajetCore
+import Foundation
 
 extension PlanLeg {
     /// The legs of an itinerary as saved in a plan: kg become whole grams, so sums in SQL are exact.

@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import TrajetCore
+import TrajetDatasets
+import TrajetReports
+import TrajetStore
+
+enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+    case html, md, csv, json
+
+    static func inferred(from path: String?) -> ReportFormat? {
+        guard let path else { return nil }
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "html", "htm": return .html
+        case "md", "markdown": return .md
+        case "csv": return .csv
+        case "json": return .json
+        default: return nil
+        }
+    }
+}
+
+/// `trajet report`: the annual environmental report from the stored plans.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Annual environmental report from the stored plans / Rapport environnemental annuel.",
+        discussion: """
+            Counts booked and travelled trips departing in --year (planned trips are listed apart, never added); \
+            one organisation (--org) or the whole network (--network, the default). Formats: html (one \
+            self-contained file with charts, prints to PDF), md, csv (one row per leg), json. Without --output \
+            the report goes to standard output; an existing file is only replaced with --force.
+            Example: trajet report --year 2026 --org asmae --format html --lang fr --output rapport-2026.html
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(parsing: .unconditional, help: "Calendar year (trips count by departure date).") var year: Int
+    @Option(help: "Only this organisation's trips.") var org: String?
+    @Flag(help: "Every organisation's trips (the default without --org).") var network = false
+    @Option(help: "html, md, csv or json (default: from --output's extension, else md).") var format: ReportFormat?
+    @Option(help: "Write to this file (atomically) instead of standard output.") var output: String?
+    @Flag(help: "Replace --output if it exists.") var force = false
+    @Flag(help: "Skip the scenario lines (no route searches).") var noScenarios = false
+    @Option(help: .hidden) var generatedAt: String?
+
+    func validate() throws {
+        guard (2000...2100).contains(year) else {
+            throw ValidationError("--year \(year): expected a calendar year between 2000 and 2100")
+        }
+        if org != nil && network { throw ValidationError("--org and --network exclude each other: choose one") }
+    }
+
+    func run() async throws {
+        let context = try await CommandContext.load(global)
+        let l = context.localizer
+        let language = l.language
+        let store = try StoreContext.open(global, storeOptions)
+        let datasets = context.datasets
+        let sources = ReportSources(
+            network: datasets.network, factorSets: datasets.factorSets, hubs: datasets.hubs,
+            travelSupport: datasets.travelSupport)
+        let chosenFormat = format ?? ReportFormat.inferred(from: output) ?? .md
+
+        let scope: ReportScope = try await store.run {
+            guard let org else { return .network }
+            let organisations = try await store.store.organisations()
+            guard let found = organisations.first(where: { $0.id == org.lowercased() }) else {
+                let known = organisations.map(\.id).joined(separator: ", ")
+                printError(
+                    l.t("organisation inconnue '\(org)' ; connues : \(known.isEmpty ? "aucune" : known)",
+                        "unknown organisation '\(org)'; known: \(known.isEmpty ? "none" : known)"), l)
+                throw ExitCode(1)
+            }
+            return .organisation(id: found.id, name: found.name)
+        }
+        var builder = AnnualReportBuilder(year: year, scope: scope, sources: sources)
+        let filter = PlanFilter(organisationId: scope.organisationId, years: builder.yearsToRead)
+        try await store.run { try await store.store.forEachPlanDetail(filter) { builder.add($0) } }
+        let stamp = generatedAt ?? Self.today()
+        let report = builder.finish(
+            generatedAt: stamp,
+            scenarios: noScenarios ? nil : RouteScenarioEstimator(sources: sources, policy: context.settings.routing))
+
+        if let output {
+            var writer: AtomicFileWriter
+            do {
+                writer = try AtomicFileWriter(destination: URL(fileURLWithPath: output), overwrite: force)
+            } catch AtomicFileWriter.Failure.exists(let path) {
+                printError(l.t("\(path) existe déjà ; ajoutez --force pour le remplacer", "\(path) already exists; add --force to replace it"), l)
+                throw ExitCode(1)
+            } catch {
+                printError(String(describing: error), l)
+                throw ExitCode(2)
+            }
+            do {
+                try await write(report, chosenFormat, language, builder, store, filter, into: &writer)
+                try writer.commit()
+            } catch {
+                writer.discard()
+                if error is ExitCode { throw error }
+                printError(String(describing: error), l)
+                throw ExitCode(2)
+            }
+            let count = report.trips.count
+            FileHandle.standardError.write(
+                Data(
+                    (l.t("Rapport \(year) écrit : \(output) (\(count) voyage(s) compté(s))",
+                        "Report \(year) written: \(output) (\(count) trip(s) counted)") + "\n").utf8))
+        } else {
+            var writer = StandardOutputWriter()
+            try await write(report, chosenFormat, language, builder, store, filter, into: &writer)
+            writer.flush()
+        }
+    }
+
+    private func write<Output: TextOutputStream>(
+        _ report: AnnualReport, _ format: ReportFormat, _ language: Language, _ builder: AnnualReportBuilder,
+        _ store: StoreContext, _ filter: PlanFilter, into out: inout Output
+    ) async throws {
+        switch format {
+        case .html: HTMLRenderer.render(ReportDocument(report, language: language), into: &out)
+        case .md: MarkdownRenderer.render(ReportDocument(report, language: language), into: &out)
+        case .json: out.write(String(decoding: try JSONRenderer.render(report), as: UTF8.self))
+        case .csv:
+            let csv = CSVRenderer(report: report, language: language)
+            out.write(csv.header())
+            var yearFilter = filter
+            yearFilter.years = year...year
+            try await store.run {
+                try await store.store.forEachPlanDetail(yearFilter) { detail in
+                    guard builder.counts(detail.plan) else { return }
+                    out.write(csv.rows(detail, legs: builder.legLines(detail)))
+                }
+            }
+        }
+    }
+
+    static func today() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: Date())
+    }
+}

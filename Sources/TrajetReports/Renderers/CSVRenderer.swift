@@ -1,0 +1,72 @@
+import TrajetCore
+
+/// One row per leg of every counted trip, for spreadsheets. French uses `;` between fields and a decimal comma
+/// (what a French-language spreadsheet opens directly); English uses `,` and a decimal point. A UTF-8 byte-order
+/// mark keeps accents intact in spreadsheet programs.
+public struct CSVRenderer {
+    public let report: AnnualReport
+    public let language: Language
+    private let tripsByID: [String: TripLine]
+    private let separator: String
+
+    public init(report: AnnualReport, language: Language) {
+        self.report = report
+        self.language = language
+        self.tripsByID = Dictionary(report.trips.map { ($0.planId, $0) }, uniquingKeysWith: { first, _ in first })
+        self.separator = language == .fr ? ";" : ","
+    }
+
+    public func header() -> String {
+        let x = ReportText(language)
+        let names = [
+            x.t("annee", "year"), x.t("id_plan", "plan_id"), x.t("organisation", "organisation"), x.t("voyage", "trip"),
+            x.t("statut", "status"), x.t("sens", "direction"), x.t("partenaire", "partner"), x.t("date_depart", "depart_date"),
+            x.t("trajet", "leg_direction"), x.t("ordre", "position"), x.t("id_troncon", "leg_id"), x.t("mode", "mode"),
+            x.t("de", "from"), x.t("vers", "to"), x.t("depart", "departure"), x.t("arrivee", "arrival"),
+            x.t("distance_km", "distance_km"), x.t("base_distance", "distance_basis"), x.t("voyageurs", "travellers"),
+            x.t("passagers_km", "passenger_km"), x.t("kg_co2e", "co2e_kg"), x.t("kg_co2e_sans_hors_co2", "co2e_kg_without_non_co2"),
+            x.t("jeu_facteurs", "factor_set"), x.t("fichier_facteur", "factor_file"), x.t("ligne_facteur", "factor_line"),
+            x.t("distance_estimee", "distance_estimated"), x.t("tarif_estime", "fare_estimated"),
+            x.t("facteur_estime", "factor_estimated"), x.t("service_non_confirme", "service_unconfirmed"),
+        ]
+        return "\u{FEFF}" + names.joined(separator: separator) + "\n"
+    }
+
+    /// The rows of one plan's legs; empty when the plan is not one of the report's counted trips.
+    public func rows(_ detail: PlanDetail, legs: [ReportLeg]) -> String {
+        guard let trip = tripsByID[detail.plan.id] else { return "" }
+        var text = ""
+        for leg in legs {
+            let fields: [String] = [
+                String(report.year), trip.planId, trip.organisationId, trip.name, trip.status.rawValue,
+                trip.direction.rawValue, trip.partnerId, trip.departDate, leg.direction.rawValue, String(leg.position),
+                leg.legId, leg.mode.rawValue, leg.from, leg.to, leg.departure, leg.arrival, decimal(leg.distanceKm, 1),
+                leg.distanceBasis, String(trip.travellers), decimal(leg.passengerKm, 1), decimal(leg.co2eKg, 3),
+                decimal(leg.co2eKgWithoutNonCO2, 3), trip.factorSetId, leg.factorFile, String(leg.factorLine),
+                flag(leg.distanceEstimated), flag(leg.fareEstimated), flag(leg.factorEstimated), flag(leg.serviceUnconfirmed),
+            ]
+            text += fields.map(field).joined(separator: separator) + "\n"
+        }
+        return text
+    }
+
+    func flag(_ value: Bool) -> String { value ? "1" : "0" }
+
+    /// Plain digits (no grouping) so spreadsheets read them as numbers.
+    func decimal(_ value: Double, _ places: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        let integer = Int(scaled / scale)
+        var fraction = String(Int(scaled) - integer * Int(scale))
+        while fraction.count < places { fraction = "0" + fraction }
+        let sign = value < 0 && scaled > 0 ? "-" : ""
+        return places == 0 ? sign + String(integer) : sign + String(integer) + (language == .fr ? "," : ".") + fraction
+    }
+
+    /// RFC 4180 quoting when a field holds the separator, a quote or a line break.
+    func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\"" || $0 == "\n" || $0 == "\r" || String($0) == separator }) else { return text }
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+}

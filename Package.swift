@@ -66,9 +66,10 @@ let package = Package(
             name: "TrajetStoreTests", dependencies: ["TrajetStore", "TrajetCore"], swiftSettings: testSwiftSettings),
         .testTarget(
             name: "TrajetReportsTests", dependencies: ["TrajetReports", "TrajetCore", "TrajetDatasets"],
-            resources: [.copy("Golden")], swiftSettings: testSwiftSettings),
+            swiftSettings: testSwiftSettings),
         .testTarget(
-            name: "TrajetCLITests", dependencies: ["TrajetCLI", "TrajetCore", "TrajetDatasets", "TrajetStore"],
+            name: "TrajetCLITests",
+            dependencies: ["TrajetCLI", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports"],
             swiftSettings: testSwiftSettings),
     ]
 )

@@ -44,6 +44,8 @@ public struct ReportDocument {
         public var rowCount: Int
         public var row: (Int) -> [String]
         public var emptyText: String
+        /// Columns kept on one line (dates).
+        public var noWrap: Set<Int> = []
     }
 
     public struct Chart {

@@ -230,13 +230,14 @@ extension ReportDocument {
                 Table(
                     caption: x.t("Voyages réservés ou effectués en \(report.year) (* : au moins un tronçon estimé)", "Trips booked or travelled in \(report.year) (*: at least one estimated leg)"),
                     header: tripHeader(x), numeric: [5, 6, 8, 9, 10, 11, 12], rowCount: trips.count,
-                    row: { tripRow(trips[$0], x) }, emptyText: x.t("Aucun voyage compté cette année.", "No trip counted this year."))),
+                    row: { tripRow(trips[$0], x) }, emptyText: x.t("Aucun voyage compté cette année.", "No trip counted this year."),
+                    noWrap: [0])),
             .heading(level: 3, text: x.t("Voyages prévus (hors totaux)", "Planned trips (not in the totals)"), id: "planned"),
             .table(
                 Table(
                     caption: x.t("Ces voyages ne sont pas encore réservés : leurs chiffres ne sont additionnés nulle part.", "These trips are not booked yet: their figures are not added anywhere."),
                     header: tripHeader(x), numeric: [5, 6, 8, 9, 10, 11, 12], rowCount: planned.count,
-                    row: { tripRow(planned[$0], x) }, emptyText: x.t("Aucun voyage prévu.", "No planned trip."))),
+                    row: { tripRow(planned[$0], x) }, emptyText: x.t("Aucun voyage prévu.", "No planned trip."), noWrap: [0])),
         ]
     }
 

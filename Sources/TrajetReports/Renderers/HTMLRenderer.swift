@@ -65,9 +65,9 @@ public enum HTMLRenderer {
     }
 
     static func render<Output: TextOutputStream>(_ table: ReportDocument.Table, into out: inout Output) {
-        out.write("<table>\n<caption>\(escape(table.caption))</caption>\n")
+        out.write("<div class=\"table-wrap\"><table>\n<caption>\(escape(table.caption))</caption>\n")
         guard table.rowCount > 0 else {
-            out.write("<tbody><tr><td class=\"empty\">\(escape(table.emptyText))</td></tr></tbody>\n</table>\n")
+            out.write("<tbody><tr><td class=\"empty\">\(escape(table.emptyText))</td></tr></tbody>\n</table></div>\n")
             return
         }
         out.write("<thead><tr>")
@@ -78,14 +78,14 @@ public enum HTMLRenderer {
         for rowIndex in 0..<table.rowCount {
             var line = "<tr>"
             for (index, value) in table.row(rowIndex).enumerated() {
-                line += table.numeric.contains(index) ? "<td class=\"num\">" : "<td>"
+                line += table.numeric.contains(index) ? "<td class=\"num\">" : (table.noWrap.contains(index) ? "<td class=\"nowrap\">" : "<td>")
                 line += escape(value)
                 line += "</td>"
             }
             line += "</tr>\n"
             out.write(line)
         }
-        out.write("</tbody>\n</table>\n")
+        out.write("</tbody>\n</table></div>\n")
     }
 
     static func render(_ spans: [ReportDocument.Span]) -> String {
@@ -131,7 +131,9 @@ public enum HTMLRenderer {
         caption { text-align: left; font-weight: bold; padding: 4px 0; }
         th, td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
         th { background: var(--soft); }
-        td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num, td.nowrap { white-space: nowrap; }
+        .table-wrap { overflow-x: auto; }
         td.empty { color: var(--muted); font-style: italic; }
         .note { border-left: 4px solid var(--flight); background: #fbf1ee; padding: 6px 12px; margin: 10px 0; }
         figure.chart { margin: 12px 0 18px; }
@@ -147,6 +149,7 @@ public enum HTMLRenderer {
           table, figure, .figures { break-inside: auto; }
           tr, .figure, figure.chart { break-inside: avoid; }
           thead { display: table-header-group; }
+          .table-wrap { overflow: visible; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
 

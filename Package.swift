@@ -70,6 +70,7 @@ let package = Package(
         .testTarget(
             name: "TrajetCLITests",
             dependencies: ["TrajetCLI", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports"],
-            swiftSettings: testSwiftSettings),
+            // Golden report files are read from the source tree (#filePath), not bundled.
+            exclude: ["Golden"], swiftSettings: testSwiftSettings),
     ]
 )

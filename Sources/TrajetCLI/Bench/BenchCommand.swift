@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TrajetCore
 import TrajetDatasets
+import TrajetStore
 
 /// `trajet bench …`: measurements for developers. Numbers mean something only from a release build
 /// (`swift build -c release`); docs/performance.md records them with the exact commands.
@@ -9,7 +10,50 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Performance benchmarks for developers (use a release build) / Mesures de performance.",
-        subcommands: [Routes.self])
+        subcommands: [Routes.self, Plans.self])
+
+    /// Makes the store the report benchmark reads; the report itself is timed as users run it (docs/performance.md).
+    struct Plans: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "plans",
+            abstract: "Generate a large plan store for the report benchmark.",
+            discussion: """
+                Itineraries from the planner on the shipped network, copied onto seeded random groups (8-20 young \
+                people, 1-3 leaders), 12 organisations, statuses (45 % travelled, 30 % booked, 13 % planned, 7 % \
+                draft, 5 % cancelled) and departure dates of --year. Same seed → same store.
+                Example: trajet bench plans --plans 100000 --year 2026 --database data/bench-100k.sqlite
+                then:    trajet report --year 2026 --network --format html --database data/bench-100k.sqlite --output /tmp/r.html
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Database file to create (must not exist).") var database: String
+        @Option(parsing: .unconditional, help: "Number of plans.") var plans = 100_000
+        @Option(parsing: .unconditional, help: "Departure year of every plan.") var year = 2026
+        @Option(help: "Seed.") var seed: UInt64 = 42
+
+        func validate() throws {
+            if !(1...2_000_000).contains(plans) { throw ValidationError("--plans must be between 1 and 2000000 (got \(plans)).") }
+            if !(2000...2100).contains(year) { throw ValidationError("--year must be between 2000 and 2100 (got \(year)).") }
+        }
+
+        func run() async throws {
+            let context = try await CommandContext.load(global)
+            let l = context.localizer
+            guard !FileManager.default.fileExists(atPath: database) else {
+                printError(l.t("\(database) existe déjà", "\(database) already exists"), l)
+                throw ExitCode(1)
+            }
+            let store = try SQLitePlanStore.open(path: database)
+            let generator = GeneratedPlans(
+                datasets: context.datasets, factorSetID: context.settings.factorSetID, year: year, seed: seed)
+            let start = ContinuousClock.now
+            try await generator.fill(store, count: plans) { written in
+                FileHandle.standardError.write(Data("\r\(written) / \(plans)".utf8))
+            }
+            let seconds = (ContinuousClock.now - start).components
+            print("\n" + l.t("\(plans) plans écrits dans \(database) en \(seconds.seconds) s", "\(plans) plans written to \(database) in \(seconds.seconds) s"))
+        }
+    }
 
     struct Routes: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

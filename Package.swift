@@ -26,6 +26,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
         // Group plans: SQLite through GRDB (system SQLite, libsqlite3-dev). Only TrajetStore imports it.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // `trajet factors import`: reads the publishers' .xlsx workbooks (a ZIP of XML parts).
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        // Tests only: a loopback HTTP server that serves fixture workbooks to the importer's downloader.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // Pure domain: geography, network, emission engine. No package dependencies.
@@ -41,10 +45,20 @@ let package = Package(
             name: "TrajetStore",
             dependencies: ["TrajetCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
+        // Importers of the publishers' files (DESNZ flat file .xlsx/.csv) into factor sets; downloads with URLSession
+        // (FoundationNetworking), reads SpreadsheetML with XMLParser (FoundationXML). Writes only through
+        // TrajetDatasets' validation.
+        .target(
+            name: "TrajetImport",
+            dependencies: [
+                "TrajetCore", "TrajetDatasets", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: swiftSettings),
         .target(
             name: "TrajetCLI",
             dependencies: [
-                "TrajetCore", "TrajetDatasets", "TrajetStore",
+                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 // FilePath for the configuration file (MemberImportVisibility needs the defining module).
@@ -61,6 +75,14 @@ let package = Package(
             swiftSettings: testSwiftSettings),
         .testTarget(
             name: "TrajetStoreTests", dependencies: ["TrajetStore", "TrajetCore"], swiftSettings: testSwiftSettings),
+        .testTarget(
+            name: "TrajetImportTests",
+            dependencies: [
+                "TrajetImport", "TrajetDatasets", "TrajetCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: testSwiftSettings),
         .testTarget(
             name: "TrajetCLITests", dependencies: ["TrajetCLI", "TrajetCore", "TrajetDatasets", "TrajetStore"],
             swiftSettings: testSwiftSettings),

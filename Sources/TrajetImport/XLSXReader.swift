@@ -119,9 +119,12 @@ public struct XLSXWorkbook {
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
-        guard parser.parse() else {
-            let detail = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "parse error"
-            throw .malformedXML(file: file, part: part, line: parser.lineNumber, detail: detail)
+        // swift-corelibs-foundation's parse() can return true after a fatal error: check parserError too.
+        let succeeded = parser.parse()
+        if !succeeded || parser.parserError != nil || delegate.firstError != nil {
+            let code = delegate.firstError?.code ?? parser.parserError.map { ($0 as NSError).code } ?? 0
+            throw .malformedXML(
+                file: file, part: part, line: delegate.firstError?.line ?? parser.lineNumber, detail: xmlErrorText(code))
         }
         return delegate
     }
@@ -135,9 +138,44 @@ private func localName(_ name: String) -> Substring {
     return name[name.index(after: colon)...]
 }
 
-private protocol PartParser: XMLParserDelegate {}
+/// Remembers the first error libxml2 reports, with its line (the parser's own line is the end of the input).
+private class PartParser: NSObject, XMLParserDelegate {
+    var firstError: (code: Int, line: Int)?
 
-private final class RelationshipsParser: NSObject, PartParser {
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if firstError == nil { firstError = ((parseError as NSError).code, parser.lineNumber) }
+    }
+
+    // The callbacks the part parsers override. They must be declared here: a subclass's own method would not be
+    // the protocol's witness, the base class's is.
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {}
+
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+    ) {}
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {}
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {}
+}
+
+/// Words for the libxml2 errors a damaged part gives (XMLParser.ErrorCode raw values).
+private func xmlErrorText(_ code: Int) -> String {
+    switch code {
+    case 4: "the document is empty"
+    case 5: "the document ends too early"
+    case 9: "invalid character"
+    case 38, 39, 40, 41: "invalid attribute"
+    case 73, 74, 75: "an element is not closed"
+    case 76: "a closing tag does not match its opening tag"
+    default: "XML error \(code)"
+    }
+}
+
+private final class RelationshipsParser: PartParser {
     struct Item {
         var id: String
         var target: String
@@ -145,7 +183,7 @@ private final class RelationshipsParser: NSObject, PartParser {
     }
     var items: [Item] = []
 
-    func parser(
+    override func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
         attributes attributeDict: [String: String] = [:]
     ) {
@@ -155,14 +193,14 @@ private final class RelationshipsParser: NSObject, PartParser {
     }
 }
 
-private final class WorkbookParser: NSObject, PartParser {
+private final class WorkbookParser: PartParser {
     struct Sheet {
         var name: String
         var relationshipID: String
     }
     var sheets: [Sheet] = []
 
-    func parser(
+    override func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
         attributes attributeDict: [String: String] = [:]
     ) {
@@ -173,13 +211,13 @@ private final class WorkbookParser: NSObject, PartParser {
     }
 }
 
-private final class SharedStringsParser: NSObject, PartParser {
+private final class SharedStringsParser: PartParser {
     var strings: [String] = []
     private var current: String?
     private var inText = false
     private var phoneticDepth = 0
 
-    func parser(
+    override func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
         attributes attributeDict: [String: String] = [:]
     ) {
@@ -191,7 +229,7 @@ private final class SharedStringsParser: NSObject, PartParser {
         }
     }
 
-    func parser(
+    override func parser(
         _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
     ) {
         switch localName(elementName) {
@@ -204,16 +242,16 @@ private final class SharedStringsParser: NSObject, PartParser {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func parser(_ parser: XMLParser, foundCharacters string: String) {
         if inText { current? += string }
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+    override func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
         if inText { current? += String(decoding: CDATABlock, as: UTF8.self) }
     }
 }
 
-private final class WorksheetParser: NSObject, PartParser {
+private final class WorksheetParser: PartParser {
     let sharedStrings: [String]
     var rows: [SheetRow] = []
     var badSharedString: (index: String, line: Int)?
@@ -228,9 +266,12 @@ private final class WorksheetParser: NSObject, PartParser {
     private var inInline = false
     private var inInlineText = false
 
-    init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
+    init(sharedStrings: [String]) {
+        self.sharedStrings = sharedStrings
+        super.init()
+    }
 
-    func parser(
+    override func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
         attributes attributeDict: [String: String] = [:]
     ) {
@@ -251,7 +292,7 @@ private final class WorksheetParser: NSObject, PartParser {
         }
     }
 
-    func parser(
+    override func parser(
         _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
     ) {
         switch localName(elementName) {
@@ -281,7 +322,7 @@ private final class WorksheetParser: NSObject, PartParser {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func parser(_ parser: XMLParser, foundCharacters string: String) {
         if inValue {
             value += string
         } else if inInlineText {

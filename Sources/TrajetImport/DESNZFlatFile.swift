@@ -90,7 +90,7 @@ public enum DESNZFlatFile {
             }
             let source =
                 spec.ttw == nil
-                ? "Trajet" : "\(fileName(provenance)) sheet '\(table.name)' " + sourceParts.joined(separator: "; ") + "; SHA-256 \(hash)"
+                ? "Trajet" : "DESNZ flat file \(fileName(provenance)) sheet '\(table.name)' " + sourceParts.joined(separator: "; ") + "; SHA-256 \(hash)"
             rows.append([
                 spec.mode, spec.variant, spec.region, spec.minKm, spec.maxKm, spec.unit, values[0], values[1], values[2],
                 spec.seats, spec.allocation, spec.proxy ? "yes" : "no", spec.estimate ? "yes" : "no", spec.factorRef,

@@ -57,6 +57,7 @@ private final class DownloadDelegate: NSObject, URLSessionDataDelegate, @uncheck
     private var body = Data()
     private var expected: Int?
     private var failure: ImportError?
+    private let started = Date()
 
     init(url: URL, options: Downloader.Options) {
         self.url = url
@@ -124,7 +125,12 @@ private final class DownloadDelegate: NSObject, URLSessionDataDelegate, @uncheck
         }
         if let error {
             let code = (error as? URLError)?.code
-            if code == .timedOut { return .failure(.timeout(url: address, seconds: options.requestTimeout)) }
+            if code == .timedOut {
+                // Which limit fired: the whole download's, or the wait for the next bytes.
+                let total = max(options.totalTimeout, options.requestTimeout)
+                let seconds = Date().timeIntervalSince(started) >= total ? total : options.requestTimeout
+                return .failure(.timeout(url: address, seconds: seconds))
+            }
             return .failure(.network(url: address, detail: (error as NSError).localizedDescription))
         }
         return .success(body)

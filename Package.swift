@@ -26,6 +26,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
         // Group plans: SQLite through GRDB (system SQLite, libsqlite3-dev). Only TrajetStore imports it.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // `trajet factors import`: reads the publishers' .xlsx workbooks (a ZIP of XML parts).
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        // Tests only: a loopback HTTP server that serves fixture workbooks to the importer's downloader.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // Pure domain: geography, network, emission engine. No package dependencies.
@@ -44,10 +48,20 @@ let package = Package(
         // Annual environmental report: model computed from plans, and its renderers (HTML+SVG, Markdown, CSV,
         // JSON; French and English). Core only: the CLI and the server feed it plans from any store.
         .target(name: "TrajetReports", dependencies: ["TrajetCore"], swiftSettings: swiftSettings),
+        // Importers of the publishers' files (DESNZ flat file .xlsx/.csv) into factor sets; downloads with URLSession
+        // (FoundationNetworking), reads SpreadsheetML with XMLParser (FoundationXML). Writes only through
+        // TrajetDatasets' validation.
+        .target(
+            name: "TrajetImport",
+            dependencies: [
+                "TrajetCore", "TrajetDatasets", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: swiftSettings),
         .target(
             name: "TrajetCLI",
             dependencies: [
-                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports",
+                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports", "TrajetImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 // FilePath for the configuration file (MemberImportVisibility needs the defining module).
@@ -66,6 +80,14 @@ let package = Package(
             name: "TrajetStoreTests", dependencies: ["TrajetStore", "TrajetCore"], swiftSettings: testSwiftSettings),
         .testTarget(
             name: "TrajetReportsTests", dependencies: ["TrajetReports", "TrajetCore", "TrajetDatasets"],
+            swiftSettings: testSwiftSettings),
+        .testTarget(
+            name: "TrajetImportTests",
+            dependencies: [
+                "TrajetImport", "TrajetDatasets", "TrajetCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: testSwiftSettings),
         .testTarget(
             name: "TrajetCLITests",

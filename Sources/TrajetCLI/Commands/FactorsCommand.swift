@@ -7,7 +7,7 @@ struct FactorsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "factors",
         abstract: "Emission factor sets / Jeux de facteurs d'émission.",
-        subcommands: [List.self, Show.self, Validate.self],
+        subcommands: [List.self, Show.self, Validate.self, Diff.self, Import.self],
         defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {

@@ -58,13 +58,24 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: swiftSettings),
+        // The questions both front ends ask (routes, emissions, the annual report from a store), their JSON answers,
+        // the settings (config/trajet.yaml + TRAJET_* + flags) and the fr/en words: the CLI and the server call the
+        // same code, so they give the same numbers.
+        .target(
+            name: "TrajetQueries",
+            dependencies: [
+                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports",
+                .product(name: "Configuration", package: "swift-configuration"),
+                // FilePath for the configuration file (MemberImportVisibility needs the defining module).
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: swiftSettings),
         .target(
             name: "TrajetCLI",
             dependencies: [
-                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports", "TrajetImport",
+                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports", "TrajetImport", "TrajetQueries",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
-                // FilePath for the configuration file (MemberImportVisibility needs the defining module).
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: swiftSettings),
@@ -91,7 +102,7 @@ let package = Package(
             swiftSettings: testSwiftSettings),
         .testTarget(
             name: "TrajetCLITests",
-            dependencies: ["TrajetCLI", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports"],
+            dependencies: ["TrajetCLI", "TrajetQueries", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports"],
             // Golden report files are read from the source tree (#filePath), not bundled.
             exclude: ["Golden"], swiftSettings: testSwiftSettings),
     ]

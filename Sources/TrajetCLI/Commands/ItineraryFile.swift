@@ -1,5 +1,6 @@
 import Foundation
 import TrajetCore
+import TrajetQueries
 import TrajetStore
 
 /// An itinerary chosen elsewhere, for `trajet plans add --itinerary-json FILE`: either the JSON of

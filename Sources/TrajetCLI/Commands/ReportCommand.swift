@@ -1,24 +1,12 @@
 import ArgumentParser
 import Foundation
 import TrajetCore
+import TrajetQueries
 import TrajetDatasets
 import TrajetReports
 import TrajetStore
 
-enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
-    case html, md, csv, json
-
-    static func inferred(from path: String?) -> ReportFormat? {
-        guard let path else { return nil }
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "html", "htm": return .html
-        case "md", "markdown": return .md
-        case "csv": return .csv
-        case "json": return .json
-        default: return nil
-        }
-    }
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 /// `trajet report`: the annual environmental report from the stored plans.
 struct ReportCommand: AsyncParsableCommand {
@@ -56,10 +44,6 @@ struct ReportCommand: AsyncParsableCommand {
         let l = context.localizer
         let language = l.language
         let store = try StoreContext.open(global, storeOptions)
-        let datasets = context.datasets
-        let sources = ReportSources(
-            network: datasets.network, factorSets: datasets.factorSets, hubs: datasets.hubs,
-            travelSupport: datasets.travelSupport)
         let chosenFormat = format ?? ReportFormat.inferred(from: output) ?? .md
 
         let scope: ReportScope = try await store.run {
@@ -74,13 +58,12 @@ struct ReportCommand: AsyncParsableCommand {
             }
             return .organisation(id: found.id, name: found.name)
         }
-        var builder = AnnualReportBuilder(year: year, scope: scope, sources: sources)
-        let filter = PlanFilter(organisationId: scope.organisationId, years: builder.yearsToRead)
-        try await store.run { try await store.store.forEachPlanDetail(filter) { builder.add($0) } }
-        let stamp = generatedAt ?? Self.today()
-        let report = builder.finish(
-            generatedAt: stamp,
-            scenarios: noScenarios ? nil : RouteScenarioEstimator(sources: sources, policy: context.settings.routing))
+        let query = AnnualReportQuery(
+            year: year, scope: scope, scenarios: !noScenarios, generatedAt: generatedAt ?? AnnualReportQuery.today())
+        let built = try await store.run {
+            try await query.build(store: store.store, datasets: context.datasets, settings: context.settings)
+        }
+        let report = built.report
 
         if let output {
             var writer: AtomicFileWriter
@@ -94,7 +77,7 @@ struct ReportCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             do {
-                try await write(report, chosenFormat, language, builder, store, filter, into: &writer)
+                try await store.run { try await query.render(built, as: chosenFormat, language: language, store: store.store, into: &writer) }
                 try writer.commit()
             } catch {
                 writer.discard()
@@ -109,36 +92,8 @@ struct ReportCommand: AsyncParsableCommand {
                         "Report \(year) written: \(output) (\(count) trip(s) counted)") + "\n").utf8))
         } else {
             var writer = StandardOutputWriter()
-            try await write(report, chosenFormat, language, builder, store, filter, into: &writer)
+            try await store.run { try await query.render(built, as: chosenFormat, language: language, store: store.store, into: &writer) }
             writer.flush()
         }
-    }
-
-    private func write<Output: TextOutputStream>(
-        _ report: AnnualReport, _ format: ReportFormat, _ language: Language, _ builder: AnnualReportBuilder,
-        _ store: StoreContext, _ filter: PlanFilter, into out: inout Output
-    ) async throws {
-        switch format {
-        case .html: HTMLRenderer.render(ReportDocument(report, language: language), into: &out)
-        case .md: MarkdownRenderer.render(ReportDocument(report, language: language), into: &out)
-        case .json: out.write(String(decoding: try JSONRenderer.render(report), as: UTF8.self))
-        case .csv:
-            let csv = CSVRenderer(report: report, language: language)
-            out.write(csv.header())
-            var yearFilter = filter
-            yearFilter.years = year...year
-            try await store.run {
-                try await store.store.forEachPlanDetail(yearFilter) { detail in
-                    guard builder.counts(detail.plan) else { return }
-                    out.write(csv.rows(detail, legs: builder.legLines(detail)))
-                }
-            }
-        }
-    }
-
-    static func today() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.string(from: Date())
     }
 }

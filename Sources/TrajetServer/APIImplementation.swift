@@ -262,30 +262,49 @@ struct APIImplementation: APIProtocol {
         if let factors = body.factors { settings.factorSetID = factors }
         let partnerPlace = body.to ?? partner.mainPlace.rawValue
         let incoming = body.incoming ?? false
-        let request = RoutesRequest(
-            from: incoming ? partnerPlace : body.from, to: incoming ? body.from : partnerPlace,
-            participants: participants, leaders: leaders, minors: body.minors ?? false, depart: depart,
-            returnDate: returnDate, rank: RankingProfile(rawValue: body.rank?.rawValue ?? "") ?? .balanced,
-            limit: max(pick, settings.routeLimit), maxDays: nil, maxChanges: nil, maxCostEur: nil, avoid: [],
-            overland: false, via: nil, noNightTravel: false)
-        let answer = try routes(request, settings: settings)
-        let id = UUID().uuidString.lowercased()
-        var legs: [PlanLeg] = []
-        for (result, direction) in [(answer.outbound, LegDirection.outbound)] + (answer.inbound.map { [($0, .return)] } ?? []) {
-            guard pick <= result.itineraries.count else {
-                throw Problem.invalid(
-                    l, field: "pick", value: "\(pick)", expected: "at most \(result.itineraries.count) (itineraries found)")
+        let group = (participants: participants, leaders: leaders, minors: body.minors ?? false)
+        let plan: Plan
+        let legs: [PlanLeg]
+        if let itinerary = body.itinerary {
+            guard body.rank == nil, body.pick == nil else {
+                throw Problem.invalid(l, field: "itinerary", value: "itinerary + rank/pick", expected: "either itinerary, or rank and pick")
             }
-            legs += PlanLeg.legs(of: result.itineraries[pick - 1], planId: id, direction: direction)
+            (plan, legs) = try chosenItinerary(
+                itinerary, from: body.from, partnerPlace: partnerPlace, incoming: incoming, depart: depart,
+                returnDate: returnDate, group: group, settings: settings)
+        } else {
+            let request = RoutesRequest(
+                from: incoming ? partnerPlace : body.from, to: incoming ? body.from : partnerPlace,
+                participants: participants, leaders: leaders, minors: group.minors, depart: depart,
+                returnDate: returnDate, rank: RankingProfile(rawValue: body.rank?.rawValue ?? "") ?? .balanced,
+                limit: max(pick, settings.routeLimit), maxDays: nil, maxChanges: nil, maxCostEur: nil, avoid: [],
+                overland: false, via: nil, noNightTravel: false)
+            let answer = try routes(request, settings: settings)
+            let id = UUID().uuidString.lowercased()
+            var found: [PlanLeg] = []
+            for (result, direction) in [(answer.outbound, LegDirection.outbound)] + (answer.inbound.map { [($0, .return)] } ?? []) {
+                guard pick <= result.itineraries.count else {
+                    throw Problem.invalid(
+                        l, field: "pick", value: "\(pick)", expected: "at most \(result.itineraries.count) (itineraries found)")
+                }
+                found += PlanLeg.legs(of: result.itineraries[pick - 1], planId: id, direction: direction)
+            }
+            legs = found
+            plan = Plan(
+                id: id, organisationId: organisation, name: body.name, partnerId: partner.id.rawValue,
+                originPlaceId: answer.origin.id.rawValue, destinationPlaceId: answer.destination.id.rawValue,
+                departDate: answer.departureDay.description,
+                returnDate: returnDate.flatMap(DepartureText.parse).map { $0.0.description }, participants: participants,
+                leaders: leaders, minors: group.minors, factorSetId: answer.factorSet.id.rawValue,
+                factorSetVersion: answer.factorSet.version)
         }
-        let plan = Plan(
-            id: id, organisationId: organisation, name: body.name, partnerId: partner.id.rawValue,
-            originPlaceId: answer.origin.id.rawValue, destinationPlaceId: answer.destination.id.rawValue,
-            departDate: answer.departureDay.description,
-            returnDate: returnDate.flatMap(DepartureText.parse).map { $0.0.description }, participants: participants,
-            leaders: leaders, minors: body.minors ?? false, notes: body.notes ?? "",
-            factorSetId: answer.factorSet.id.rawValue, factorSetVersion: answer.factorSet.version)
-        let saved = try await store.addPlan(PlanDetail(plan: plan, legs: legs))
+        var detail = PlanDetail(plan: plan, legs: legs)
+        detail.plan.organisationId = organisation
+        detail.plan.name = body.name
+        detail.plan.partnerId = partner.id.rawValue
+        detail.plan.notes = body.notes ?? ""
+        let id = detail.plan.id
+        let saved = try await store.addPlan(detail)
         RequestInfo.current.logger.info("plan created", metadata: ["plan": .string(id), "key": .string(key.id)])
         return .created(
             .init(
@@ -495,6 +514,75 @@ struct APIImplementation: APIProtocol {
             }
         }
         return .json
+    }
+
+    /// `itinerary` of `POST /v1/plans`, as `plans add --itinerary-json`: the same parsing and the same per-leg checks
+    /// and footprints (ItineraryFile), the file's times kept.
+    private func chosenItinerary(
+        _ itinerary: Components.Schemas.NewPlan.ItineraryPayload, from: String, partnerPlace: String, incoming: Bool,
+        depart: String, returnDate: String?, group: (participants: Int, leaders: Int, minors: Bool), settings: Settings
+    ) throws -> (Plan, [PlanLeg]) {
+        let network = datasets.network
+        let resolver = PlaceResolver(network: network)
+        let belgian: Place
+        let partnerSide: Place
+        let factorSet: FactorSet
+        let travellers: Group
+        do {
+            belgian = try resolver.resolve(from, for: .surface)
+        } catch {
+            var problem = Problem(error, localizer: l)
+            problem.field = "from"
+            throw problem
+        }
+        do {
+            partnerSide = try resolver.resolve(partnerPlace, for: .surface)
+        } catch {
+            var problem = Problem(error, localizer: l)
+            problem.field = "to"
+            throw problem
+        }
+        do {
+            factorSet = try datasets.factorSet(settings.factorSetID)
+            travellers = try Group(participants: group.participants, leaders: group.leaders, minors: group.minors)
+        } catch {
+            throw Problem(error, localizer: l)
+        }
+        let origin = incoming ? partnerSide : belgian
+        let destination = incoming ? belgian : partnerSide
+        if let returnDate, let back = DepartureText.parse(returnDate), let out = DepartureText.parse(depart), back.0 < out.0 {
+            throw Problem.invalid(l, field: "return", value: returnDate, expected: "a date on or after the departure \(out.0)")
+        }
+        let id = UUID().uuidString.lowercased()
+        let legs: [PlanLeg]
+        do {
+            let file = try ItineraryFile.parse(
+                try JSONEncoder().encode(itinerary), path: "(request body)", localizer: l, label: "itinerary")
+            let calculator = EmissionCalculator(factorSet: factorSet, hubs: datasets.hubs)
+            let options = EmissionOptions(cabinClass: settings.cabinClass, includeAirportHubs: settings.includeAirportHubs)
+            var all = try ItineraryFile.planLegs(
+                file.outbound, field: "itinerary: outbound", origin: origin.id, destination: destination.id, planId: id,
+                direction: .outbound, network: network, calculator: calculator, group: travellers, options: options,
+                localizer: l)
+            if let inbound = file.inbound {
+                all += try ItineraryFile.planLegs(
+                    inbound, field: "itinerary: return", origin: destination.id, destination: origin.id, planId: id,
+                    direction: .return, network: network, calculator: calculator, group: travellers, options: options,
+                    localizer: l)
+            }
+            legs = all
+        } catch let problem as ItineraryFile.Problem {
+            throw Problem(
+                .unprocessableContent, "invalid-itinerary", title: l.t("Itinéraire invalide", "Invalid itinerary"),
+                detail: problem.message, field: "itinerary")
+        }
+        let plan = Plan(
+            id: id, organisationId: "", name: "", partnerId: "", originPlaceId: origin.id.rawValue,
+            destinationPlaceId: destination.id.rawValue, departDate: DepartureText.parse(depart).map { $0.0.description } ?? depart,
+            returnDate: returnDate.flatMap(DepartureText.parse).map { $0.0.description }, participants: group.participants,
+            leaders: group.leaders, minors: group.minors, factorSetId: factorSet.id.rawValue,
+            factorSetVersion: factorSet.version)
+        return (plan, legs)
     }
 
     private func routes(_ request: RoutesRequest, settings: Settings) throws -> RoutesAnswer {

@@ -817,7 +817,9 @@ components:
         nextCursor: { type: string, description: 'Absent on the last page.' }
     NewPlan:
       type: object
-      description: The inputs of `trajet plans add` (search, then save the `pick`-th itinerary each way).
+      description: |
+        The inputs of `trajet plans add`: search, then save the `pick`-th itinerary each way; or, with
+        `itinerary`, save an itinerary chosen earlier (as `--itinerary-json`).
       required: [name, partner, from, depart, participants]
       properties:
         organisationId: { type: string, maxLength: 100, description: 'Network admin keys only; others save to their own organisation.' }
@@ -835,6 +837,13 @@ components:
         pick: { type: integer, minimum: 1, maximum: 20 }
         factors: { type: string, maxLength: 100 }
         notes: { type: string, maxLength: 10000 }
+        itinerary:
+          type: object
+          additionalProperties: true
+          description: |
+            Instead of `rank` and `pick`: the JSON of `GET /v1/routes` (its first itinerary each way is saved) or
+            one itinerary object (`{"legs": [...]}`). Only leg ids, places and times are read; the footprint is
+            recomputed from the network and the factor set.
     PlanChanges:
       type: object
       additionalProperties: false

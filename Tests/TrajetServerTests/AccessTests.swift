@@ -149,6 +149,36 @@ import TrajetStore
         }
     }
 
+    /// `itinerary`: the JSON of `GET /v1/routes`, saved as chosen (as `plans add --itinerary-json`).
+    @Test func createFromAChosenItinerary() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let routes = try await client.execute(
+                uri: "/v1/routes?from=liege&to=twiza&participants=14&leaders=2&depart=2026-07-04&return=2026-07-25&rank=co2",
+                method: .get
+            ) { String(buffer: $0.body) }
+            let request = #"{"name":"Choisi","partner":"twiza","from":"liege","depart":"2026-07-04","return":"2026-07-25","participants":14,"leaders":2,"itinerary":"#
+                + routes + "}"
+            try await client.execute(
+                uri: "/v1/plans", method: .post, headers: fixture.auth("planner", jsonHeaders), body: body(request)
+            ) { response in
+                #expect(response.status == .created, "\(response.text)")
+                let legs = response.json["legs"] as? [[String: Any]] ?? []
+                #expect(legs.contains { $0["direction"] as? String == "return" })
+            }
+            let broken = routes.replacingOccurrences(of: #""id":""#, with: #""id":"nope-"#)
+            let bad = #"{"name":"Choisi","partner":"twiza","from":"liege","depart":"2026-07-04","participants":14,"itinerary":"#
+                + broken + "}"
+            try await client.execute(
+                uri: "/v1/plans", method: .post, headers: fixture.auth("planner", jsonHeaders), body: body(bad)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.json["field"] as? String == "itinerary")
+                #expect((response.json["detail"] as? String)?.contains("is not in the shipped network") == true)
+            }
+        }
+    }
+
     @Test func ifMatchGuardsUpdatesAndDeletes() async throws {
         let fixture = try await ServerFixture.make()
         let plan = try await fixture.addPlan(org: "asmae", depart: "2026-07-04")

@@ -117,11 +117,14 @@ public struct Settings: Sendable {
 /// - `server.database` → `TRAJET_SERVER_DATABASE` (default `TRAJET_DATABASE`, then `./data/trajet.sqlite`)
 /// - `server.publicReads` → `TRAJET_SERVER_PUBLIC_READS` (default true): places, partners, factor sets, emissions and
 ///   routes answer without a key; false = every `/v1` call needs one (any role).
+/// - `server.routeCache` → `TRAJET_SERVER_ROUTE_CACHE` (default 1024): route answers kept in memory (the datasets do not
+///   change while the server runs, so an answer depends only on its query); 0 = search every time.
 public struct ServerSettings: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
     public var databasePath: String?
     public var publicReads = true
+    public var routeCacheSize = 1024
 
     public init() {}
 
@@ -139,6 +142,11 @@ public struct ServerSettings: Sendable {
             throw SettingsError.invalid(key: "server.publicReads", value: publicText, expected: "true or false")
         }
         self.publicReads = publicReads
+        let cacheText = reader.string(forKey: "server.routeCache", default: String(routeCacheSize))
+        guard let cache = Int(cacheText), (0...1_000_000).contains(cache) else {
+            throw SettingsError.invalid(key: "server.routeCache", value: cacheText, expected: "a count from 0 to 1000000")
+        }
+        routeCacheSize = cache
     }
 }
 

@@ -19,6 +19,14 @@ struct APIImplementation: APIProtocol {
     let settings: Settings
     let metrics: APIMetrics
     let openAPIDocument: Data
+    /// Route answers by query, language and (when `depart` is absent, so "tomorrow") today's date.
+    let routesCache: AnswerCache<RoutesCacheKey, Components.Schemas.RoutesResult>?
+
+    struct RoutesCacheKey: Hashable, Sendable {
+        var query: Operations.SearchRoutes.Input.Query
+        var language: Language
+        var today: String?
+    }
 
     private var l: Localizer { RequestInfo.current.localizer }
 
@@ -56,6 +64,9 @@ struct APIImplementation: APIProtocol {
         try await requirePublicRead()
         let network = datasets.network
         let query = input.query.query
+        if let query, query.unicodeScalars.count > 200 {
+            throw Problem.invalid(l, field: "query", value: String(query.prefix(40)) + "…", expected: "at most 200 characters")
+        }
         let places = network.search(query ?? "", limit: query == nil ? Int.max : 30)
         guard !places.isEmpty else {
             var problem = Problem(
@@ -128,6 +139,7 @@ struct APIImplementation: APIProtocol {
             legs = [("", from, to, mode, body.distanceKm)]
         }
         let cabin = body.cabinClass.flatMap { CabinClass(rawValue: $0.rawValue) } ?? settings.cabinClass
+        if let factors = body.factors { try checkText(factors, "factors", max: 100) }
         let factorSetID = body.factors ?? settings.factorSetID
         var results: [LegEmissions] = []
         var totals = (person: 0.0, personCO2: 0.0, group: 0.0, groupCO2: 0.0)
@@ -179,8 +191,13 @@ struct APIImplementation: APIProtocol {
     func searchRoutes(_ input: Operations.SearchRoutes.Input) async throws -> Operations.SearchRoutes.Output {
         try await requirePublicRead()
         let q = input.query
+        let key = RoutesCacheKey(query: q, language: l.language, today: q.depart == nil ? CalendarDay.today.description : nil)
+        if let cached = routesCache?.value(for: key) { return .ok(.init(body: .json(cached))) }
         try checkText(q.from, "from")
         try checkText(q.to, "to")
+        if let via = q.via { try checkText(via, "via") }
+        if let factors = q.factors { try checkText(factors, "factors", max: 100) }
+        if let avoid = q.avoid { try checkText(avoid, "avoid", max: 300, min: 0) }
         let request = RoutesRequest(
             from: q.from, to: q.to, participants: try count(q.participants, "participants"),
             leaders: try count(q.leaders, "leaders"), minors: q.minors ?? false, depart: try date(q.depart, "depart"),
@@ -193,7 +210,9 @@ struct APIImplementation: APIProtocol {
         if let factors = q.factors { settings.factorSetID = factors }
         if let cabin = q._class.flatMap({ CabinClass(rawValue: $0.rawValue) }) { settings.cabinClass = cabin }
         let answer = try routes(request, settings: settings)
-        return .ok(.init(body: .json(try convert(RoutesJSON(answer, localizer: l)))))
+        let result: Components.Schemas.RoutesResult = try convert(RoutesJSON(answer, localizer: l))
+        routesCache?.store(result, for: key)
+        return .ok(.init(body: .json(result)))
     }
 
     // MARK: Plans
@@ -203,6 +222,7 @@ struct APIImplementation: APIProtocol {
         let q = input.query
         var filter = PlanFilter(organisationId: key.organisationId)
         if let organisation = q.organisation {
+            try checkText(organisation, "organisation", max: 100)
             if let own = key.organisationId, own != organisation.lowercased() {
                 throw Problem.forbidden(
                     l, detail: l.t("Cette clé ne voit que l'organisation « \(own) ».", "This key sees only organisation '\(own)'."))
@@ -248,6 +268,10 @@ struct APIImplementation: APIProtocol {
         let depart = try date(body.depart, "depart") ?? body.depart
         let returnDate = try date(body._return, "return")
         try checkText(body.from, "from")
+        try checkText(body.name, "name")
+        if let to = body.to { try checkText(to, "to") }
+        if let factors = body.factors { try checkText(factors, "factors", max: 100) }
+        if let notes = body.notes { try checkText(notes, "notes", max: 10_000, min: 0) }
         let network = datasets.network
         guard let partner = network.partner(matching: body.partner) else {
             let known = network.partners.keys.sorted().map(\.rawValue)
@@ -327,6 +351,7 @@ struct APIImplementation: APIProtocol {
         let current = try await visiblePlan(input.path.id, key)
         let expected = try expectedVersion(input.headers.ifMatch, current: current.plan.version)
         if let name = body.name { try checkText(name, "name") }
+        if let notes = body.notes { try checkText(notes, "notes", max: 10_000, min: 0) }
         let changes = PlanChanges(
             status: body.status.flatMap { PlanStatus(rawValue: $0.rawValue) },
             participants: try count(body.participants, "participants"), leaders: try count(body.leaders, "leaders"),
@@ -473,9 +498,11 @@ struct APIImplementation: APIProtocol {
         return modes
     }
 
-    private func checkText(_ text: String, _ field: String) throws {
-        guard !text.isEmpty, text.utf8.count <= 200 else {
-            throw Problem.invalid(l, field: field, value: String(text.prefix(40)), expected: "1 to 200 characters")
+    private func checkText(_ text: String, _ field: String, max: Int = 200, min: Int = 1) throws {
+        // Unicode scalars, as JSON Schema counts `minLength`/`maxLength`.
+        let length = text.unicodeScalars.count
+        guard length >= min, length <= max else {
+            throw Problem.invalid(l, field: field, value: String(text.prefix(40)), expected: "\(min) to \(max) characters")
         }
     }
 

@@ -57,7 +57,9 @@ package func buildRouter(_ environment: ServerEnvironment) throws -> Router<Traj
     let document = Data((openAPIDocumentText + "\n").utf8)
     let api = APIImplementation(
         store: environment.store, datasets: environment.datasets, settings: environment.settings, metrics: metrics,
-        openAPIDocument: document)
+        openAPIDocument: document,
+        routesCache: environment.settings.server.routeCacheSize > 0
+            ? AnswerCache(capacity: environment.settings.server.routeCacheSize) : nil)
     // No ErrorHandlingMiddleware: EdgeMiddleware maps the generated layer's errors (malformed JSON, wrong types,
     // missing parameters) to 4xx problems with the offending field, where ErrorHandlingMiddleware would send an
     // empty 4xx body. Either way, bad input never becomes a 500 (tested).

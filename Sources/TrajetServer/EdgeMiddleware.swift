@@ -68,14 +68,15 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         response.headers[.xRequestID] = requestID
         let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let milliseconds: Double = (seconds * 1_000_000).rounded() / 1000
         let operation = context.endpointPath.map { "\(request.method) \($0)" } ?? "unmatched"
         metrics.record(operation: operation, status: response.status.code, duration: elapsed)
         context.logger.info(
             "\(request.method) \(request.uri.path) \(response.status.code)",
             metadata: [
                 "operation": .string(operation),
-                "duration_ms": .stringConvertible((Double(elapsed.components.attoseconds) / 1e15
-                    + Double(elapsed.components.seconds) * 1000).rounded()),
+                "duration_ms": .stringConvertible(milliseconds),
             ])
         return response
     }

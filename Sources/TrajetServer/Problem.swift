@@ -241,6 +241,12 @@ extension Problem {
     }
 
     private static func field(of error: any Error) -> String? {
+        // OpenAPIRuntime's RuntimeError is not public: its `missingRequired…(name)` cases are read by reflection.
+        if let child = Mirror(reflecting: error).children.first, let label = child.label,
+            label.hasPrefix("missingRequired"), let name = child.value as? String
+        {
+            return name
+        }
         var decoding = error as? DecodingError
         if decoding == nil { decoding = Mirror(reflecting: error).children.first?.value as? DecodingError }
         guard let decoding else { return nil }

@@ -191,6 +191,10 @@ import TrajetStore
                     try? cli.write(toFile: "/tmp/trajet-routes-cli.json", atomically: true, encoding: .utf8)
                 }
             }
+            // The second time comes from the route cache: the same bytes.
+            let first = try await client.execute(uri: uri, method: .get) { String(buffer: $0.body) }
+            let second = try await client.execute(uri: uri, method: .get) { String(buffer: $0.body) }
+            #expect(first == second)
         }
     }
 

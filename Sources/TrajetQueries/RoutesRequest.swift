@@ -6,7 +6,8 @@ import TrajetDatasets
 package enum DepartureText {
     package static func parse(_ text: String) -> (CalendarDay, LocalTime?)? {
         let parts = text.split(separator: "T", maxSplits: 1).map(String.init)
-        guard let day = CalendarDay(iso: parts[0]) else { return nil }
+        // An empty text has no parts (found by fuzzing the API: `"depart": ""` crashed the server).
+        guard let first = parts.first, let day = CalendarDay(iso: first) else { return nil }
         if parts.count == 2 {
             guard let time = LocalTime(parts[1]) else { return nil }
             return (day, time)

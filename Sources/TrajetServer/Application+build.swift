@@ -53,7 +53,8 @@ package func buildApplication(_ environment: ServerEnvironment) throws -> some A
 package func buildRouter(_ environment: ServerEnvironment) throws -> Router<TrajetRequestContext> {
     let metrics = APIMetrics(registry: environment.registry)
     let router = Router(context: TrajetRequestContext.self)
-    router.addMiddleware { EdgeMiddleware<TrajetRequestContext>(metrics: metrics) }
+    let routes = RouteTable(openAPIDocument: openAPIDocumentText)
+    router.addMiddleware { EdgeMiddleware<TrajetRequestContext>(metrics: metrics, routes: routes) }
     let document = Data((openAPIDocumentText + "\n").utf8)
     let api = APIImplementation(
         store: environment.store, datasets: environment.datasets, settings: environment.settings, metrics: metrics,

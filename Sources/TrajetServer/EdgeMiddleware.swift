@@ -26,6 +26,7 @@ struct RequestInfo: Sendable {
 /// problem body naming the field instead of an empty one.
 struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: APIMetrics
+    let routes: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -40,6 +41,7 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
             localizer: localizer)
         var response: Response
         do {
+            try checkRoute(request, localizer)
             var request = request
             if request.method == .post || request.method == .patch || request.method == .put {
                 if let length = request.headers[.contentLength].flatMap(Int.init), length > APILimits.maxBodyBytes {
@@ -56,9 +58,6 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
                 context.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: error))])
             }
             response = problem.response(requestID: requestID)
-        }
-        if response.status == .notFound, context.endpointPath == nil, response.headers[.contentType] == nil {
-            response = Problem.notFound(localizer, path: request.uri.path).response(requestID: requestID)
         }
         // The generated layer writes header values as URI components (`"1"` → `%221%22`); these two are not.
         for name in [HTTPField.Name.eTag, .location] {
@@ -79,6 +78,27 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
                 "duration_ms": .stringConvertible(milliseconds),
             ])
         return response
+    }
+
+    /// 404 for a path the spec does not have, 405 (with `Allow`) for a method it does not have there, 400 naming a
+    /// missing required query parameter.
+    private func checkRoute(_ request: Request, _ l: Localizer) throws {
+        let path = request.uri.path
+        guard let route = routes.route(for: path) else { throw Problem.notFound(l, path: path) }
+        guard let required = route.methods[request.method] else {
+            var problem = Problem(
+                .methodNotAllowed, "method-not-allowed", title: l.t("Méthode non permise", "Method not allowed"),
+                detail: l.t(
+                    "\(request.method) n'existe pas pour \(path).", "\(request.method) is not an operation of \(path)."))
+            problem.headers = [(.allow, route.methods.keys.map(\.rawValue).sorted().joined(separator: ", "))]
+            throw problem
+        }
+        let query = request.uri.queryParameters
+        for name in required where (query[Substring(name)] ?? "").isEmpty {
+            throw Problem(
+                .badRequest, "missing-parameter", title: l.t("Paramètre manquant", "Missing parameter"),
+                detail: l.t("« \(name) » est requis.", "'\(name)' is required."), field: name)
+        }
     }
 
     /// The client's id if it is short and plain (it goes into logs), else a new random one.

@@ -82,6 +82,15 @@ import TrajetStore
     @Test func unknownRouteIsAProblem() async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
+            try await client.execute(uri: "/v1/places", method: .put) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET")
+                #expect(response.isProblem)
+            }
+            try await client.execute(uri: "/v1/plans/x", method: .post) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "DELETE, GET, PATCH")
+            }
             try await client.execute(uri: "/v2/nothing", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(response.isProblem)
@@ -203,7 +212,8 @@ import TrajetStore
         ("/v1/routes?from=liege&to=twiza&participants=-1", 422, "participants"),
         ("/v1/routes?from=liege&to=twiza&participants=abc", 400, nil),
         ("/v1/routes?from=liege&to=twiza&participants=99999999999999999999999", 400, nil),
-        ("/v1/routes?to=twiza", 400, nil),
+        ("/v1/routes?to=twiza", 400, "from"),
+        ("/v1/routes?from=liege&to=twiza&depart=", 422, "depart"),
         ("/v1/routes?from=nowhere-at-all&to=twiza", 404, "from"),
         ("/v1/routes?from=liege&to=twiza&rank=fastest", 400, nil),
         ("/v1/routes?from=liege&to=twiza&depart=2026-13-45", 422, "depart"),

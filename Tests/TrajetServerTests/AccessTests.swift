@@ -139,6 +139,14 @@ import TrajetStore
                 #expect(response.status == .notFound)
                 #expect(response.json["field"] as? String == "partner")
             }
+            // Found by fuzzing: an empty date crashed the server (DepartureText.parse indexed an empty split).
+            let emptyDate = request.replacingOccurrences(of: #""depart":"2026-07-04""#, with: #""depart":"""#)
+            try await client.execute(
+                uri: "/v1/plans", method: .post, headers: fixture.auth("planner", jsonHeaders), body: body(emptyDate)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.json["field"] as? String == "depart")
+            }
             let badPick = request.replacingOccurrences(of: #""pick":1"#, with: #""pick":19"#)
             try await client.execute(
                 uri: "/v1/plans", method: .post, headers: fixture.auth("planner", jsonHeaders), body: body(badPick)

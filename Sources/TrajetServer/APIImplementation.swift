@@ -131,12 +131,14 @@ struct APIImplementation: APIProtocol {
             guard (1...50).contains(list.count) else {
                 throw Problem.invalid(l, field: "legs", value: "\(list.count) legs", expected: "1 to 50 legs")
             }
-            legs = list.enumerated().map { ("legs[\($0.offset)].", $0.element.from, $0.element.to, $0.element.mode, $0.element.distanceKm) }
+            legs = list.enumerated().map {
+                ("legs[\($0.offset)].", $0.element.from, $0.element.to, $0.element.mode.rawValue, $0.element.distanceKm)
+            }
         } else {
             guard let from = body.from else { throw missing("from") }
             guard let to = body.to else { throw missing("to") }
             guard let mode = body.mode else { throw missing("mode") }
-            legs = [("", from, to, mode, body.distanceKm)]
+            legs = [("", from, to, mode.rawValue, body.distanceKm)]
         }
         let cabin = body.cabinClass.flatMap { CabinClass(rawValue: $0.rawValue) } ?? settings.cabinClass
         if let factors = body.factors { try checkText(factors, "factors", max: 100) }
@@ -484,9 +486,11 @@ struct APIImplementation: APIProtocol {
         return text
     }
 
+    /// `flight,coach`: commas between modes, spaces allowed around them, nothing else (as the spec's pattern).
     private func modes(_ text: String?, _ field: String) throws -> Set<TransportMode> {
         var modes: Set<TransportMode> = []
-        for name in (text ?? "").split(separator: ",") {
+        guard let text, !text.isEmpty else { return modes }
+        for name in text.split(separator: ",", omittingEmptySubsequences: false) {
             let trimmed = name.trimmingCharacters(in: .whitespaces)
             guard let mode = TransportMode(rawValue: trimmed) else {
                 throw Problem.invalid(
@@ -515,11 +519,19 @@ struct APIImplementation: APIProtocol {
     /// `If-Match`: absent or `*` = no check; `"N"` (or `W/"N"`) = version N; anything else matches no version (412).
     private func expectedVersion(_ header: String?, current: Int) throws -> Int? {
         guard let header = header?.trimmingCharacters(in: .whitespaces), header != "*" else { return nil }
+        guard header.unicodeScalars.count <= 100 else {
+            throw Problem.invalid(l, field: "If-Match", value: String(header.prefix(40)), expected: "an ETag such as \"3\"")
+        }
         var text = Substring(header)
         if text.hasPrefix("W/") { text = text.dropFirst(2) }
         if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 { text = text.dropFirst().dropLast() }
-        guard let version = Int(text) else {
-            throw Problem(PlanStoreError.versionConflict(id: "", expected: -1, actual: current), localizer: l)
+        guard let version = Int(text), version >= 1 else {
+            throw Problem(
+                .preconditionFailed, "stale-version", title: l.t("Version périmée", "Stale version"),
+                detail: l.t(
+                    "If-Match « \(header.prefix(40)) » ne correspond pas à la version actuelle, \"\(current)\".",
+                    "If-Match '\(header.prefix(40))' does not match the current version, \"\(current)\"."),
+                field: "If-Match")
         }
         return version
     }

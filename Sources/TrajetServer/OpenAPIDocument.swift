@@ -140,7 +140,7 @@ paths:
         - name: id
           in: path
           required: true
-          schema: { type: string, maxLength: 100 }
+          schema: { type: string, maxLength: 100, examples: [desnz-2025] }
       responses:
         '200':
           description: The factor set.
@@ -177,23 +177,23 @@ paths:
       tags: [calculations]
       summary: Ranked itineraries for a group (the JSON of `trajet routes --format json`).
       parameters:
-        - { name: from, in: query, required: true, schema: { type: string, minLength: 1, maxLength: 200 }, description: 'Origin: city, place id, IATA code or partner id.' }
-        - { name: to, in: query, required: true, schema: { type: string, minLength: 1, maxLength: 200 }, description: 'Destination.' }
+        - { name: from, in: query, required: true, schema: { type: string, minLength: 1, maxLength: 200, examples: [liege] }, description: 'Origin: city, place id, IATA code or partner id.' }
+        - { name: to, in: query, required: true, schema: { type: string, minLength: 1, maxLength: 200, examples: [twiza] }, description: 'Destination.' }
         - { name: participants, in: query, schema: { type: integer, minimum: 0, maximum: 500 }, description: 'Young participants (default 1, or 0 with leaders).' }
         - { name: leaders, in: query, schema: { type: integer, minimum: 0, maximum: 500 } }
         - { name: minors, in: query, schema: { type: boolean, default: false } }
-        - { name: depart, in: query, schema: { type: string, maxLength: 16, examples: ['2026-07-04', '2026-07-04T08:00'] }, description: 'YYYY-MM-DD or YYYY-MM-DDTHH:MM, local time at the origin (default tomorrow).' }
-        - { name: return, in: query, schema: { type: string, maxLength: 16 }, description: 'Plan the way back too, leaving then.' }
+        - { name: depart, in: query, schema: { $ref: '#/components/schemas/DepartureText' }, description: 'YYYY-MM-DD or YYYY-MM-DDTHH:MM, local time at the origin (default tomorrow).' }
+        - { name: return, in: query, schema: { $ref: '#/components/schemas/DepartureText' }, description: 'Plan the way back too, leaving then.' }
         - { name: rank, in: query, schema: { $ref: '#/components/schemas/RankingProfile' } }
         - { name: maxDays, in: query, schema: { type: integer, minimum: 1, maximum: 60 } }
         - { name: maxChanges, in: query, schema: { type: integer, minimum: 0, maximum: 50 } }
         - { name: maxCost, in: query, schema: { type: number, minimum: 0, maximum: 1000000 }, description: 'EUR per person.' }
-        - { name: avoid, in: query, schema: { type: string, maxLength: 300 }, description: 'Modes to avoid, comma-separated (flight,coach).' }
+        - { name: avoid, in: query, schema: { type: string, maxLength: 300, pattern: '^$|^ *(flight|high_speed_rail|rail|night_train|coach|bus|shared_taxi|minibus|taxi|car|ferry|walk|metro) *(, *(flight|high_speed_rail|rail|night_train|coach|bus|shared_taxi|minibus|taxi|car|ferry|walk|metro) *)*$' }, description: 'Modes to avoid, comma-separated (flight,coach).' }
         - { name: overland, in: query, schema: { type: boolean, default: false }, description: 'No flights.' }
         - { name: via, in: query, schema: { type: string, maxLength: 200 } }
         - { name: noNightTravel, in: query, schema: { type: boolean, default: false } }
         - { name: limit, in: query, schema: { type: integer, minimum: 1, maximum: 20 }, description: 'Itineraries shown (default from config, 5).' }
-        - { name: factors, in: query, schema: { type: string, maxLength: 100 }, description: 'Factor set id.' }
+        - { name: factors, in: query, schema: { type: string, minLength: 1, maxLength: 100 }, description: 'Factor set id.' }
         - { name: class, in: query, schema: { $ref: '#/components/schemas/CabinClass' } }
       responses:
         '200':
@@ -214,7 +214,7 @@ paths:
       parameters:
         - { name: year, in: query, schema: { type: integer, minimum: 1900, maximum: 2200 } }
         - { name: status, in: query, schema: { $ref: '#/components/schemas/PlanStatus' } }
-        - { name: organisation, in: query, schema: { type: string, maxLength: 100 }, description: 'Network admin keys only; others see their own.' }
+        - { name: organisation, in: query, schema: { type: string, minLength: 1, maxLength: 100 }, description: 'Network admin keys only; others see their own.' }
         - { name: limit, in: query, schema: { type: integer, minimum: 1, maximum: 100, default: 20 } }
         - { name: cursor, in: query, schema: { type: string, maxLength: 500 }, description: '`nextCursor` of the previous page.' }
       responses:
@@ -246,6 +246,16 @@ paths:
           content:
             application/json:
               schema: { $ref: '#/components/schemas/PlanDetail' }
+          links:
+            GetPlan:
+              operationId: getPlan
+              parameters: { id: '$response.body#/plan/id' }
+            UpdatePlan:
+              operationId: updatePlan
+              parameters: { id: '$response.body#/plan/id' }
+            DeletePlan:
+              operationId: deletePlan
+              parameters: { id: '$response.body#/plan/id' }
         '400': { $ref: '#/components/responses/Problem' }
         '401': { $ref: '#/components/responses/Problem' }
         '403': { $ref: '#/components/responses/Problem' }
@@ -396,6 +406,11 @@ components:
       required: [status]
       properties:
         status: { type: string }
+    DepartureText:
+      type: string
+      description: 'A date, YYYY-MM-DD, or a local date and time, YYYY-MM-DDTHH:MM (a day that does not exist is a 422).'
+      pattern: '^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d)?$'
+      examples: ['2026-07-04', '2026-07-04T08:00']
     RankingProfile:
       type: string
       enum: [co2, time, cost, balanced]
@@ -404,8 +419,8 @@ components:
       enum: [average, economy, premium_economy, business, first]
     TransportMode:
       type: string
-      description: 'A mode of transport (see `trajet emissions --help`).'
-      maxLength: 40
+      description: A mode of transport.
+      enum: [flight, high_speed_rail, rail, night_train, coach, bus, shared_taxi, minibus, taxi, car, ferry, walk, metro]
     PlanStatus:
       type: string
       enum: [draft, planned, booked, travelled, cancelled]
@@ -827,15 +842,15 @@ components:
         partner: { type: string, minLength: 1, maxLength: 100 }
         from: { type: string, minLength: 1, maxLength: 200, description: 'The Belgian place.' }
         to: { type: string, maxLength: 200, description: "The partner's place (default: the partner's main place)." }
-        depart: { type: string, maxLength: 16, description: 'YYYY-MM-DD or YYYY-MM-DDTHH:MM.' }
-        return: { type: string, maxLength: 16 }
+        depart: { $ref: '#/components/schemas/DepartureText' }
+        return: { $ref: '#/components/schemas/DepartureText' }
         participants: { type: integer, minimum: 0, maximum: 500 }
         leaders: { type: integer, minimum: 0, maximum: 500 }
         minors: { type: boolean }
         incoming: { type: boolean, description: "The partner's group travels to Belgium." }
         rank: { $ref: '#/components/schemas/RankingProfile' }
         pick: { type: integer, minimum: 1, maximum: 20 }
-        factors: { type: string, maxLength: 100 }
+        factors: { type: string, minLength: 1, maxLength: 100 }
         notes: { type: string, maxLength: 10000 }
         itinerary:
           type: object

@@ -19,14 +19,6 @@ struct APIImplementation: APIProtocol {
     let settings: Settings
     let metrics: APIMetrics
     let openAPIDocument: Data
-    /// Route answers by query, language and (when `depart` is absent, so "tomorrow") today's date.
-    let routesCache: AnswerCache<RoutesCacheKey, Components.Schemas.RoutesResult>?
-
-    struct RoutesCacheKey: Hashable, Sendable {
-        var query: Operations.SearchRoutes.Input.Query
-        var language: Language
-        var today: String?
-    }
 
     private var l: Localizer { RequestInfo.current.localizer }
 
@@ -193,8 +185,6 @@ struct APIImplementation: APIProtocol {
     func searchRoutes(_ input: Operations.SearchRoutes.Input) async throws -> Operations.SearchRoutes.Output {
         try await requirePublicRead()
         let q = input.query
-        let key = RoutesCacheKey(query: q, language: l.language, today: q.depart == nil ? CalendarDay.today.description : nil)
-        if let cached = routesCache?.value(for: key) { return .ok(.init(body: .json(cached))) }
         try checkText(q.from, "from")
         try checkText(q.to, "to")
         if let via = q.via { try checkText(via, "via") }
@@ -212,9 +202,7 @@ struct APIImplementation: APIProtocol {
         if let factors = q.factors { settings.factorSetID = factors }
         if let cabin = q._class.flatMap({ CabinClass(rawValue: $0.rawValue) }) { settings.cabinClass = cabin }
         let answer = try routes(request, settings: settings)
-        let result: Components.Schemas.RoutesResult = try convert(RoutesJSON(answer, localizer: l))
-        routesCache?.store(result, for: key)
-        return .ok(.init(body: .json(result)))
+        return .ok(.init(body: .json(try convert(RoutesJSON(answer, localizer: l)))))
     }
 
     // MARK: Plans

@@ -54,13 +54,13 @@ package func buildRouter(_ environment: ServerEnvironment) throws -> Router<Traj
     let metrics = APIMetrics(registry: environment.registry)
     let router = Router(context: TrajetRequestContext.self)
     let routes = RouteTable(openAPIDocument: openAPIDocumentText)
-    router.addMiddleware { EdgeMiddleware<TrajetRequestContext>(metrics: metrics, routes: routes) }
+    let server = environment.settings.server
+    let routeCache = server.routeCacheSize > 0 && server.publicReads ? RouteResponseCache(capacity: server.routeCacheSize) : nil
+    router.addMiddleware { EdgeMiddleware<TrajetRequestContext>(metrics: metrics, routes: routes, routeCache: routeCache) }
     let document = Data((openAPIDocumentText + "\n").utf8)
     let api = APIImplementation(
         store: environment.store, datasets: environment.datasets, settings: environment.settings, metrics: metrics,
-        openAPIDocument: document,
-        routesCache: environment.settings.server.routeCacheSize > 0
-            ? AnswerCache(capacity: environment.settings.server.routeCacheSize) : nil)
+        openAPIDocument: document)
     // No ErrorHandlingMiddleware: EdgeMiddleware maps the generated layer's errors (malformed JSON, wrong types,
     // missing parameters) to 4xx problems with the offending field, where ErrorHandlingMiddleware would send an
     // empty 4xx body. Either way, bad input never becomes a 500 (tested).

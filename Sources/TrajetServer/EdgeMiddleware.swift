@@ -27,6 +27,8 @@ struct RequestInfo: Sendable {
 struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: APIMetrics
     let routes: RouteTable
+    /// Nil when `server.routeCache` is 0, or when the catalogue needs a key (`server.publicReads: false`).
+    let routeCache: RouteResponseCache?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -40,6 +42,7 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
             requestID: requestID, logger: context.logger, authorization: request.headers[.authorization],
             localizer: localizer)
         var response: Response
+        var servedFromCache = false
         do {
             try checkRoute(request, localizer)
             var request = request
@@ -51,7 +54,14 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
                 _ = try await request.collectBody(upTo: APILimits.maxBodyBytes)
             }
             let routed = context
-            response = try await RequestInfo.$current.withValue(info) { try await next(request, routed) }
+            let cacheKey = routeCache?.key(for: request, language: localizer.language)
+            if let cacheKey, let routeCache, let cached = routeCache.response(for: cacheKey) {
+                response = cached
+                servedFromCache = true
+            } else {
+                response = try await RequestInfo.$current.withValue(info) { try await next(request, routed) }
+                if let cacheKey, let routeCache { response = try await routeCache.store(response, for: cacheKey) }
+            }
         } catch {
             let problem = Problem.from(error, localizer: localizer)
             if problem.status >= 500 {
@@ -69,7 +79,8 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let milliseconds: Double = (seconds * 1_000_000).rounded() / 1000
-        let operation = context.endpointPath.map { "\(request.method) \($0)" } ?? "unmatched"
+        let operation =
+            servedFromCache ? "GET /v1/routes" : context.endpointPath.map { "\(request.method) \($0)" } ?? "unmatched"
         metrics.record(operation: operation, status: response.status.code, duration: elapsed)
         context.logger.info(
             "\(request.method) \(request.uri.path) \(response.status.code)",

@@ -841,7 +841,7 @@ components:
         name: { type: string, minLength: 1, maxLength: 200 }
         partner: { type: string, minLength: 1, maxLength: 100 }
         from: { type: string, minLength: 1, maxLength: 200, description: 'The Belgian place.' }
-        to: { type: string, maxLength: 200, description: "The partner's place (default: the partner's main place)." }
+        to: { type: string, minLength: 1, maxLength: 200, description: "The partner's place (default: the partner's main place)." }
         depart: { $ref: '#/components/schemas/DepartureText' }
         return: { $ref: '#/components/schemas/DepartureText' }
         participants: { type: integer, minimum: 0, maximum: 500 }

@@ -67,5 +67,6 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try buildApplication(
             ServerEnvironment(settings: context.settings, datasets: context.datasets, store: store, logger: logger))
         try await app.runService()
+        logger.info("stopped")
     }
 }

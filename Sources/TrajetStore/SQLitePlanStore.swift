@@ -109,6 +109,14 @@ public struct SQLitePlanStore: PlanStore {
             try db.create(index: "plan_on_organisationId_departDate", on: "plan", columns: ["organisationId", "departDate"])
             try db.create(index: "plan_on_status", on: "plan", columns: ["status"])
         }
+        // Each plan keeps a summary of its legs (PlanSummary): the annual report reads 100 000 plans without reading
+        // their million legs. Written with the legs, in the same transaction; existing plans are summarised here.
+        migrator.registerMigration("v3-plan-summaries") { db in
+            try db.alter(table: "plan") { t in t.add(column: "legSummary", .text) }
+            for id in try String.fetchAll(db, sql: "SELECT id FROM plan") {
+                if let detail = try fetchDetail(db, id: id) { try writeSummary(db, detail) }
+            }
+        }
         return migrator
     }
 
@@ -151,6 +159,7 @@ public struct SQLitePlanStore: PlanStore {
             if try Plan.exists(db, key: saved.plan.id) { throw PlanStoreError.planExists(id: saved.plan.id) }
             try saved.plan.insert(db)
             for leg in saved.legs { try leg.insert(db) }
+            try Self.writeSummary(db, saved)
             return saved
         }
     }
@@ -174,21 +183,7 @@ public struct SQLitePlanStore: PlanStore {
 
     /// Synchronous so that GRDB's blocking `read` is used: `body` is not Sendable and need not be.
     func streamPlanDetails(_ filter: PlanFilter, _ body: (PlanDetail) throws -> Void) throws {
-        var conditions: [String] = []
-        var arguments = StatementArguments()
-        if let org = filter.organisationId {
-            conditions.append("plan.organisationId = ?")
-            _ = arguments.append(contentsOf: [org])
-        }
-        if let bounds = filter.departDateBounds {
-            conditions.append("plan.departDate >= ? AND plan.departDate < ?")
-            _ = arguments.append(contentsOf: [bounds.lower, bounds.upper])
-        }
-        if let status = filter.status {
-            conditions.append("plan.status = ?")
-            _ = arguments.append(contentsOf: [status.rawValue])
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let (whereClause, arguments) = Self.sqlConditions(filter)
         // One read transaction, so the plans and legs are one snapshot; two cursors merged on the plan id keep memory
         // flat however many plans there are.
         try dbWriter.read { db in
@@ -210,6 +205,82 @@ public struct SQLitePlanStore: PlanStore {
                 try body(PlanDetail(plan: plan, legs: planLegs))
             }
         }
+    }
+
+    static func writeSummary(_ db: Database, _ detail: PlanDetail) throws {
+        try db.execute(
+            sql: "UPDATE plan SET legSummary = ? WHERE id = ?",
+            arguments: [PlanSummary(detail).storageText, detail.plan.id])
+    }
+
+    public func forEachPlanSummary(_ filter: PlanFilter, _ body: (Plan, PlanSummary) throws -> Void) async throws {
+        try streamPlanSummaries(filter, body)
+    }
+
+    /// Plans with their stored leg summaries, read by column index (the report's hot path: 100 000 rows); a summary
+    /// missing or of an older format is recomputed from the legs.
+    func streamPlanSummaries(_ filter: PlanFilter, _ body: (Plan, PlanSummary) throws -> Void) throws {
+        let (whereClause, arguments) = Self.sqlConditions(filter)
+        try dbWriter.read { db in
+            // When the filter keeps most plans (a network report), one pass over the table beats a lookup per plan
+            // through the date index (0.13 s instead of 0.31 s of SQLite time for 100 000 plans).
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM plan") ?? 0
+            let matching = try Int.fetchOne(db, sql: "SELECT count(*) FROM plan \(whereClause)", arguments: arguments) ?? 0
+            let access = matching * 4 > total ? "NOT INDEXED" : ""
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, organisationId, name, partnerId, originPlaceId, destinationPlaceId, departDate, returnDate,
+                    participants, leaders, minors, status, version, factorSetId, factorSetVersion, legSummary
+                    FROM plan \(access) \(whereClause)
+                    """, arguments: arguments)
+            var decoder = PlanSummaryDecoder()
+            var versions: [String] = []
+            while let row = try rows.next() {
+                let status: String = row[11]
+                // Factor-set versions repeat on every plan: share one String per distinct value.
+                let version = try row.withUnsafeData(atIndex: 14) { data -> String in
+                    guard let data else { return "" }
+                    return data.withUnsafeBytes { bytes in
+                        if let known = versions.first(where: { $0.utf8.elementsEqual(bytes) }) { return known }
+                        let made = String(decoding: bytes, as: UTF8.self)
+                        if versions.count < 16 { versions.append(made) }
+                        return made
+                    }
+                }
+                let plan = Plan(
+                    id: row[0], organisationId: row[1], name: row[2], partnerId: row[3], originPlaceId: row[4],
+                    destinationPlaceId: row[5], departDate: row[6], returnDate: row[7], participants: row[8],
+                    leaders: row[9], minors: row[10], status: PlanStatus(rawValue: status) ?? .draft, version: row[12],
+                    factorSetId: row[13], factorSetVersion: version)
+                let summary = try row.withUnsafeData(atIndex: 15) { data in
+                    data.flatMap { bytes in bytes.withUnsafeBytes { decoder.decode($0) } }
+                }
+                if let summary {
+                    try body(plan, summary)
+                } else {
+                    try body(plan, PlanSummary(PlanDetail(plan: plan, legs: try Self.legs(db, planId: plan.id))))
+                }
+            }
+        }
+    }
+
+    static func sqlConditions(_ filter: PlanFilter) -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let org = filter.organisationId {
+            conditions.append("plan.organisationId = ?")
+            _ = arguments.append(contentsOf: [org])
+        }
+        if let bounds = filter.departDateBounds {
+            conditions.append("plan.departDate >= ? AND plan.departDate < ?")
+            _ = arguments.append(contentsOf: [bounds.lower, bounds.upper])
+        }
+        if let status = filter.status {
+            conditions.append("plan.status = ?")
+            _ = arguments.append(contentsOf: [status.rawValue])
+        }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
     public func plan(id: String) async throws -> PlanDetail? {
@@ -303,7 +374,9 @@ public struct SQLitePlanStore: PlanStore {
                 throw PlanStoreError.versionConflict(id: key, expected: current.plan.version, actual: actual)
             }
             for leg in legs { try leg.update(db) }
-            return PlanDetail(plan: updated, legs: try Self.legs(db, planId: key))
+            let detail = PlanDetail(plan: updated, legs: try Self.legs(db, planId: key))
+            try Self.writeSummary(db, detail)
+            return detail
         }
     }
 
@@ -380,6 +453,7 @@ public struct SQLitePlanStore: PlanStore {
                     summary.plansAdded += 1
                 }
                 for leg in detail.legs { try leg.insert(db) }
+                try Self.writeSummary(db, PlanDetail(plan: plan, legs: detail.legs))
             }
             return summary
         }

@@ -74,14 +74,29 @@ struct ReportCommand: AsyncParsableCommand {
             }
             return .organisation(id: found.id, name: found.name)
         }
+        // TRAJET_TRACE=1: time and peak memory after each phase, for docs/performance.md.
+        let started = ContinuousClock.now
+        func mark(_ label: String) {
+            guard ProcessInfo.processInfo.environment["TRAJET_TRACE"] != nil else { return }
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            let elapsed = ContinuousClock.now - started
+            let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            FileHandle.standardError.write(
+                Data("trace \(label): \(Int(ms)) ms, peak \(usage.ru_maxrss / 1024) MB\n".utf8))
+        }
+        mark("datasets")
         var builder = AnnualReportBuilder(year: year, scope: scope, sources: sources)
         let filter = PlanFilter(organisationId: scope.organisationId, years: builder.yearsToRead)
-        try await store.run { try await store.store.forEachPlanDetail(filter) { builder.add($0) } }
+        try await store.run { try await store.store.forEachPlanSummary(filter) { builder.add($0, summary: $1) } }
+        mark("plans read")
         let stamp = generatedAt ?? Self.today()
         let report = builder.finish(
             generatedAt: stamp,
             scenarios: noScenarios ? nil : RouteScenarioEstimator(sources: sources, policy: context.settings.routing))
 
+        mark("report built")
+        defer { mark("rendered") }
         if let output {
             var writer: AtomicFileWriter
             do {
@@ -121,7 +136,7 @@ struct ReportCommand: AsyncParsableCommand {
         switch format {
         case .html: HTMLRenderer.render(ReportDocument(report, language: language), into: &out)
         case .md: MarkdownRenderer.render(ReportDocument(report, language: language), into: &out)
-        case .json: out.write(String(decoding: try JSONRenderer.render(report), as: UTF8.self))
+        case .json: try JSONRenderer.render(report, into: &out)
         case .csv:
             let csv = CSVRenderer(report: report, language: language)
             out.write(csv.header())

@@ -75,15 +75,17 @@ public enum HTMLRenderer {
             out.write(table.numeric.contains(index) ? "<th class=\"num\">\(escape(name))</th>" : "<th>\(escape(name))</th>")
         }
         out.write("</tr></thead>\n<tbody>\n")
+        let openers = table.header.indices.map { index in
+            table.numeric.contains(index) ? "<td class=\"num\">" : (table.noWrap.contains(index) ? "<td class=\"nowrap\">" : "<td>")
+        }
         for rowIndex in 0..<table.rowCount {
-            var line = "<tr>"
+            out.write("<tr>")
             for (index, value) in table.row(rowIndex).enumerated() {
-                line += table.numeric.contains(index) ? "<td class=\"num\">" : (table.noWrap.contains(index) ? "<td class=\"nowrap\">" : "<td>")
-                line += escape(value)
-                line += "</td>"
+                out.write(index < openers.count ? openers[index] : "<td>")
+                out.write(escape(value))
+                out.write("</td>")
             }
-            line += "</tr>\n"
-            out.write(line)
+            out.write("</tr>\n")
         }
         out.write("</tbody>\n</table></div>\n")
     }

@@ -49,6 +49,9 @@ public enum MarkdownRenderer {
 
     /// Characters that would start Markdown syntax inside running text.
     static func inline(_ text: String) -> String {
+        // * _ ` [ ] < > | \ and line breaks; most cells have none.
+        let special: Set<UInt8> = [42, 95, 96, 91, 93, 60, 62, 124, 92, 10]
+        guard text.utf8.contains(where: special.contains) else { return text }
         var result = ""
         for character in text {
             switch character {

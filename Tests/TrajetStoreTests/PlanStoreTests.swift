@@ -346,5 +346,9 @@ func samplePlan(id: String = UUID().uuidString.lowercased(), org: String = "asma
         _ = try await store.importPlans(export)
         let reimported = try #require(try await store.plan(id: saved.plan.id))
         #expect(try await stored() == PlanSummary(reimported))
+        // The streamed details (read by column position) equal the ones read one by one (Codable).
+        var streamed: [PlanDetail] = []
+        try await store.forEachPlanDetail(PlanFilter()) { streamed.append($0) }
+        #expect(streamed == [reimported])
     }
 }

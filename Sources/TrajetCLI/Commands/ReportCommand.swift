@@ -88,7 +88,7 @@ struct ReportCommand: AsyncParsableCommand {
         mark("datasets")
         var builder = AnnualReportBuilder(year: year, scope: scope, sources: sources)
         let filter = PlanFilter(organisationId: scope.organisationId, years: builder.yearsToRead)
-        try await store.run { try await store.store.forEachPlanSummary(filter) { builder.add($0, summary: $1) } }
+        try await store.run { try await Self.read(store.store, filter) { builder.add($0, summary: $1) } }
         mark("plans read")
         let stamp = generatedAt ?? Self.today()
         let report = builder.finish(
@@ -149,6 +149,31 @@ struct ReportCommand: AsyncParsableCommand {
                 }
             }
         }
+    }
+
+    /// Reads the plans in a task of its own and hands them over in batches, so decoding (store side) and building
+    /// (report side) overlap on two cores. The reader is the slower half, so batches do not pile up.
+    static func read(
+        _ store: some PlanStore, _ filter: PlanFilter, into body: (Plan, PlanSummary) -> Void
+    ) async throws {
+        let (batches, continuation) = AsyncStream.makeStream(of: [(Plan, PlanSummary)].self)
+        let reader = Task {
+            defer { continuation.finish() }
+            var batch: [(Plan, PlanSummary)] = []
+            batch.reserveCapacity(512)
+            try await store.forEachPlanSummary(filter) { plan, summary in
+                batch.append((plan, summary))
+                if batch.count == 512 {
+                    continuation.yield(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { continuation.yield(batch) }
+        }
+        for await batch in batches {
+            for (plan, summary) in batch { body(plan, summary) }
+        }
+        try await reader.value
     }
 
     static func today() -> String {

@@ -71,7 +71,8 @@ public struct CSVRenderer {
 
     /// RFC 4180 quoting when a field holds the separator, a quote or a line break.
     func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\"" || $0 == "\n" || $0 == "\r" || String($0) == separator }) else { return text }
+        let separatorByte: UInt8 = language == .fr ? 59 : 44
+        guard text.utf8.contains(where: { $0 == 34 || $0 == 10 || $0 == 13 || $0 == separatorByte }) else { return text }
         return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 }

@@ -50,8 +50,7 @@ public enum MarkdownRenderer {
     /// Characters that would start Markdown syntax inside running text.
     static func inline(_ text: String) -> String {
         // * _ ` [ ] < > | \ and line breaks; most cells have none.
-        let special: Set<UInt8> = [42, 95, 96, 91, 93, 60, 62, 124, 92, 10]
-        guard text.utf8.contains(where: special.contains) else { return text }
+        guard text.utf8.contains(where: { isSpecial[Int($0)] }) else { return text }
         var result = ""
         for character in text {
             switch character {
@@ -64,6 +63,8 @@ public enum MarkdownRenderer {
     }
 
     static func cell(_ text: String) -> String { inline(text) }
+
+    private static let isSpecial: [Bool] = (0..<256).map { [42, 95, 96, 91, 93, 60, 62, 124, 92, 10].contains($0) }
 }
 
 extension String {

@@ -46,8 +46,8 @@ public struct AnnualReportBuilder {
     private var factorSetTrips: [String: (version: String, trips: Int)] = [:]
     private var usesHubs = false
     private var placeCache: [String: ReportPlace] = [:]
-    private var distanceCache: [String: Double] = [:]
-    private var flagsCache: [String: [String]] = [:]
+    private var distanceCache: [PairKey: Double] = [:]
+    private var flagsCache: [PairKey: [String]] = [:]
 
     /// Group grams and passenger-km, summed exactly (grams are integers).
     struct Slice {
@@ -210,8 +210,13 @@ public struct AnnualReportBuilder {
         return max(1, end.daysSinceEpoch - start.daysSinceEpoch + 1)
     }
 
+    struct PairKey: Hashable {
+        var a: String
+        var b: String
+    }
+
     private mutating func straightLineKm(_ origin: String, _ destination: String) -> Double {
-        let key = origin + "|" + destination
+        let key = PairKey(a: origin, b: destination)
         if let known = distanceCache[key] { return known }
         let km = sources.network.greatCircleKm(PlaceID(rawValue: origin), PlaceID(rawValue: destination)) ?? 0
         distanceCache[key] = km
@@ -226,7 +231,7 @@ public struct AnnualReportBuilder {
         let band = sources.travelSupport.band(distanceKm: straightLine, callYear: year)
         let perParticipant = band.map { green ? ($0.greenEur ?? $0.standardEur) : $0.standardEur }
         let eligibility = partnerCountry.flatMap { sources.travelSupport.eligibility[$0] }
-        let flagsKey = "\(band?.line ?? 0)|\(partnerCountry ?? "")"
+        let flagsKey = PairKey(a: String(band?.line ?? 0), b: partnerCountry ?? "")
         let flags: [String]
         if let known = flagsCache[flagsKey] {
             flags = known  // one shared array for every trip with the same band and country
@@ -238,7 +243,7 @@ public struct AnnualReportBuilder {
             flags = made
         }
         return TripFunding(
-            straightLineKm: straightLine, band: band?.label, bandLine: band?.line,
+            straightLineKm: rounded(straightLine, 3), band: band?.label, bandLine: band?.line,
             standardEurPerParticipant: band?.standardEur, greenEurPerParticipant: band?.greenEur, greenTravel: green,
             eurPerParticipant: perParticipant, eurGroup: perParticipant.map { $0 * plan.people },
             travelDays: Self.travelDays(
@@ -362,8 +367,8 @@ public struct AnnualReportBuilder {
             // A trip that flew is its own all-flight case; a trip that beats the planner's best keeps its figure.
             let flown = trips[index].mainMode == .flight ? co2eKg : estimate.allFlightCo2eKg
             let best = estimate.lowestCarbonCo2eKg.map { min($0, co2eKg) }
-            trips[index].scenarioAllFlightCo2eKg = flown
-            trips[index].scenarioLowestCarbonCo2eKg = best
+            trips[index].scenarioAllFlightCo2eKg = flown.map { rounded($0, 3) }
+            trips[index].scenarioLowestCarbonCo2eKg = best.map { rounded($0, 3) }
             allFlight.co2eKg += flown ?? co2eKg
             if flown != nil { allFlight.tripsWithOption += 1 } else { allFlight.tripsWithoutOption += 1 }
             lowest.co2eKg += best ?? co2eKg

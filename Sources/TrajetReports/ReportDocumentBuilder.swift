@@ -243,7 +243,10 @@ extension ReportDocument {
 
     // MARK: - Aggregates
 
-    static func totalsTable(_ caption: String, _ first: String, _ rows: [ReportTotal], label: @escaping (String) -> String, _ x: ReportText) -> Block {
+    static func totalsTable(
+        _ caption: String, _ first: String, _ rows: [ReportTotal], label: @escaping @Sendable (String) -> String,
+        _ x: ReportText
+    ) -> Block {
         .table(
             Table(
                 caption: caption,
@@ -414,7 +417,7 @@ extension ReportDocument {
     static func annexes(_ report: AnnualReport, _ x: ReportText) -> [Block] {
         let factors = report.factorAnnex
         let bands = report.travelSupportAnnex
-        func value(_ v: Double?) -> String { v.map { x.number($0, decimals: 5) } ?? "–" }
+        @Sendable func value(_ v: Double?) -> String { v.map { x.number($0, decimals: 5) } ?? "–" }
         return [
             .heading(level: 2, text: x.t("Annexe A — facteurs d'émission utilisés", "Annex A — emission factors used"), id: "annex-factors"),
             .table(

@@ -1,3 +1,4 @@
+import Dispatch
 import TrajetCore
 
 /// A trip's alternatives for the scenario lines: whole group, with non-CO2 effects, both directions the trip
@@ -110,12 +111,28 @@ public final class RouteScenarioEstimator: TripScenarioEstimating {
                 pending[key, default: []].append((origin, destination, day))
             }
         }
-        for key in pending.keys.sorted(by: { ($0.factorSetId, $0.participants, $0.leaders, $0.minors ? 1 : 0) < ($1.factorSetId, $1.participants, $1.leaders, $1.minors ? 1 : 0) }) {
-            for search in pending[key] ?? [] {
-                _ = self.search(key, from: search.origin, to: search.destination, day: search.day)
+        // Groups split over two cores; each half compiles its own planners and answers its own searches.
+        let keys = pending.keys.sorted(by: {
+            ($0.factorSetId, $0.participants, $0.leaders, $0.minors ? 1 : 0)
+                < ($1.factorSetId, $1.participants, $1.leaders, $1.minors ? 1 : 0)
+        })
+        let halves = [Array(keys[..<(keys.count / 2)]), Array(keys[(keys.count / 2)...])]
+        let results = HalfResults()
+        let work = pending
+        let sources = sources
+        let policy = policy
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            var found: [SearchKey: Answer] = [:]
+            for key in halves[half] {
+                let planner = Self.makePlanner(key, sources: sources, policy: policy)
+                for search in work[key] ?? [] {
+                    found[SearchKey(planner: key, origin: search.origin, destination: search.destination)] =
+                        Self.answer(planner, from: search.origin, to: search.destination, day: search.day)
+                }
             }
-            planners[key] = nil
+            results.set(half, found)
         }
+        for half in 0..<2 { answers.merge(results.get(half)) { first, _ in first } }
         return trips.map(estimate)
     }
 
@@ -124,35 +141,57 @@ public final class RouteScenarioEstimator: TripScenarioEstimating {
         return a + b
     }
 
+    typealias Answer = (flight: Double?, lowest: Double?)
+
     private func planner(_ key: PlannerKey) -> RoutePlanner? {
         if let cached = planners[key] { return cached }
-        var made: RoutePlanner?
-        if let set = sources.factorSets[FactorSetID(rawValue: key.factorSetId)],
-            let group = try? Group(participants: key.participants, leaders: key.leaders, minors: key.minors)
-        {
-            made = try? RoutePlanner(
-                network: sources.network, calculator: EmissionCalculator(factorSet: set, hubs: sources.hubs), group: group,
-                policy: policy)
-        }
+        let made = Self.makePlanner(key, sources: sources, policy: policy)
         planners[key] = made
         return made
     }
 
-    private func search(_ key: PlannerKey, from origin: String, to destination: String, day text: String) -> (flight: Double?, lowest: Double?) {
+    static func makePlanner(_ key: PlannerKey, sources: ReportSources, policy: RoutingPolicy) -> RoutePlanner? {
+        guard let set = sources.factorSets[FactorSetID(rawValue: key.factorSetId)],
+            let group = try? Group(participants: key.participants, leaders: key.leaders, minors: key.minors)
+        else { return nil }
+        return try? RoutePlanner(
+            network: sources.network, calculator: EmissionCalculator(factorSet: set, hubs: sources.hubs), group: group,
+            policy: policy)
+    }
+
+    private func search(_ key: PlannerKey, from origin: String, to destination: String, day text: String) -> Answer {
         let searchKey = SearchKey(planner: key, origin: origin, destination: destination)
         if let known = answers[searchKey] { return known }
-        var answer: (flight: Double?, lowest: Double?) = (nil, nil)
-        if let planner = planner(key), let day = CalendarDay(iso: text) {
-            let query = RouteQuery(
-                origin: PlaceID(rawValue: origin), destination: PlaceID(rawValue: destination), departureDay: day,
-                rank: .time, limit: 20)
-            if let result = try? planner.search(query) {
-                answer.lowest = result.lowestCarbon.footprint.group.totalKg
-                let flights = ([result.fastest] + result.itineraries).filter(\.usesFlight)
-                answer.flight = flights.min { $0.durationMinutes < $1.durationMinutes }?.footprint.group.totalKg
-            }
-        }
+        let answer = Self.answer(planner(key), from: origin, to: destination, day: text)
         answers[searchKey] = answer
         return answer
     }
+
+    static func answer(_ planner: RoutePlanner?, from origin: String, to destination: String, day text: String) -> Answer {
+        guard let planner, let day = CalendarDay(iso: text) else { return (nil, nil) }
+        let query = RouteQuery(
+            origin: PlaceID(rawValue: origin), destination: PlaceID(rawValue: destination), departureDay: day,
+            rank: .time, limit: 20)
+        guard let result = try? planner.search(query) else { return (nil, nil) }
+        let flights = ([result.fastest] + result.itineraries).filter(\.usesFlight)
+        return (
+            flights.min { $0.durationMinutes < $1.durationMinutes }?.footprint.group.totalKg,
+            result.lowestCarbon.footprint.group.totalKg
+        )
+    }
+}
+
+/// Each half writes only its own slot; read after `concurrentPerform` returns.
+private final class HalfResults: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<[RouteScenarioEstimator.SearchKey: RouteScenarioEstimator.Answer]>
+    init() {
+        slots = .allocate(capacity: 2)
+        slots.initialize(repeating: [:])
+    }
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+    func set(_ index: Int, _ value: [RouteScenarioEstimator.SearchKey: RouteScenarioEstimator.Answer]) { slots[index] = value }
+    func get(_ index: Int) -> [RouteScenarioEstimator.SearchKey: RouteScenarioEstimator.Answer] { slots[index] }
 }

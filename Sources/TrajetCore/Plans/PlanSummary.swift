@@ -82,7 +82,14 @@ public struct PlanSummary: Sendable, Equatable {
         outboundArrivalDay = Self.day(outbound.last?.arrival)
         returnDepartureDay = Self.day(returning.first?.departure)
         returnArrivalDay = Self.day(returning.last?.arrival)
-        modes = TransportMode.allCases.compactMap { modeUse[$0] }
+        // Kept to the metre, as stored: a summary read back equals the one written.
+        modes = TransportMode.allCases.compactMap { mode in
+            modeUse[mode].map { use in
+                var rounded = use
+                rounded.distanceKm = (use.distanceKm * 1000).rounded() / 1000
+                return rounded
+            }
+        }
         factors = factorUse.values.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
     }
 
@@ -110,7 +117,7 @@ extension PlanSummary {
     private static let record: Character = "\u{1E}"
     private static let part: Character = "\u{1D}"
 
-    /// One line of text for a database column: versioned, exact (grams are integers, km keep every digit).
+    /// One line of text for a database column: versioned, exact (grams are integers, distances whole metres).
     public var storageText: String {
         let f = String(Self.field)
         let r = String(Self.record)
@@ -122,7 +129,10 @@ extension PlanSummary {
         ].map(String.init).joined(separator: f)
         let days = [outboundDepartureDay, outboundArrivalDay, returnDepartureDay, returnArrivalDay].map { $0 ?? "" }
             .joined(separator: f)
-        let modeText = modes.map { [$0.mode.rawValue, "\($0.distanceKm)", String($0.grams), String($0.nonCO2Grams)].joined(separator: f) }
+        let modeText = modes.map {
+            [$0.mode.rawValue, String(Int(($0.distanceKm * 1000).rounded())), String($0.grams), String($0.nonCO2Grams)]
+                .joined(separator: f)
+        }
             .joined(separator: r)
         // Each file once, then (file index, line, legs): the same file is named by most rows.
         var files: [String] = []
@@ -207,6 +217,14 @@ private struct SummaryCursor {
 
     mutating func string() -> String { String(decoding: token(), as: UTF8.self) }
 
+    private static let modeNames: [(TransportMode, [UInt8])] = TransportMode.allCases.map { ($0, Array($0.rawValue.utf8)) }
+
+    /// A mode name compared as bytes (no String made).
+    mutating func mode() -> TransportMode? {
+        let bytes = token()
+        return Self.modeNames.first { $0.1.elementsEqual(bytes) }?.0
+    }
+
     /// A factor file name, reusing an identical one already decoded.
     mutating func file(_ files: inout [String]) -> String {
         let bytes = token()
@@ -251,11 +269,10 @@ private struct SummaryCursor {
         guard expect(Self.part) else { return nil }
         while next != Self.part {
             if !summary.modes.isEmpty && !expect(Self.record) { return nil }
-            guard let mode = TransportMode(rawValue: string()), expect(Self.field) else { return nil }
-            guard let km = Double(string()), expect(Self.field), let grams = int(), expect(Self.field),
-                let nonCO2 = int()
+            guard let mode = mode(), expect(Self.field) else { return nil }
+            guard let metres = int(), expect(Self.field), let grams = int(), expect(Self.field), let nonCO2 = int()
             else { return nil }
-            summary.modes.append(.init(mode: mode, distanceKm: km, grams: grams, nonCO2Grams: nonCO2))
+            summary.modes.append(.init(mode: mode, distanceKm: Double(metres) / 1000, grams: grams, nonCO2Grams: nonCO2))
         }
         guard expect(Self.part) else { return nil }
         var fileNames: [String] = []

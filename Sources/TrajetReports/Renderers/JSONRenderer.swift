@@ -56,13 +56,15 @@ public enum JSONRenderer {
             return
         }
         out.write("[\n")
-        for index in trips.indices {
-            var line = ""
-            line.reserveCapacity(900)
-            tripObject(trips, index, into: &line)
-            line += index == trips.count - 1 ? "\n" : ",\n"
-            out.write(line)
-        }
+        let last = trips.count - 1
+        ParallelChunks.render(count: trips.count, { range in
+            var text = ""
+            for index in range {
+                tripObject(trips, index, into: &text)
+                text += index == last ? "\n" : ",\n"
+            }
+            return text
+        }, write: { out.write($0) })
         out.write("]")
     }
 
@@ -140,13 +142,29 @@ public enum JSONRenderer {
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        // Report figures are rounded to three decimals where they are made: print n/1000 directly when that is
+        // exactly what the value is (the decimal then reads back to the same Double), else Swift's shortest form.
+        if abs(value) < 1e12 {
+            let scaled = (value * 1000).rounded()
+            if scaled / 1000 == value {
+                let thousandths = Int(abs(scaled))
+                var fraction = String(thousandths % 1000)
+                fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+                while fraction.hasSuffix("0") { fraction.removeLast() }
+                return (value < 0 ? "-" : "") + String(thousandths / 1000) + "." + fraction
+            }
+        }
         return "\(value)"
     }
 }
 
 /// Appends `"key":value` pairs in the order given (callers give them sorted).
 struct JSONObjectWriter {
-    private var text = "{"
+    private var text: String = {
+        var text = "{"
+        text.reserveCapacity(512)
+        return text
+    }()
     private var first = true
 
     private mutating func key(_ name: String) {

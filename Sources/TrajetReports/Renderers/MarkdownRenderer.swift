@@ -28,9 +28,12 @@ public enum MarkdownRenderer {
                 }
                 out.write("| " + table.header.map(cell).joined(separator: " | ") + " |\n")
                 out.write("|" + table.header.indices.map { table.numeric.contains($0) ? "---:" : "---" }.joined(separator: "|") + "|\n")
-                for index in 0..<table.rowCount {
-                    out.write("| " + table.row(index).map(cell).joined(separator: " | ") + " |\n")
-                }
+                let rows = table.row
+                ParallelChunks.render(count: table.rowCount, { range in
+                    var text = ""
+                    for index in range { text += "| " + rows(index).map(cell).joined(separator: " | ") + " |\n" }
+                    return text
+                }, write: { out.write($0) })
             case .chart:
                 continue
             }

@@ -250,7 +250,8 @@ public struct AnnualReportBuilder {
                 from: summary.outboundDepartureDay, to: summary.outboundArrivalDay, legs: summary.legs - summary.returnLegs)
                 + Self.travelDays(from: summary.returnDepartureDay, to: summary.returnArrivalDay, legs: summary.returnLegs),
             fundedTravelDaysMax: green ? TravelSupportRules.fundedTravelDaysGreen : TravelSupportRules.fundedTravelDaysStandard,
-            youthExchangeEligible: eligibility?.eligible, flags: flags)
+            youthExchangeEligible: eligibility?.eligible, flags: flags,
+            bandUnconfirmed: !(band?.flags.isEmpty ?? true), eligibilityUnconfirmed: !(eligibility?.flags.isEmpty ?? true))
     }
 
     /// Completes the report. `scenarios` prices each counted trip's alternatives (shown apart, never subtracted);

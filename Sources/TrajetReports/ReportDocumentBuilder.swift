@@ -348,7 +348,7 @@ extension ReportDocument {
             ]),
             .table(
                 Table(
-                    caption: x.t("Par voyage", "Per trip"),
+                    caption: x.t("Par voyage († : montant NON CONFIRMÉ pour cet appel)", "Per trip (†: amount UNCONFIRMED for this call)"),
                     header: [
                         x.t("Voyage", "Trip"), x.t("Distance Erasmus+", "Erasmus+ distance"), x.t("Bande", "Band"), x.t("Voyage vert", "Green travel"),
                         x.t("€ / participant·e", "€ / participant"), x.t("€ groupe", "€ group"), x.t("Jours de voyage (financés max.)", "Travel days (funded max.)"),
@@ -359,9 +359,11 @@ extension ReportDocument {
                         let f = trip.funding
                         return [
                             trip.name, x.km(f.straightLineKm), f.band ?? x.t("hors barème", "no band"), x.yesNo(f.greenTravel),
-                            f.eurPerParticipant.map(x.eur) ?? "–", f.eurGroup.map(x.eur) ?? "–",
+                            (f.eurPerParticipant.map(x.eur) ?? "–") + (f.bandUnconfirmed ? " †" : ""),
+                            (f.eurGroup.map(x.eur) ?? "–") + (f.bandUnconfirmed ? " †" : ""),
                             "\(f.travelDays) (\(f.fundedTravelDaysMax))",
-                            (f.youthExchangeEligible.map(x.yesNo) ?? "–") + (f.flags.isEmpty ? "" : x.t(" (NON CONFIRMÉ)", " (UNCONFIRMED)")),
+                            (f.youthExchangeEligible.map(x.yesNo) ?? "–")
+                                + (f.eligibilityUnconfirmed ? x.t(" (NON CONFIRMÉ)", " (UNCONFIRMED)") : ""),
                         ]
                     }, emptyText: x.t("Aucun voyage compté.", "No trip counted."))),
             totalsTable(x.t("Par bande Erasmus+", "By Erasmus+ band"), x.t("Bande", "Band"), report.byFundingBand, label: { $0 }, x),

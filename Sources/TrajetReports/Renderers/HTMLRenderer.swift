@@ -167,7 +167,7 @@ public enum HTMLRenderer {
 /// Renders a long list (a network report's 100 000 trips) block by block, each block in two halves on two cores,
 /// handing the texts over in order: twice the speed, and memory bounded by one block.
 enum ParallelChunks {
-    static let block = 8192
+    static let block = 4096
 
     static func render(count: Int, _ body: @escaping @Sendable (Range<Int>) -> String, write: (String) -> Void) {
         guard count >= block else {

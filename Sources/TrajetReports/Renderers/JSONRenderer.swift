@@ -86,6 +86,8 @@ public enum JSONRenderer {
         var funding = JSONObjectWriter()
         funding.string("band", f.band)
         funding.integer("bandLine", f.bandLine)
+        funding.boolean("bandUnconfirmed", f.bandUnconfirmed)
+        funding.boolean("eligibilityUnconfirmed", f.eligibilityUnconfirmed)
         funding.integer("eurGroup", f.eurGroup)
         funding.integer("eurPerParticipant", f.eurPerParticipant)
         funding.strings("flags", f.flags)

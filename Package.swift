@@ -28,8 +28,17 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         // `trajet factors import`: reads the publishers' .xlsx workbooks (a ZIP of XML parts).
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
-        // Tests only: a loopback HTTP server that serves fixture workbooks to the importer's downloader.
+        // The HTTP API (`trajet serve`); its tests also use it as a loopback server for the importer's downloader.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // Contract first: Sources/TrajetAPI/openapi.yaml → server types (build plugin), served through Hummingbird.
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Pure domain: geography, network, emission engine. No package dependencies.
@@ -62,14 +71,51 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: swiftSettings),
+        // The questions both front ends ask (routes, emissions, the annual report from a store), their JSON answers,
+        // the settings (config/trajet.yaml + TRAJET_* + flags) and the fr/en words: the CLI and the server call the
+        // same code, so they give the same numbers.
         .target(
-            name: "TrajetCLI",
+            name: "TrajetQueries",
             dependencies: [
-                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports", "TrajetImport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports",
                 .product(name: "Configuration", package: "swift-configuration"),
                 // FilePath for the configuration file (MemberImportVisibility needs the defining module).
                 .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: swiftSettings),
+        // openapi.yaml and the types and server stubs generated from it at build time (`package` access).
+        .target(
+            name: "TrajetAPI",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            // Generated code only: its empty sections (`package import` unused) warn on every build.
+            swiftSettings: [.unsafeFlags(["-suppress-warnings"])],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]),
+        // The HTTP API: Hummingbird 2 application, handlers over TrajetQueries, API keys, problem+json, metrics.
+        .target(
+            name: "TrajetServer",
+            dependencies: [
+                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports", "TrajetQueries", "TrajetAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "TrajetCLI",
+            dependencies: [
+                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports", "TrajetImport", "TrajetQueries",
+                "TrajetServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // `trajet serve`: runService() (graceful shutdown on SIGTERM/SIGINT through swift-service-lifecycle).
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
         .executableTarget(
@@ -95,8 +141,18 @@ let package = Package(
             swiftSettings: testSwiftSettings),
         .testTarget(
             name: "TrajetCLITests",
-            dependencies: ["TrajetCLI", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports"],
+            dependencies: ["TrajetCLI", "TrajetQueries", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports"],
             // Golden report files are read from the source tree (#filePath), not bundled.
             exclude: ["Golden"], swiftSettings: testSwiftSettings),
+        // Only this target links HummingbirdTesting (AsyncHTTPClient, NIOSSL…: about 2 minutes of a clean build).
+        .testTarget(
+            name: "TrajetServerTests",
+            dependencies: [
+                "TrajetServer", "TrajetQueries", "TrajetStore", "TrajetCore", "TrajetDatasets",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: testSwiftSettings),
     ]
 )

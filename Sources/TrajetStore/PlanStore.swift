@@ -26,4 +26,19 @@ public protocol PlanStore: Sendable {
     func export(organisationId: String?) async throws -> PlanExport
     /// Validates every organisation and plan first, then writes all or nothing; idempotent on plan ids.
     func importPlans(_ document: PlanExport) async throws -> ImportSummary
+
+    // MARK: API (the HTTP server)
+
+    /// One page of the plans matching `filter`, ordered by (departure date, id), starting after `cursor`.
+    func planPage(_ filter: PlanFilter, after cursor: PlanCursor?, limit: Int) async throws -> [Plan]
+    /// Stores a new key (its hash only); fails with `unknownOrganisation` for an organisation that does not exist.
+    func addAPIKey(_ key: APIKey) async throws -> APIKey
+    func apiKeys() async throws -> [APIKey]
+    /// The key whose SHA-256 is `hash`, revoked or not (the caller checks); read on every request, so a revocation
+    /// takes effect at once.
+    func apiKey(hash: String) async throws -> APIKey?
+    /// Marks the key revoked (idempotent); fails with `invalidValue(field: "id")` for an unknown id.
+    func revokeAPIKey(id: String) async throws -> APIKey
+    /// Throws if the database cannot answer a query (`/readyz`).
+    func ping() async throws
 }

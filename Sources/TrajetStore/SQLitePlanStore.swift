@@ -6,8 +6,9 @@ import GRDBSQLite
 /// The embedded plan store: one SQLite file through GRDB (WAL, foreign keys, 5 s busy timeout), or an in-memory
 /// database for tests. Migrations run when it opens; every write method is one transaction.
 public struct SQLitePlanStore: PlanStore {
-    private let dbWriter: any DatabaseWriter
-    private let now: @Sendable () -> String
+    // Internal, not private: the API-key and paging methods live in APIKeys.swift.
+    let dbWriter: any DatabaseWriter
+    let now: @Sendable () -> String
 
     /// Migrates `dbWriter` to the current schema.
     public init(_ dbWriter: any DatabaseWriter, now: @escaping @Sendable () -> String = { Date().ISO8601Format() })
@@ -118,6 +119,7 @@ public struct SQLitePlanStore: PlanStore {
                 if let detail = try fetchDetail(db, id: id) { try writeSummary(db, detail) }
             }
         }
+        registerAPIKeyMigration(&migrator)
         return migrator
     }
 

@@ -5,6 +5,7 @@ import TrajetCore
 import TrajetDatasets
 
 @testable import TrajetCLI
+@testable import TrajetQueries
 
 enum ShippedData {
     static let datasets: Datasets = {

@@ -5,6 +5,7 @@ import TrajetCore
 import TrajetDatasets
 
 @testable import TrajetCLI
+@testable import TrajetQueries
 
 @Suite struct FactorsDiffCommandTests {
     @Test func aSetComparedWithItselfHasNoChange() throws {

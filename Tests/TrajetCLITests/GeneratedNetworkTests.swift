@@ -2,6 +2,7 @@ import Testing
 import TrajetCore
 
 @testable import TrajetCLI
+@testable import TrajetQueries
 
 /// The benchmark's generated network must be reproducible, or its numbers cannot be compared run to run.
 @Suite struct GeneratedNetworkTests {

@@ -6,6 +6,7 @@ import TrajetDatasets
 import TrajetStore
 
 @testable import TrajetCLI
+@testable import TrajetQueries
 
 /// Runs `trajet ARGS` in process, as `main` does (output goes to the test's standard output).
 func runTrajet(_ arguments: [String]) async throws {

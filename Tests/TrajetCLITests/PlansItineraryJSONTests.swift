@@ -6,6 +6,7 @@ import TrajetDatasets
 import TrajetStore
 
 @testable import TrajetCLI
+@testable import TrajetQueries
 
 /// `plans add --itinerary-json`, `plans show`, `plans delete`, `plans export`/`import`, `db backup`/`check`, run
 /// in process against a temporary database.

@@ -9,6 +9,7 @@ import TrajetStore
 #endif
 
 @testable import TrajetCLI
+@testable import TrajetQueries
 
 /// A small store made the way a coordinator makes one (`plans add` on the shipped network), then given fixed ids
 /// and statuses so the report is the same on every run.

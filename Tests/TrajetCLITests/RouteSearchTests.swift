@@ -4,6 +4,7 @@ import TrajetCore
 import TrajetDatasets
 
 @testable import TrajetCLI
+@testable import TrajetQueries
 
 /// Route search on the shipped network, judged as a coordinator would.
 @Suite struct RouteSearchTests {

@@ -41,8 +41,9 @@ func samplePlan(id: String = UUID().uuidString.lowercased(), org: String = "asma
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         #expect(tables.contains("organisation") && tables.contains("plan") && tables.contains("planLeg"))
+        #expect(tables.contains("apiKey"))
         let applied = try await queue.read { db in try SQLitePlanStore.migrator.appliedIdentifiers(db) }
-        #expect(Set(applied) == ["v1-organisations-plans", "v2-plan-indexes", "v3-plan-summaries"])
+        #expect(Set(applied) == ["v1-organisations-plans", "v2-plan-indexes", "v3-plan-summaries", "v4-api-keys"])
     }
 
     /// A file created by the first release (only v1 applied) is migrated on open and keeps its data.

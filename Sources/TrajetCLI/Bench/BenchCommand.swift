@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrajetCore
+import TrajetQueries
 import TrajetDatasets
 import TrajetStore
 

@@ -1,5 +1,6 @@
 import Foundation
 import TrajetCore
+import TrajetQueries
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a tiny, fast generator whose output depends only on the seed, on every
 /// platform and Swift version. The benchmark never touches the system generator, so the same seed always gives

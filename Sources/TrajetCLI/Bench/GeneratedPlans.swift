@@ -1,5 +1,6 @@
 import Foundation
 import TrajetCore
+import TrajetQueries
 import TrajetDatasets
 import TrajetStore
 

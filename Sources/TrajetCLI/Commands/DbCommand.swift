@@ -1,4 +1,5 @@
 import TrajetCore
+import TrajetQueries
 import ArgumentParser
 import Foundation
 import TrajetStore

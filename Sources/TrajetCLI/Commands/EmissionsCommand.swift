@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrajetCore
+import TrajetQueries
 import TrajetDatasets
 
 extension TransportMode: ExpressibleByArgument {}
@@ -57,44 +58,5 @@ struct EmissionsCommand: AsyncParsableCommand {
         case .json: print(try encodeJSON(EmissionsReport(result, localizer: l)))
         case .table: print(EmissionsTable.render(result, localizer: l))
         }
-    }
-}
-
-/// The question behind `trajet emissions`, answered from the datasets (the API asks the same one).
-struct EmissionsQuery {
-    var from: String
-    var to: String
-    var mode: TransportMode
-    var cabinClass: CabinClass
-    var participants: Int?
-    var leaders: Int?
-    var factorSetID: String
-    var distanceKm: Double?
-    var includeAirportHubs: Bool
-
-    struct Result {
-        var from: Place
-        var to: Place
-        var cabinClass: CabinClass?
-        var group: Group
-        var factorSet: FactorSet
-        var footprint: LegFootprint
-    }
-
-    func run(datasets: Datasets) throws(TrajetError) -> Result {
-        let group = try Group(participants: participants ?? (leaders == nil ? 1 : 0), leaders: leaders ?? 0)
-        let factorSet = try datasets.factorSet(factorSetID)
-        let resolver = PlaceResolver(network: datasets.network)
-        let purpose: PlaceResolver.Purpose = mode == .flight ? .flight : .surface
-        let origin = try resolver.resolve(from, for: purpose)
-        let destination = try resolver.resolve(to, for: purpose)
-        let input = try datasets.network.legInput(from: origin, to: destination, mode: mode, distanceKm: distanceKm)
-        let calculator = EmissionCalculator(factorSet: factorSet, hubs: datasets.hubs)
-        let footprint = try calculator.footprint(
-            of: input, group: group,
-            options: EmissionOptions(cabinClass: cabinClass, includeAirportHubs: includeAirportHubs))
-        return Result(
-            from: origin, to: destination, cabinClass: mode == .flight ? cabinClass : nil, group: group,
-            factorSet: factorSet, footprint: footprint)
     }
 }

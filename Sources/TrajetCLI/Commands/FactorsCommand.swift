@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrajetCore
+import TrajetQueries
 import TrajetDatasets
 
 struct FactorsCommand: AsyncParsableCommand {
@@ -116,77 +117,5 @@ struct FactorsCommand: AsyncParsableCommand {
                     + "\(d.factorSets.count) " + l.t("jeux de facteurs", "factor sets") + " ("
                     + d.factorSetIDs.map(\.rawValue).joined(separator: ", ") + ")")
         }
-    }
-}
-
-struct FactorSetOutput: Encodable {
-    struct Rules: Encodable {
-        var flightDistanceBasis: String
-        var flightDistanceMultiplier: Double
-        var nonCO2Method: String
-        var nonCO2Multiplier: Double
-        var wttPublished: Bool
-        var wttIncludedInTTW: Bool
-        var includesVehicleConstruction: Bool
-        var defaultCabinClass: String
-    }
-    struct Row: Encodable {
-        var line: Int
-        var mode: String
-        var variant: String
-        var region: String
-        var minDistanceKm: Double?
-        var maxDistanceKm: Double?
-        var unit: String
-        var ttwKg: Double
-        var ttwWithoutNonCO2Kg: Double
-        var wttKg: Double?
-        var seats: Int?
-        var allocation: String
-        var proxy: Bool
-        var estimate: Bool
-        var reference: String
-        var notes: String
-        var source: String
-    }
-    var id: String
-    var name: String
-    var publisher: String
-    var year: Int
-    var version: String
-    var licence: String
-    var isDefault: Bool
-    var rules: Rules
-    var notes: String
-    var file: String
-    var rowCount: Int
-    var rows: [Row]?
-
-    init(_ set: FactorSet, isDefault: Bool, withRows: Bool) {
-        id = set.id.rawValue
-        name = set.name
-        publisher = set.publisher
-        year = set.year
-        version = set.version
-        licence = set.licence
-        self.isDefault = isDefault
-        let r = set.rules
-        rules = Rules(
-            flightDistanceBasis: r.flightDistanceBasis, flightDistanceMultiplier: r.flightDistanceMultiplier,
-            nonCO2Method: r.nonCO2Method.rawValue, nonCO2Multiplier: r.nonCO2Multiplier, wttPublished: r.wttPublished,
-            wttIncludedInTTW: r.wttIncludedInTTW, includesVehicleConstruction: r.includesVehicleConstruction,
-            defaultCabinClass: r.defaultCabinClass.rawValue)
-        notes = set.notes
-        file = set.factorsFile
-        rowCount = set.factors.count
-        rows = withRows
-            ? set.factors.map {
-                Row(
-                    line: $0.line, mode: $0.mode.rawValue, variant: $0.variant.description, region: $0.region.description,
-                    minDistanceKm: $0.minDistanceKm, maxDistanceKm: $0.maxDistanceKm, unit: $0.unit.rawValue,
-                    ttwKg: $0.ttwKgPerUnit, ttwWithoutNonCO2Kg: $0.ttwWithoutNonCO2KgPerUnit, wttKg: $0.wttKgPerUnit,
-                    seats: $0.seats, allocation: $0.allocation.rawValue, proxy: $0.isProxy, estimate: $0.isEstimate,
-                    reference: $0.reference, notes: $0.notes, source: $0.source)
-            } : nil
     }
 }

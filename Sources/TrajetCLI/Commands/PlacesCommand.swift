@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrajetCore
+import TrajetQueries
 import TrajetDatasets
 
 struct PlacesCommand: AsyncParsableCommand {
@@ -48,39 +49,5 @@ struct PlacesCommand: AsyncParsableCommand {
                 print(l.t("≈ coordonnées estimées (ESTIMATION)", "≈ estimated coordinates (ESTIMATE)"))
             }
         }
-    }
-}
-
-struct PlaceOutput: Encodable {
-    var id: String
-    var name: String
-    var kind: String
-    var city: String
-    var country: String
-    var latitude: Double
-    var longitude: Double
-    var iata: String?
-    var timezone: String
-    var aliases: [String]
-    var coordinatesEstimate: Bool
-    var partners: [String]
-    var notes: String
-    var source: String
-
-    init(_ place: Place, partners: [String]) {
-        id = place.id.rawValue
-        name = place.name
-        kind = place.kind.rawValue
-        city = place.city
-        country = place.countryCode
-        latitude = place.coordinate.latitudeDegrees
-        longitude = place.coordinate.longitudeDegrees
-        iata = place.iataCode
-        timezone = place.timeZoneID
-        aliases = place.aliases
-        coordinatesEstimate = place.coordinatesEstimated
-        self.partners = partners
-        notes = place.notes
-        source = place.source
     }
 }

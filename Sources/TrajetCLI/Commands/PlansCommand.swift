@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrajetCore
+import TrajetQueries
 import TrajetDatasets
 import TrajetStore
 
@@ -419,18 +420,7 @@ struct PlansCommand: AsyncParsableCommand {
         }
 
         /// The JSON path and the problem (`plans[1].plan.status: …`).
-        static func describe(_ error: DecodingError) -> String {
-            func path(_ keys: [any CodingKey]) -> String {
-                keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-                    .replacing(/^\./, with: "").replacing(".[", with: "[")
-            }
-            switch error {
-            case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])): missing"
-            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-                return "\(path(context.codingPath)): \(context.debugDescription)"
-            @unknown default: return String(describing: error)
-            }
-        }
+        static func describe(_ error: DecodingError) -> String { ItineraryFile.describe(error) }
     }
 }
 

@@ -1,24 +1,12 @@
 import ArgumentParser
 import Foundation
 import TrajetCore
+import TrajetQueries
 import TrajetDatasets
 import TrajetReports
 import TrajetStore
 
-enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
-    case html, md, csv, json
-
-    static func inferred(from path: String?) -> ReportFormat? {
-        guard let path else { return nil }
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "html", "htm": return .html
-        case "md", "markdown": return .md
-        case "csv": return .csv
-        case "json": return .json
-        default: return nil
-        }
-    }
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 /// `trajet report`: the annual environmental report from the stored plans.
 struct ReportCommand: AsyncParsableCommand {
@@ -56,10 +44,6 @@ struct ReportCommand: AsyncParsableCommand {
         let l = context.localizer
         let language = l.language
         let store = try StoreContext.open(global, storeOptions)
-        let datasets = context.datasets
-        let sources = ReportSources(
-            network: datasets.network, factorSets: datasets.factorSets, hubs: datasets.hubs,
-            travelSupport: datasets.travelSupport)
         let chosenFormat = format ?? ReportFormat.inferred(from: output) ?? .md
 
         let scope: ReportScope = try await store.run {
@@ -76,8 +60,9 @@ struct ReportCommand: AsyncParsableCommand {
         }
         // TRAJET_TRACE=1: time and peak memory after each phase, for docs/performance.md.
         let started = ContinuousClock.now
+        let tracing = ProcessInfo.processInfo.environment["TRAJET_TRACE"] != nil
         func mark(_ label: String) {
-            guard ProcessInfo.processInfo.environment["TRAJET_TRACE"] != nil else { return }
+            guard tracing else { return }
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
             let elapsed = ContinuousClock.now - started
@@ -85,18 +70,14 @@ struct ReportCommand: AsyncParsableCommand {
             FileHandle.standardError.write(
                 Data("trace \(label): \(Int(ms)) ms, peak \(usage.ru_maxrss / 1024) MB\n".utf8))
         }
-        mark("datasets")
-        var builder = AnnualReportBuilder(year: year, scope: scope, sources: sources)
-        let filter = PlanFilter(organisationId: scope.organisationId, years: builder.yearsToRead)
-        try await store.run { try await Self.read(store.store, filter) { builder.add($0, summary: $1) } }
-        mark("plans read")
-        let stamp = generatedAt ?? Self.today()
-        let report = builder.finish(
-            generatedAt: stamp,
-            scenarios: noScenarios ? nil : RouteScenarioEstimator(sources: sources, policy: context.settings.routing))
-
-        mark("report built")
+        let query = AnnualReportQuery(
+            year: year, scope: scope, scenarios: !noScenarios, generatedAt: generatedAt ?? AnnualReportQuery.today())
+        let built = try await store.run {
+            try await query.build(store: store.store, datasets: context.datasets, settings: context.settings, trace: mark)
+        }
+        let report = built.report
         defer { mark("rendered") }
+
         if let output {
             var writer: AtomicFileWriter
             do {
@@ -109,7 +90,7 @@ struct ReportCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             do {
-                try await write(report, chosenFormat, language, builder, store, filter, into: &writer)
+                try await store.run { try await query.render(built, as: chosenFormat, language: language, store: store.store, into: &writer) }
                 try writer.commit()
             } catch {
                 writer.discard()
@@ -124,61 +105,8 @@ struct ReportCommand: AsyncParsableCommand {
                         "Report \(year) written: \(output) (\(count) trip(s) counted)") + "\n").utf8))
         } else {
             var writer = StandardOutputWriter()
-            try await write(report, chosenFormat, language, builder, store, filter, into: &writer)
+            try await store.run { try await query.render(built, as: chosenFormat, language: language, store: store.store, into: &writer) }
             writer.flush()
         }
-    }
-
-    private func write<Output: TextOutputStream>(
-        _ report: AnnualReport, _ format: ReportFormat, _ language: Language, _ builder: AnnualReportBuilder,
-        _ store: StoreContext, _ filter: PlanFilter, into out: inout Output
-    ) async throws {
-        switch format {
-        case .html: HTMLRenderer.render(ReportDocument(report, language: language), into: &out)
-        case .md: MarkdownRenderer.render(ReportDocument(report, language: language), into: &out)
-        case .json: try JSONRenderer.render(report, into: &out)
-        case .csv:
-            let csv = CSVRenderer(report: report, language: language)
-            out.write(csv.header())
-            var yearFilter = filter
-            yearFilter.years = year...year
-            try await store.run {
-                try await store.store.forEachPlanDetail(yearFilter) { detail in
-                    guard builder.counts(detail.plan) else { return }
-                    out.write(csv.rows(detail, legs: builder.legLines(detail)))
-                }
-            }
-        }
-    }
-
-    /// Reads the plans in a task of its own and hands them over in batches, so decoding (store side) and building
-    /// (report side) overlap on two cores. The reader is the slower half, so batches do not pile up.
-    static func read(
-        _ store: some PlanStore, _ filter: PlanFilter, into body: (Plan, PlanSummary) -> Void
-    ) async throws {
-        let (batches, continuation) = AsyncStream.makeStream(of: [(Plan, PlanSummary)].self)
-        let reader = Task {
-            defer { continuation.finish() }
-            var batch: [(Plan, PlanSummary)] = []
-            batch.reserveCapacity(512)
-            try await store.forEachPlanSummary(filter) { plan, summary in
-                batch.append((plan, summary))
-                if batch.count == 512 {
-                    continuation.yield(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
-            }
-            if !batch.isEmpty { continuation.yield(batch) }
-        }
-        for await batch in batches {
-            for (plan, summary) in batch { body(plan, summary) }
-        }
-        try await reader.value
-    }
-
-    static func today() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.string(from: Date())
     }
 }

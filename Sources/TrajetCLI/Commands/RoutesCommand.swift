@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrajetCore
+import TrajetQueries
 import TrajetDatasets
 
 extension RankingProfile: ExpressibleByArgument {}
@@ -93,91 +94,5 @@ struct RoutesCommand: AsyncParsableCommand {
         case .csv: print(RoutesCSV.render(answer), terminator: "")
         case .table: print(RoutesText.render(answer, localizer: l, details: details))
         }
-    }
-}
-
-/// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
-enum DepartureText {
-    static func parse(_ text: String) -> (CalendarDay, LocalTime?)? {
-        let parts = text.split(separator: "T", maxSplits: 1).map(String.init)
-        guard let day = CalendarDay(iso: parts[0]) else { return nil }
-        if parts.count == 2 {
-            guard let time = LocalTime(parts[1]) else { return nil }
-            return (day, time)
-        }
-        return (day, nil)
-    }
-}
-
-/// The `routes` question, answered from the datasets with the settings (the API asks the same one).
-struct RoutesRequest {
-    var from: String
-    var to: String
-    var participants: Int?
-    var leaders: Int?
-    var minors: Bool
-    var depart: String?
-    var returnDate: String?
-    var rank: RankingProfile
-    var limit: Int
-    var maxDays: Int?
-    var maxChanges: Int?
-    var maxCostEur: Double?
-    var avoid: Set<TransportMode>
-    var overland: Bool
-    var via: String?
-    var noNightTravel: Bool
-
-    func run(datasets: Datasets, settings: Settings, today: CalendarDay = .today) throws(TrajetError) -> RoutesAnswer {
-        let group = try Group(participants: participants ?? (leaders == nil ? 1 : 0), leaders: leaders ?? 0, minors: minors)
-        let factorSet = try datasets.factorSet(settings.factorSetID)
-        let resolver = PlaceResolver(network: datasets.network)
-        let origin = try resolver.resolve(from, for: .surface)
-        let destination = try resolver.resolve(to, for: .surface)
-        let viaPlace = try via.map { (text) throws(TrajetError) in try resolver.resolve(text, for: .surface) }
-        let constraints = RouteConstraints(
-            maxDays: maxDays, maxChanges: maxChanges, maxCostCentsPerPerson: maxCostEur.map { Int(($0 * 100).rounded()) },
-            avoidedModes: avoid, overland: overland, via: viaPlace?.id, noNightTravel: noNightTravel)
-        let planner = try RoutePlanner(
-            network: datasets.network, calculator: EmissionCalculator(factorSet: factorSet, hubs: datasets.hubs),
-            group: group, policy: settings.routing,
-            emissionOptions: EmissionOptions(cabinClass: settings.cabinClass, includeAirportHubs: settings.includeAirportHubs))
-        let (outDay, outTime) = depart.flatMap(DepartureText.parse) ?? (today.adding(days: 1), nil)
-        let outbound = try planner.search(
-            RouteQuery(
-                origin: origin.id, destination: destination.id, departureDay: outDay,
-                departureTime: outTime ?? settings.defaultDepartureTime, constraints: constraints, rank: rank, limit: limit))
-        var inbound: RouteSearchResult?
-        if let returnDate, let (backDay, backTime) = DepartureText.parse(returnDate) {
-            guard backDay >= outDay else {
-                throw .invalidValue(field: "return", value: returnDate, expected: "a date on or after the departure \(outDay)")
-            }
-            inbound = try planner.search(
-                RouteQuery(
-                    origin: destination.id, destination: origin.id, departureDay: backDay,
-                    departureTime: backTime ?? settings.defaultDepartureTime, constraints: constraints, rank: rank,
-                    limit: limit))
-        }
-        return RoutesAnswer(
-            origin: origin, destination: destination, group: group, factorSet: factorSet, rank: rank,
-            departureDay: outDay, outbound: outbound, inbound: inbound)
-    }
-}
-
-struct RoutesAnswer {
-    var origin: Place
-    var destination: Place
-    var group: Group
-    var factorSet: FactorSet
-    var rank: RankingProfile
-    var departureDay: CalendarDay
-    var outbound: RouteSearchResult
-    var inbound: RouteSearchResult?
-}
-
-extension CalendarDay {
-    /// Today's date in UTC (the default departure is the next day, so the time zone hardly matters).
-    static var today: CalendarDay {
-        CalendarDay(daysSinceEpoch: Int(floor(Date().timeIntervalSince1970 / 86_400)))
     }
 }

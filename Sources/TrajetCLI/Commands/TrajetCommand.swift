@@ -1,4 +1,5 @@
 import TrajetCore
+import TrajetQueries
 import ArgumentParser
 
 /// The `trajet` command line.
@@ -12,7 +13,7 @@ public struct TrajetCommand: AsyncParsableCommand {
             """,
         subcommands: [
             RoutesCommand.self, EmissionsCommand.self, PlacesCommand.self, FactorsCommand.self, PlansCommand.self,
-            OrgsCommand.self, ReportCommand.self, DbCommand.self, BenchCommand.self,
+            OrgsCommand.self, ReportCommand.self, ServeCommand.self, KeysCommand.self, DbCommand.self, BenchCommand.self,
         ]
     )
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrajetCore
+import TrajetQueries
 import TrajetDatasets
 
 enum DatasetsLocation {
@@ -27,9 +28,10 @@ struct CommandContext {
     let localizer: Localizer
     let datasets: Datasets
 
-    static func load(_ options: GlobalOptions, factorSet: String? = nil, cabinClass: CabinClass? = nil) async throws
-        -> CommandContext
-    {
+    static func load(
+        _ options: GlobalOptions, factorSet: String? = nil, cabinClass: CabinClass? = nil,
+        server: (host: String?, port: Int?, database: String?) = (nil, nil, nil)
+    ) async throws -> CommandContext {
         let environment = ProcessInfo.processInfo.environment
         let fallbackLocalizer = Localizer(options.lang ?? Language.fromEnvironment(environment))
         let settings: Settings
@@ -38,7 +40,8 @@ struct CommandContext {
                 configFile: options.config,
                 overrides: .init(
                     datasetsPath: options.datasets, language: options.lang, factorSetID: factorSet,
-                    cabinClass: cabinClass),
+                    cabinClass: cabinClass, serverHost: server.host, serverPort: server.port,
+                    serverDatabase: server.database),
                 environment: environment)
         } catch {
             printError(String(describing: error), fallbackLocalizer)
@@ -79,17 +82,4 @@ func reportingDomainErrors<T>(_ localizer: Localizer, _ body: () throws(TrajetEr
 public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
     case table
     case json
-}
-
-/// JSON with stable key order, for scripts and tests.
-func encodeJSON(_ value: some Encodable) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
-}
-
-/// Rounds for output so JSON shows grams, not floating-point noise.
-func rounded(_ value: Double, _ decimals: Int = 3) -> Double {
-    let scale = pow(10, Double(decimals))
-    return (value * scale).rounded() / scale
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
 import TrajetCore
+import TrajetQueries
 
 extension Language: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import TrajetCore
+import TrajetQueries
 import ArgumentParser
 import Foundation
 import TrajetStore
@@ -62,37 +63,6 @@ struct StoreContext {
         } catch {
             printError(localizer.t("problème de base de données : \(error)", "database problem: \(error)"), localizer)
             throw ExitCode(2)
-        }
-    }
-}
-
-extension Localizer {
-    func message(for error: PlanStoreError) -> String {
-        switch error {
-        case .invalidValue(let field, let value, let expected):
-            t(
-                "Valeur invalide pour \(field) : « \(value) » ; attendu : \(expected).",
-                "Invalid value for \(field): '\(value)'; expected \(expected).")
-        case .unknownOrganisation(let id, let field):
-            t(
-                "\(field) : organisation inconnue « \(id) » ; créez-la avec `trajet orgs add \(id) --name …`.",
-                "\(field): unknown organisation '\(id)'; add it with `trajet orgs add \(id) --name …`.")
-        case .organisationExists(let id):
-            t("id : l'organisation « \(id) » existe déjà.", "id: organisation '\(id)' already exists.")
-        case .planNotFound(let id):
-            t("id : aucun plan « \(id) ».", "id: no plan '\(id)'.")
-        case .planExists(let id):
-            t("id : le plan « \(id) » existe déjà.", "id: plan '\(id)' already exists.")
-        case .invalidStatusTransition(let from, let to):
-            t(
-                "status : un plan « \(from.rawValue) » ne peut pas passer à « \(to.rawValue) » "
-                    + "(draft → planned → booked → travelled, ou cancelled sauf après travelled).",
-                "status: a '\(from.rawValue)' plan cannot become '\(to.rawValue)' "
-                    + "(draft → planned → booked → travelled, or cancelled except once travelled).")
-        case .versionConflict(let id, let expected, let actual):
-            t(
-                "version : le plan \(id) a changé entretemps (attendu \(expected), actuel \(actual)) ; relisez-le avec `trajet plans show \(id)`.",
-                "version: plan \(id) was changed meanwhile (expected \(expected), now \(actual)); re-read it with `trajet plans show \(id)`.")
         }
     }
 }

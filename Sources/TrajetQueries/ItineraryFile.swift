@@ -2,43 +2,44 @@ import Foundation
 import TrajetCore
 import TrajetStore
 
-/// An itinerary chosen elsewhere, for `trajet plans add --itinerary-json FILE`: either the JSON of
+/// An itinerary chosen elsewhere, for `trajet plans add --itinerary-json FILE` and `POST /v1/plans` (`itinerary`):
+/// either the JSON of
 /// `trajet routes --format json` (`itineraries[0]` is the outbound, `return.itineraries[0]` the return) or a single
 /// itinerary object (`{"legs": [...]}`). Only leg ids, places and times are read from the file; every number is
 /// recomputed from the shipped network and factor set by `ItineraryFile.planLegs`.
-struct ItineraryFile: Equatable {
-    struct LegRef: Decodable, Equatable {
-        var id: String
-        var from: String
-        var to: String
-        var departure: String
-        var arrival: String
+package struct ItineraryFile: Equatable {
+    package struct LegRef: Decodable, Equatable {
+        package var id: String
+        package var from: String
+        package var to: String
+        package var departure: String
+        package var arrival: String
     }
-    struct ItineraryRef: Decodable, Equatable {
-        var legs: [LegRef]
+    package struct ItineraryRef: Decodable, Equatable {
+        package var legs: [LegRef]
     }
-    struct DirectionRef: Decodable {
-        var itineraries: [ItineraryRef]
+    package struct DirectionRef: Decodable {
+        package var itineraries: [ItineraryRef]
     }
     /// Either shape: `itineraries` (+ optional `return`) or `legs`.
     private struct Document: Decodable {
-        var itineraries: [ItineraryRef]?
+        package var itineraries: [ItineraryRef]?
         var `return`: DirectionRef?
-        var legs: [LegRef]?
+        package var legs: [LegRef]?
     }
 
     /// Files larger than this are refused before reading.
-    static let maximumBytes = 10 * 1024 * 1024
+    package static let maximumBytes = 10 * 1024 * 1024
 
-    var outbound: [LegRef]
-    var inbound: [LegRef]?
+    package var outbound: [LegRef]
+    package var inbound: [LegRef]?
 
     /// A problem with the file, already in the user's language; names the file and what was expected.
-    struct Problem: Error, Equatable {
-        var message: String
+    package struct Problem: Error, Equatable {
+        package var message: String
     }
 
-    static func load(path: String, localizer l: Localizer) throws(Problem) -> ItineraryFile {
+    package static func load(path: String, localizer l: Localizer) throws(Problem) -> ItineraryFile {
         let url = URL(fileURLWithPath: path)
         let size: Int
         do {
@@ -65,7 +66,10 @@ struct ItineraryFile: Equatable {
         return try parse(data, path: path, localizer: l)
     }
 
-    static func parse(_ data: Data, path: String, localizer l: Localizer) throws(Problem) -> ItineraryFile {
+    /// `label` names the input in messages: the CLI's `--itinerary-json`, the API's `itinerary`.
+    package static func parse(
+        _ data: Data, path: String, localizer l: Localizer, label: String = "--itinerary-json"
+    ) throws(Problem) -> ItineraryFile {
         let expected = l.t(
             "attendu : le JSON de `trajet routes --format json` (avec `itineraries`) ou un itinéraire seul (avec `legs`)",
             "expected the JSON of `trajet routes --format json` (with `itineraries`) or a single itinerary (with `legs`)")
@@ -73,38 +77,38 @@ struct ItineraryFile: Equatable {
         do {
             document = try JSONDecoder().decode(Document.self, from: data)
         } catch let error as DecodingError {
-            var detail = PlansCommand.Import.describe(error)
+            var detail = ItineraryFile.describe(error)
             if detail.hasPrefix(": ") { detail.removeFirst(2) }
-            throw Problem(message: l.t("--itinerary-json : \(path) n'est pas valide (", "--itinerary-json: \(path) is not valid (")
+            throw Problem(message: l.t("\(label) : \(path) n'est pas valide (", "\(label): \(path) is not valid (")
                 + detail + "); " + expected + ".")
         } catch {
-            throw Problem(message: "--itinerary-json: \(path): \(error.localizedDescription); " + expected + ".")
+            throw Problem(message: "\(label): \(path): \(error.localizedDescription); " + expected + ".")
         }
         if let itineraries = document.itineraries {
             guard let first = itineraries.first else {
                 throw Problem(message: l.t(
-                    "--itinerary-json : \(path) : `itineraries` est vide ; attendu au moins un itinéraire.",
-                    "--itinerary-json: \(path): `itineraries` is empty; expected at least one itinerary."))
+                    "\(label) : \(path) : `itineraries` est vide ; attendu au moins un itinéraire.",
+                    "\(label): \(path): `itineraries` is empty; expected at least one itinerary."))
             }
             var inbound: [LegRef]?
             if let back = document.return {
                 guard let firstBack = back.itineraries.first else {
                     throw Problem(message: l.t(
-                        "--itinerary-json : \(path) : `return.itineraries` est vide ; attendu au moins un itinéraire.",
-                        "--itinerary-json: \(path): `return.itineraries` is empty; expected at least one itinerary."))
+                        "\(label) : \(path) : `return.itineraries` est vide ; attendu au moins un itinéraire.",
+                        "\(label): \(path): `return.itineraries` is empty; expected at least one itinerary."))
                 }
                 inbound = firstBack.legs
             }
             return ItineraryFile(outbound: first.legs, inbound: inbound)
         }
         if let legs = document.legs { return ItineraryFile(outbound: legs, inbound: nil) }
-        throw Problem(message: "--itinerary-json: \(path): " + expected + ".")
+        throw Problem(message: "\(label): \(path): " + expected + ".")
     }
 
     /// The plan legs of one direction, validated against the network: every leg id exists with the same from/to,
     /// the legs chain, and they go from `origin` to `destination`. Numbers come from the network leg and the
     /// calculator; departure and arrival times are the file's.
-    static func planLegs(
+    package static func planLegs(
         _ legs: [LegRef], field: String, origin: PlaceID, destination: PlaceID, planId: String,
         direction: LegDirection, network: Network, calculator: EmissionCalculator, group: Group,
         options: EmissionOptions, localizer l: Localizer
@@ -166,5 +170,19 @@ struct ItineraryFile: Equatable {
             result.append(base.applying(footprint, networkLeg: networkLeg))
         }
         return result
+    }
+
+    /// A decoding error as `path.to[2].key: what was wrong`.
+    package static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                .replacing(/^\./, with: "").replacing(".[", with: "[")
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])): missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default: return String(describing: error)
+        }
     }
 }

@@ -26,6 +26,8 @@ public struct Settings: Sendable {
     public var routeLimit: Int
     /// The configuration file that was read, if any.
     public var configFile: String?
+    /// `trajet serve` (`server.*` keys).
+    public var server: ServerSettings = ServerSettings()
 
     /// Values given as flags; they win over everything else.
     public struct Overrides: Sendable {
@@ -33,14 +35,21 @@ public struct Settings: Sendable {
         public var language: Language?
         public var factorSetID: String?
         public var cabinClass: CabinClass?
+        public var serverHost: String?
+        public var serverPort: Int?
+        public var serverDatabase: String?
         public init(
             datasetsPath: String? = nil, language: Language? = nil, factorSetID: String? = nil,
-            cabinClass: CabinClass? = nil
+            cabinClass: CabinClass? = nil, serverHost: String? = nil, serverPort: Int? = nil,
+            serverDatabase: String? = nil
         ) {
             self.datasetsPath = datasetsPath
             self.language = language
             self.factorSetID = factorSetID
             self.cabinClass = cabinClass
+            self.serverHost = serverHost
+            self.serverPort = serverPort
+            self.serverDatabase = serverDatabase
         }
     }
 
@@ -56,6 +65,9 @@ public struct Settings: Sendable {
         if let cabin = overrides.cabinClass {
             flagValues["emissions.cabinClass"] = .init(.string(cabin.rawValue), isSecret: false)
         }
+        if let host = overrides.serverHost { flagValues["server.host"] = .init(.string(host), isSecret: false) }
+        if let port = overrides.serverPort { flagValues["server.port"] = .init(.string(String(port)), isSecret: false) }
+        if let path = overrides.serverDatabase { flagValues["server.database"] = .init(.string(path), isSecret: false) }
         var providers: [any ConfigProvider] = [
             InMemoryProvider(name: "flags", values: flagValues),
             EnvironmentVariablesProvider(environmentVariables: environment).prefixKeys(with: "trajet"),
@@ -94,7 +106,47 @@ public struct Settings: Sendable {
             datasetsPath: reader.string(forKey: "datasets"), language: language,
             factorSetID: reader.string(forKey: "emissions.factorSet", default: "desnz-2025"), cabinClass: cabin,
             includeAirportHubs: hubs, routing: routing, defaultDepartureTime: departureTime, routeLimit: limit,
-            configFile: configPath)
+            configFile: configPath, server: try ServerSettings(reader, environment: environment))
+    }
+}
+
+/// `trajet serve`'s settings (`server.*` keys; flags `--host`, `--port`, `--database` win).
+///
+/// - `server.host` → `TRAJET_SERVER_HOST` (default `127.0.0.1`: loopback unless asked)
+/// - `server.port` → `TRAJET_SERVER_PORT` (default 8080)
+/// - `server.database` → `TRAJET_SERVER_DATABASE` (default `TRAJET_DATABASE`, then `./data/trajet.sqlite`)
+/// - `server.publicReads` → `TRAJET_SERVER_PUBLIC_READS` (default true): places, partners, factor sets, emissions and
+///   routes answer without a key; false = every `/v1` call needs one (any role).
+/// - `server.routeCache` → `TRAJET_SERVER_ROUTE_CACHE` (default 1024): route answers kept in memory (the datasets do not
+///   change while the server runs, so an answer depends only on its query); 0 = search every time.
+public struct ServerSettings: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var databasePath: String?
+    public var publicReads = true
+    public var routeCacheSize = 1024
+
+    public init() {}
+
+    init(_ reader: ConfigReader, environment: [String: String]) throws {
+        host = reader.string(forKey: "server.host", default: host)
+        let portText = reader.string(forKey: "server.port", default: String(port))
+        guard let port = Int(portText), (0...65_535).contains(port) else {
+            throw SettingsError.invalid(key: "server.port", value: portText, expected: "a port from 0 to 65535")
+        }
+        self.port = port
+        databasePath = reader.string(forKey: "server.database")
+            ?? environment["TRAJET_DATABASE"].flatMap { $0.isEmpty ? nil : $0 }
+        let publicText = reader.string(forKey: "server.publicReads", default: "true")
+        guard let publicReads = Bool(publicText.lowercased()) else {
+            throw SettingsError.invalid(key: "server.publicReads", value: publicText, expected: "true or false")
+        }
+        self.publicReads = publicReads
+        let cacheText = reader.string(forKey: "server.routeCache", default: String(routeCacheSize))
+        guard let cache = Int(cacheText), (0...1_000_000).contains(cache) else {
+            throw SettingsError.invalid(key: "server.routeCache", value: cacheText, expected: "a count from 0 to 1000000")
+        }
+        routeCacheSize = cache
     }
 }
 
@@ -209,7 +261,7 @@ struct ConfigFileLocator {
             return path
         }
         // The same places the datasets are looked for, with config/trajet.yaml beside Datasets/.
-        let datasetCandidates = DatasetsLocation.locator(explicitPath: nil, environment: [:]).candidates()
+        let datasetCandidates = DatasetLocator(explicitPath: nil, environment: [:]).candidates()
         for (datasets, _) in datasetCandidates {
             let root = (datasets as NSString).deletingLastPathComponent
             let path = (root as NSString).appendingPathComponent("config/trajet.yaml")

@@ -1,14 +1,14 @@
 import TrajetCore
 
 /// JSON of `trajet emissions --format json`. Keys are part of Trajet's contract: add, never rename.
-struct EmissionsReport: Encodable {
-    struct PlaceRef: Encodable {
-        var id: String
-        var name: String
-        var city: String
-        var country: String
-        var kind: String
-        init(_ place: Place) {
+package struct EmissionsReport: Encodable {
+    package struct PlaceRef: Encodable {
+        package var id: String
+        package var name: String
+        package var city: String
+        package var country: String
+        package var kind: String
+        package init(_ place: Place) {
             id = place.id.rawValue
             name = place.name
             city = place.city
@@ -16,14 +16,14 @@ struct EmissionsReport: Encodable {
             kind = place.kind.rawValue
         }
     }
-    struct Components: Encodable {
-        var ttwKg: Double
-        var nonCO2Kg: Double
-        var wttKg: Double
-        var hubKg: Double
-        var totalKg: Double
-        var totalWithoutNonCO2Kg: Double
-        init(_ c: EmissionComponents) {
+    package struct Components: Encodable {
+        package var ttwKg: Double
+        package var nonCO2Kg: Double
+        package var wttKg: Double
+        package var hubKg: Double
+        package var totalKg: Double
+        package var totalWithoutNonCO2Kg: Double
+        package init(_ c: EmissionComponents) {
             ttwKg = rounded(c.ttwKg)
             nonCO2Kg = rounded(c.nonCO2Kg)
             wttKg = rounded(c.wttKg)
@@ -32,65 +32,65 @@ struct EmissionsReport: Encodable {
             totalWithoutNonCO2Kg = rounded(c.totalWithoutNonCO2Kg)
         }
     }
-    struct ComponentsByScope: Encodable {
-        var perPerson: Components
-        var group: Components
+    package struct ComponentsByScope: Encodable {
+        package var perPerson: Components
+        package var group: Components
     }
-    struct GroupRef: Encodable {
-        var participants: Int
-        var leaders: Int
-        var people: Int
+    package struct GroupRef: Encodable {
+        package var participants: Int
+        package var leaders: Int
+        package var people: Int
     }
-    struct FactorSetRef: Encodable {
-        var id: String
-        var name: String
-        var publisher: String
-        var year: Int
-        var version: String
-        var nonCO2Method: String
+    package struct FactorSetRef: Encodable {
+        package var id: String
+        package var name: String
+        package var publisher: String
+        package var year: Int
+        package var version: String
+        package var nonCO2Method: String
     }
-    struct FactorRef: Encodable {
-        var file: String
-        var line: Int
-        var reference: String
-        var mode: String
-        var variant: String
-        var region: String
-        var distanceBand: String?
-        var unit: String
-        var allocation: String
-        var ttwKgPerUnit: Double
-        var ttwWithoutNonCO2KgPerUnit: Double
-        var wttKgPerUnit: Double?
-        var proxy: Bool
-        var estimate: Bool
-        var source: String
+    package struct FactorRef: Encodable {
+        package var file: String
+        package var line: Int
+        package var reference: String
+        package var mode: String
+        package var variant: String
+        package var region: String
+        package var distanceBand: String?
+        package var unit: String
+        package var allocation: String
+        package var ttwKgPerUnit: Double
+        package var ttwWithoutNonCO2KgPerUnit: Double
+        package var wttKgPerUnit: Double?
+        package var proxy: Bool
+        package var estimate: Bool
+        package var source: String
     }
-    struct Note: Encodable {
-        var code: String
-        var message: String
+    package struct Note: Encodable {
+        package var code: String
+        package var message: String
     }
 
-    var from: PlaceRef
-    var to: PlaceRef
-    var mode: String
-    var cabinClass: String?
-    var distanceKm: Double
-    var distanceBasis: String
-    var detourFactor: Double?
-    var group: GroupRef
-    var vehicles: Int?
-    var seatsPerVehicle: Int?
-    var co2eKgPerPerson: Double
-    var co2eKgPerPersonWithoutNonCO2: Double
-    var co2eKgGroup: Double
-    var co2eKgGroupWithoutNonCO2: Double
-    var components: ComponentsByScope
-    var factorSet: FactorSetRef
-    var factor: FactorRef
-    var notes: [Note]
+    package var from: PlaceRef
+    package var to: PlaceRef
+    package var mode: String
+    package var cabinClass: String?
+    package var distanceKm: Double
+    package var distanceBasis: String
+    package var detourFactor: Double?
+    package var group: GroupRef
+    package var vehicles: Int?
+    package var seatsPerVehicle: Int?
+    package var co2eKgPerPerson: Double
+    package var co2eKgPerPersonWithoutNonCO2: Double
+    package var co2eKgGroup: Double
+    package var co2eKgGroupWithoutNonCO2: Double
+    package var components: ComponentsByScope
+    package var factorSet: FactorSetRef
+    package var factor: FactorRef
+    package var notes: [Note]
 
-    init(_ result: EmissionsQuery.Result, localizer: Localizer) {
+    package init(_ result: EmissionsQuery.Result, localizer: Localizer) {
         let footprint = result.footprint
         let factor = footprint.factorUse.factor
         from = PlaceRef(result.from)
@@ -123,8 +123,8 @@ struct EmissionsReport: Encodable {
     }
 }
 
-enum EmissionsTable {
-    static func render(_ result: EmissionsQuery.Result, localizer l: Localizer) -> String {
+package enum EmissionsTable {
+    package static func render(_ result: EmissionsQuery.Result, localizer l: Localizer) -> String {
         let f = result.footprint
         let n = l.numbers
         var lines: [String] = []
@@ -179,7 +179,7 @@ enum EmissionsTable {
         return lines.joined(separator: "\n")
     }
 
-    static func label(_ place: Place) -> String {
+    package static func label(_ place: Place) -> String {
         if let iata = place.iataCode { return "\(place.name) (\(iata))" }
         return SearchText.fold(place.name) == SearchText.fold(place.city) ? place.name : "\(place.name), \(place.city)"
     }

@@ -1,13 +1,13 @@
 import TrajetCore
 
 /// Text rendering of `trajet routes`.
-enum RoutesText {
-    static func placeName(_ place: Place) -> String {
+package enum RoutesText {
+    package static func placeName(_ place: Place) -> String {
         if let iata = place.iataCode { return "\(place.city) (\(iata))" }
         return SearchText.fold(place.name) == SearchText.fold(place.city) ? place.name : "\(place.city) (\(place.name))"
     }
 
-    static func duration(_ minutes: Int, _ l: Localizer) -> String {
+    package static func duration(_ minutes: Int, _ l: Localizer) -> String {
         let days = minutes / 1440
         let hours = (minutes % 1440) / 60
         let mins = minutes % 60
@@ -16,9 +16,9 @@ enum RoutesText {
         return mins == 0 ? "\(hours) h" : "\(hours) h \(mins < 10 ? "0" : "")\(mins)"
     }
 
-    static func signed(_ value: Double, _ text: String) -> String { (value > 0 ? "+" : value < 0 ? "" : "±") + text }
+    package static func signed(_ value: Double, _ text: String) -> String { (value > 0 ? "+" : value < 0 ? "" : "±") + text }
 
-    static func comparison(_ c: ItineraryComparison, _ l: Localizer) -> String {
+    package static func comparison(_ c: ItineraryComparison, _ l: Localizer) -> String {
         let n = l.numbers
         let co2 = signed(c.co2eKgPerPerson, n.format(c.co2eKgPerPerson, decimals: 0))
         let percent = signed(c.co2ePercent, n.format(c.co2ePercent, decimals: 0))
@@ -32,7 +32,7 @@ enum RoutesText {
     }
 
     /// `train → high-speed train ×3 → ferry → taxi`: walks left out, repeats counted.
-    static func rankName(_ rank: RankingProfile, _ l: Localizer) -> String {
+    package static func rankName(_ rank: RankingProfile, _ l: Localizer) -> String {
         switch rank {
         case .co2: "CO2e"
         case .time: l.t("durée", "time")
@@ -41,7 +41,7 @@ enum RoutesText {
         }
     }
 
-    static func chain(_ itinerary: Itinerary, _ l: Localizer) -> String {
+    package static func chain(_ itinerary: Itinerary, _ l: Localizer) -> String {
         var parts: [(TransportMode, Int)] = []
         for mode in itinerary.modeChain where mode != .walk {
             if let last = parts.last, last.0 == mode {
@@ -53,7 +53,7 @@ enum RoutesText {
         return parts.map { $0.1 > 1 ? "\(l.mode($0.0)) ×\($0.1)" : l.mode($0.0) }.joined(separator: " → ")
     }
 
-    static func render(_ answer: RoutesAnswer, localizer l: Localizer, details: Bool) -> String {
+    package static func render(_ answer: RoutesAnswer, localizer l: Localizer, details: Bool) -> String {
         var lines: [String] = []
         let g = answer.group
         lines.append(
@@ -93,7 +93,7 @@ enum RoutesText {
         return lines.joined(separator: "\n")
     }
 
-    static func section(_ result: RouteSearchResult, title: String, answer: RoutesAnswer, l: Localizer, details: Bool)
+    package static func section(_ result: RouteSearchResult, title: String, answer: RoutesAnswer, l: Localizer, details: Bool)
         -> String
     {
         let n = l.numbers
@@ -148,7 +148,7 @@ enum RoutesText {
         return lines.joined(separator: "\n")
     }
 
-    static func legDetails(_ it: Itinerary, _ l: Localizer) -> String {
+    package static func legDetails(_ it: Itinerary, _ l: Localizer) -> String {
         let n = l.numbers
         let firstDay = it.departure.localDay.daysSinceEpoch
         func stamp(_ t: TripTime) -> String {
@@ -189,128 +189,128 @@ enum RoutesText {
 }
 
 /// JSON of `trajet routes --format json`. Keys are part of the contract: add, never rename.
-struct RoutesJSON: Encodable {
-    typealias PlaceRef = EmissionsReport.PlaceRef
+package struct RoutesJSON: Encodable {
+    package typealias PlaceRef = EmissionsReport.PlaceRef
 
-    struct Money: Encodable {
-        var min: Double
-        var max: Double
-        init(_ f: FareRange) {
+    package struct Money: Encodable {
+        package var min: Double
+        package var max: Double
+        package init(_ f: FareRange) {
             min = f.minEur
             max = f.maxEur
         }
     }
-    struct Estimates: Encodable {
-        var distance: Bool
-        var duration: Bool
-        var fare: Bool
-        var frequency: Bool
+    package struct Estimates: Encodable {
+        package var distance: Bool
+        package var duration: Bool
+        package var fare: Bool
+        package var frequency: Bool
     }
-    struct FactorRef: Encodable {
-        var factorSet: String
-        var file: String
-        var line: Int
-        var reference: String
-        var proxy: Bool
-        var estimate: Bool
+    package struct FactorRef: Encodable {
+        package var factorSet: String
+        package var file: String
+        package var line: Int
+        package var reference: String
+        package var proxy: Bool
+        package var estimate: Bool
     }
-    struct LegJSON: Encodable {
-        var id: String
-        var from: String
-        var to: String
-        var mode: String
-        var `operator`: String
-        var departure: String
-        var arrival: String
-        var durationMinutes: Int
-        var distanceKm: Double
-        var distanceBasis: String
-        var co2eKgPerPerson: Double
-        var co2eKgPerPersonWithoutNonCO2: Double
-        var co2eKgGroup: Double
-        var vehicles: Int?
-        var hotelNightsBefore: Int
-        var nightsOnBoard: Int
-        var overnight: Bool
-        var fareEurPerPerson: Money?
-        var estimates: Estimates
-        var serviceUnconfirmed: Bool
+    package struct LegJSON: Encodable {
+        package var id: String
+        package var from: String
+        package var to: String
+        package var mode: String
+        package var `operator`: String
+        package var departure: String
+        package var arrival: String
+        package var durationMinutes: Int
+        package var distanceKm: Double
+        package var distanceBasis: String
+        package var co2eKgPerPerson: Double
+        package var co2eKgPerPersonWithoutNonCO2: Double
+        package var co2eKgGroup: Double
+        package var vehicles: Int?
+        package var hotelNightsBefore: Int
+        package var nightsOnBoard: Int
+        package var overnight: Bool
+        package var fareEurPerPerson: Money?
+        package var estimates: Estimates
+        package var serviceUnconfirmed: Bool
         /// False when the data has only a frequency: the departure time is an assumption.
-        var timetableKnown: Bool
-        var servicesPerWeek: Double
-        var factor: FactorRef
-        var notes: [String]
-        var source: String
+        package var timetableKnown: Bool
+        package var servicesPerWeek: Double
+        package var factor: FactorRef
+        package var notes: [String]
+        package var source: String
     }
-    struct Totals: Encodable {
-        var co2eKgPerPerson: Double
-        var co2eKgPerPersonWithoutNonCO2: Double
-        var co2eKgGroup: Double
-        var co2eKgGroupWithoutNonCO2: Double
-        var durationMinutes: Int
-        var travelDays: Int
-        var nightsEnRoute: Int
-        var hotelNights: Int
-        var nightsOnBoard: Int
-        var costEurPerPerson: Money
-        var hotelCostEurPerPerson: Money
-        var legsWithoutFare: Int
-        var changes: Int
+    package struct Totals: Encodable {
+        package var co2eKgPerPerson: Double
+        package var co2eKgPerPersonWithoutNonCO2: Double
+        package var co2eKgGroup: Double
+        package var co2eKgGroupWithoutNonCO2: Double
+        package var durationMinutes: Int
+        package var travelDays: Int
+        package var nightsEnRoute: Int
+        package var hotelNights: Int
+        package var nightsOnBoard: Int
+        package var costEurPerPerson: Money
+        package var hotelCostEurPerPerson: Money
+        package var legsWithoutFare: Int
+        package var changes: Int
     }
-    struct Comparison: Encodable {
-        var co2eKgPerPerson: Double
-        var co2ePercent: Double
-        var durationMinutes: Int
-        var costEurPerPerson: Double
-        init(_ c: ItineraryComparison) {
+    package struct Comparison: Encodable {
+        package var co2eKgPerPerson: Double
+        package var co2ePercent: Double
+        package var durationMinutes: Int
+        package var costEurPerPerson: Double
+        package init(_ c: ItineraryComparison) {
             co2eKgPerPerson = rounded(c.co2eKgPerPerson)
             co2ePercent = rounded(c.co2ePercent, 1)
             durationMinutes = c.durationMinutes
             costEurPerPerson = Double(c.costCentsPerPerson) / 100
         }
     }
-    struct ItineraryJSON: Encodable {
-        var rank: Int
-        var modes: [String]
-        var summary: String
-        var departure: String
-        var arrival: String
-        var legs: [LegJSON]
-        var totals: Totals
-        var isFastest: Bool
-        var isLowestCarbon: Bool
-        var comparedToFastest: Comparison
-        var comparedToLowestCarbon: Comparison
-        var hasEstimates: Bool
-        var hasUnconfirmedServices: Bool
+    package struct ItineraryJSON: Encodable {
+        package var rank: Int
+        package var modes: [String]
+        package var summary: String
+        package var departure: String
+        package var arrival: String
+        package var legs: [LegJSON]
+        package var totals: Totals
+        package var isFastest: Bool
+        package var isLowestCarbon: Bool
+        package var comparedToFastest: Comparison
+        package var comparedToLowestCarbon: Comparison
+        package var hasEstimates: Bool
+        package var hasUnconfirmedServices: Bool
     }
-    struct Direction: Encodable {
-        var from: PlaceRef
-        var to: PlaceRef
-        var optionCount: Int
-        var itineraries: [ItineraryJSON]
+    package struct Direction: Encodable {
+        package var from: PlaceRef
+        package var to: PlaceRef
+        package var optionCount: Int
+        package var itineraries: [ItineraryJSON]
     }
-    struct RoundTrip: Encodable {
-        var co2eKgPerPerson: Double
-        var co2eKgPerPersonWithoutNonCO2: Double
-        var co2eKgGroup: Double
-        var nightsEnRoute: Int
-        var costEurPerPerson: Money
+    package struct RoundTrip: Encodable {
+        package var co2eKgPerPerson: Double
+        package var co2eKgPerPersonWithoutNonCO2: Double
+        package var co2eKgGroup: Double
+        package var nightsEnRoute: Int
+        package var costEurPerPerson: Money
     }
 
-    var from: PlaceRef
-    var to: PlaceRef
-    var departureDate: String
-    var group: EmissionsReport.GroupRef
-    var minors: Bool
-    var factorSet: EmissionsReport.FactorSetRef
-    var rank: String
-    var optionCount: Int
-    var itineraries: [ItineraryJSON]
-    var `return`: Direction?
-    var roundTrip: RoundTrip?
+    package var from: PlaceRef
+    package var to: PlaceRef
+    package var departureDate: String
+    package var group: EmissionsReport.GroupRef
+    package var minors: Bool
+    package var factorSet: EmissionsReport.FactorSetRef
+    package var rank: String
+    package var optionCount: Int
+    package var itineraries: [ItineraryJSON]
+    package var `return`: Direction?
+    package var roundTrip: RoundTrip?
 
-    init(_ answer: RoutesAnswer, localizer l: Localizer) {
+    package init(_ answer: RoutesAnswer, localizer l: Localizer) {
         from = PlaceRef(answer.origin)
         to = PlaceRef(answer.destination)
         departureDate = answer.departureDay.description
@@ -339,7 +339,7 @@ struct RoutesJSON: Encodable {
         }
     }
 
-    static func itineraries(_ result: RouteSearchResult, _ l: Localizer) -> [ItineraryJSON] {
+    package static func itineraries(_ result: RouteSearchResult, _ l: Localizer) -> [ItineraryJSON] {
         result.itineraries.enumerated().map { index, it in
             ItineraryJSON(
                 rank: index + 1, modes: it.modeChain.map(\.rawValue), summary: RoutesText.chain(it, l),
@@ -386,8 +386,8 @@ struct RoutesJSON: Encodable {
 }
 
 /// CSV of `trajet routes --format csv`: one row per itinerary (and direction), for spreadsheets.
-enum RoutesCSV {
-    static func render(_ answer: RoutesAnswer) -> String {
+package enum RoutesCSV {
+    package static func render(_ answer: RoutesAnswer) -> String {
         var rows = [
             [
                 "direction", "rank", "modes", "legs", "co2e_kg_per_person", "co2e_kg_per_person_without_non_co2",
@@ -413,7 +413,7 @@ enum RoutesCSV {
         return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    static func csvField(_ text: String) -> String {
+    package static func csvField(_ text: String) -> String {
         text.contains(",") || text.contains("\"") ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
     }
 }

@@ -1,4 +1,5 @@
 import TrajetCore
+import TrajetStore
 
 /// User-facing words in French and English. Keys are grouped by where they appear.
 public struct Localizer: Sendable {
@@ -7,11 +8,11 @@ public struct Localizer: Sendable {
 
     public init(_ language: Language) { self.language = language }
 
-    func t(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
+    package func t(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
 
-    func mode(_ mode: TransportMode) -> String { mode.name(in: language) }
+    package func mode(_ mode: TransportMode) -> String { mode.name(in: language) }
 
-    func cabin(_ cabin: CabinClass) -> String {
+    package func cabin(_ cabin: CabinClass) -> String {
         switch cabin {
         case .average: t("classe moyenne (inconnue)", "average passenger (class unknown)")
         case .economy: t("classe économique", "economy class")
@@ -21,7 +22,7 @@ public struct Localizer: Sendable {
         }
     }
 
-    func kind(_ kind: PlaceKind) -> String {
+    package func kind(_ kind: PlaceKind) -> String {
         switch kind {
         case .airport: t("aéroport", "airport")
         case .station: t("gare", "station")
@@ -31,7 +32,7 @@ public struct Localizer: Sendable {
         }
     }
 
-    func distanceBasis(_ basis: DistanceBasis) -> String {
+    package func distanceBasis(_ basis: DistanceBasis) -> String {
         switch basis {
         case .route: t("distance de parcours (source)", "route distance (sourced)")
         case .greatCircle: t("orthodromique (grand cercle)", "great-circle")
@@ -42,7 +43,7 @@ public struct Localizer: Sendable {
         }
     }
 
-    func note(_ note: FootprintNote) -> String {
+    package func note(_ note: FootprintNote) -> String {
         switch note {
         case .cabinClassNotDistinguished:
             t(
@@ -67,14 +68,14 @@ public struct Localizer: Sendable {
         }
     }
 
-    func constraintFlag(_ constraint: RouteConstraint) -> String {
+    package func constraintFlag(_ constraint: RouteConstraint) -> String {
         switch constraint {
         case .minorsNightRule: "--minors"
         default: "--" + constraint.rawValue
         }
     }
 
-    func constraintSentence(_ constraint: RouteConstraint) -> String {
+    package func constraintSentence(_ constraint: RouteConstraint) -> String {
         switch constraint {
         case .overland: t("sans avion (--overland)", "overland (--overland)")
         case .avoid: t("en évitant ces modes (--avoid)", "avoiding those modes (--avoid)")
@@ -91,7 +92,7 @@ public struct Localizer: Sendable {
     }
 
     /// The message for a domain error, naming the field and what was expected.
-    func message(for error: TrajetError, names: (PlaceID) -> String = { $0.rawValue }) -> String {
+    package func message(for error: TrajetError, names: (PlaceID) -> String = { $0.rawValue }) -> String {
         switch error {
         case .noItinerary(let from, let to, let blocking):
             if blocking.isEmpty {
@@ -141,6 +142,37 @@ public struct Localizer: Sendable {
             return t(
                 "Valeur invalide pour \(field) : « \(value) » ; attendu : \(expected).",
                 "Invalid value for \(field): '\(value)'; expected \(expected).")
+        }
+    }
+}
+
+extension Localizer {
+    package func message(for error: PlanStoreError) -> String {
+        switch error {
+        case .invalidValue(let field, let value, let expected):
+            t(
+                "Valeur invalide pour \(field) : « \(value) » ; attendu : \(expected).",
+                "Invalid value for \(field): '\(value)'; expected \(expected).")
+        case .unknownOrganisation(let id, let field):
+            t(
+                "\(field) : organisation inconnue « \(id) » ; créez-la avec `trajet orgs add \(id) --name …`.",
+                "\(field): unknown organisation '\(id)'; add it with `trajet orgs add \(id) --name …`.")
+        case .organisationExists(let id):
+            t("id : l'organisation « \(id) » existe déjà.", "id: organisation '\(id)' already exists.")
+        case .planNotFound(let id):
+            t("id : aucun plan « \(id) ».", "id: no plan '\(id)'.")
+        case .planExists(let id):
+            t("id : le plan « \(id) » existe déjà.", "id: plan '\(id)' already exists.")
+        case .invalidStatusTransition(let from, let to):
+            t(
+                "status : un plan « \(from.rawValue) » ne peut pas passer à « \(to.rawValue) » "
+                    + "(draft → planned → booked → travelled, ou cancelled sauf après travelled).",
+                "status: a '\(from.rawValue)' plan cannot become '\(to.rawValue)' "
+                    + "(draft → planned → booked → travelled, or cancelled except once travelled).")
+        case .versionConflict(let id, let expected, let actual):
+            t(
+                "version : le plan \(id) a changé entretemps (attendu \(expected), actuel \(actual)) ; relisez-le avec `trajet plans show \(id)`.",
+                "version: plan \(id) was changed meanwhile (expected \(expected), now \(actual)); re-read it with `trajet plans show \(id)`.")
         }
     }
 }

@@ -1,17 +1,17 @@
 /// A plain-text table with columns padded to their widest cell; numbers align right.
-struct TextTable {
-    var header: [String]
-    var rows: [[String]] = []
-    var rightAligned: Set<Int> = []
+package struct TextTable {
+    package var header: [String]
+    package var rows: [[String]] = []
+    package var rightAligned: Set<Int> = []
 
-    init(header: [String], rightAligned: Set<Int> = []) {
+    package init(header: [String], rightAligned: Set<Int> = []) {
         self.header = header
         self.rightAligned = rightAligned
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    package mutating func add(_ row: [String]) { rows.append(row) }
 
-    func render() -> String {
+    package func render() -> String {
         var widths = header.map(\.count)
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }

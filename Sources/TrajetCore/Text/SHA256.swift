@@ -1,7 +1,8 @@
 import Foundation
 
-/// SHA-256 (FIPS 180-4), for the provenance of imported files and `--sha256`. Small and dependency-free: the
-/// importer hashes one file of a few megabytes per run, so speed does not matter.
+/// SHA-256 (FIPS 180-4), for the provenance of imported files and `--sha256`, and the stored hashes of API keys.
+/// Small and dependency-free (no swift-crypto in the build): the importer hashes one file of a few megabytes per
+/// run and the server one key of 40 bytes per request, so speed does not matter.
 public struct SHA256Digest: Sendable {
     private static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,

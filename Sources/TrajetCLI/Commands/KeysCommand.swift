@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import TrajetCore
+import TrajetQueries
+import TrajetStore
+
+extension APIKeyRole: ExpressibleByArgument {}
+
+/// `trajet keys`: API keys for the HTTP API. A key is printed once, at creation; only its SHA-256 is stored.
+struct KeysCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "API keys of the HTTP API / Clés de l'API HTTP.",
+        subcommands: [Create.self, List.self, Revoke.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a key and print it once / Créer une clé (affichée une seule fois).",
+            discussion: """
+                reader: read the organisation's plans and report; planner: also create, change and delete plans; \
+                admin: as planner. --network (admin only): every organisation's plans and reports.
+                Example: trajet keys create --org asmae --role planner --label "site web"
+                """)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(help: "Organisation id (trajet orgs list).") var org: String?
+        @Flag(help: "A network-level key (no organisation; --role admin).") var network = false
+        @Option(help: "reader, planner or admin.") var role: APIKeyRole
+        @Option(help: "A note to recognise the key by (where it is used).") var label = ""
+        @Option(help: "Output: table or json.") var format: OutputFormat = .table
+
+        func validate() throws {
+            if (org == nil) == !network { throw ValidationError("Give either --org ORG or --network.") }
+            if network && role != .admin { throw ValidationError("A --network key must have --role admin.") }
+        }
+
+        func run() async throws {
+            let context = try StoreContext.open(global, storeOptions)
+            let l = context.localizer
+            let (secret, key) = APIKey.generate(organisationId: org?.lowercased(), role: role, label: label)
+            let saved = try await context.run { try await context.store.addAPIKey(key) }
+            switch format {
+            case .json:
+                print(try encodeJSON(KeyOutput(saved, secret: secret)))
+            case .table:
+                print(secret)
+                FileHandle.standardError.write(
+                    Data(
+                        (l.t(
+                            "Clé \(saved.id) (\(saved.organisationId ?? "réseau"), \(saved.role.rawValue)) : notez-la maintenant, elle ne sera plus affichée.",
+                            "Key \(saved.id) (\(saved.organisationId ?? "network"), \(saved.role.rawValue)): copy it now, it is not shown again.")
+                            + "\n").utf8))
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List keys (never the keys themselves) / Lister les clés.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(help: "Output: table or json.") var format: OutputFormat = .table
+
+        func run() async throws {
+            let context = try StoreContext.open(global, storeOptions)
+            let l = context.localizer
+            let keys = try await context.run { try await context.store.apiKeys() }
+            switch format {
+            case .json: print(try encodeJSON(keys.map { KeyOutput($0, secret: nil) }))
+            case .table:
+                var table = TextTable(
+                    header: ["id", l.t("organisation", "organisation"), l.t("rôle", "role"), l.t("créée", "created"),
+                        l.t("révoquée", "revoked"), l.t("note", "label")])
+                for key in keys {
+                    table.add([
+                        key.id, key.organisationId ?? l.t("(réseau)", "(network)"), key.role.rawValue, key.createdAt,
+                        key.revokedAt ?? "", key.label,
+                    ])
+                }
+                print(table.render())
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a key at once / Révoquer une clé immédiatement.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "Key id (key_…, from trajet keys list).") var id: String
+
+        func run() async throws {
+            let context = try StoreContext.open(global, storeOptions)
+            let l = context.localizer
+            let key = try await context.run { try await context.store.revokeAPIKey(id: id) }
+            let when = key.revokedAt ?? ""
+            print(l.t("Clé \(key.id) révoquée (\(when)).", "Key \(key.id) revoked (\(when))."))
+        }
+    }
+}
+
+/// JSON of `keys create/list --format json`; `key` only at creation.
+struct KeyOutput: Encodable {
+    var id: String
+    var organisationId: String?
+    var role: String
+    var label: String
+    var createdAt: String
+    var revokedAt: String?
+    var key: String?
+
+    init(_ key: APIKey, secret: String?) {
+        id = key.id
+        organisationId = key.organisationId
+        role = key.role.rawValue
+        label = key.label
+        createdAt = key.createdAt
+        revokedAt = key.revokedAt
+        self.key = secret
+    }
+}

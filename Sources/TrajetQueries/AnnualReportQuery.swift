@@ -1,0 +1,127 @@
+import Foundation
+import TrajetCore
+import TrajetDatasets
+import TrajetReports
+import TrajetStore
+
+/// The output formats of the annual report (`trajet report --format`, `GET /v1/reports/annual/{year}?format=`).
+package enum ReportFormat: String, CaseIterable, Sendable {
+    case html, md, csv, json
+
+    package static func inferred(from path: String?) -> ReportFormat? {
+        guard let path else { return nil }
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "html", "htm": return .html
+        case "md", "markdown": return .md
+        case "csv": return .csv
+        case "json": return .json
+        default: return nil
+        }
+    }
+
+    /// The media type the server answers with.
+    package var mediaType: String {
+        switch self {
+        case .html: "text/html; charset=utf-8"
+        case .md: "text/markdown; charset=utf-8"
+        case .csv: "text/csv; charset=utf-8"
+        case .json: "application/json"
+        }
+    }
+}
+
+/// The annual report of one organisation or the whole network, built from a store: the CLI (`trajet report`) and
+/// the server (`GET /v1/reports/annual/{year}`) both call this, so they print the same figures.
+package struct AnnualReportQuery: Sendable {
+    package var year: Int
+    package var scope: ReportScope
+    /// Scenario lines (an all-flight and a best-overland estimate per trip) need route searches; off = faster.
+    package var scenarios: Bool
+    package var generatedAt: String
+
+    package init(year: Int, scope: ReportScope, scenarios: Bool, generatedAt: String) {
+        self.year = year
+        self.scope = scope
+        self.scenarios = scenarios
+        self.generatedAt = generatedAt
+    }
+
+    /// A report built, with what the per-leg CSV needs for its second pass over the plans.
+    package struct Built {
+        package var report: AnnualReport
+        package var builder: AnnualReportBuilder
+        package var filter: PlanFilter
+    }
+
+    /// `trace` is called after reading the plans and after finishing the report (`TRAJET_TRACE`, benchmarks).
+    package func build(
+        store: any PlanStore, datasets: Datasets, settings: Settings, trace: (String) -> Void = { _ in }
+    ) async throws -> Built {
+        let sources = ReportSources(
+            network: datasets.network, factorSets: datasets.factorSets, hubs: datasets.hubs,
+            travelSupport: datasets.travelSupport)
+        var builder = AnnualReportBuilder(year: year, scope: scope, sources: sources)
+        let filter = PlanFilter(organisationId: scope.organisationId, years: builder.yearsToRead)
+        try await Self.read(store, filter) { builder.add($0, summary: $1) }
+        trace("plans read")
+        let report = builder.finish(
+            generatedAt: generatedAt,
+            scenarios: scenarios ? RouteScenarioEstimator(sources: sources, policy: settings.routing) : nil)
+        trace("report built")
+        return Built(report: report, builder: builder, filter: filter)
+    }
+
+    /// Reads the plans and their leg summaries in a task of its own and hands them over in batches, so decoding
+    /// (store side) and building (report side) overlap on two cores. The reader is the slower half, so batches do
+    /// not pile up.
+    static func read(
+        _ store: any PlanStore, _ filter: PlanFilter, into body: (Plan, PlanSummary) -> Void
+    ) async throws {
+        let (batches, continuation) = AsyncStream.makeStream(of: [(Plan, PlanSummary)].self)
+        let reader = Task {
+            defer { continuation.finish() }
+            var batch: [(Plan, PlanSummary)] = []
+            batch.reserveCapacity(512)
+            try await store.forEachPlanSummary(filter) { plan, summary in
+                batch.append((plan, summary))
+                if batch.count == 512 {
+                    continuation.yield(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { continuation.yield(batch) }
+        }
+        for await batch in batches {
+            for (plan, summary) in batch { body(plan, summary) }
+        }
+        try await reader.value
+    }
+
+    /// Writes `built` as `format`; the CSV (one row per leg) reads the year's plans a second time.
+    package func render<Output: TextOutputStream>(
+        _ built: Built, as format: ReportFormat, language: Language, store: any PlanStore, into out: inout Output
+    ) async throws {
+        switch format {
+        case .html: HTMLRenderer.render(ReportDocument(built.report, language: language), into: &out)
+        case .md: MarkdownRenderer.render(ReportDocument(built.report, language: language), into: &out)
+        case .json: try JSONRenderer.render(built.report, into: &out)
+        case .csv:
+            let csv = CSVRenderer(report: built.report, language: language)
+            out.write(csv.header())
+            var yearFilter = built.filter
+            yearFilter.years = year...year
+            let builder = built.builder
+            try await store.forEachPlanDetail(yearFilter) { detail in
+                guard builder.counts(detail.plan) else { return }
+                out.write(csv.rows(detail, legs: builder.legLines(detail)))
+            }
+        }
+    }
+
+    /// Today's date, `YYYY-MM-DD` (UTC).
+    package static func today() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: Date())
+    }
+}

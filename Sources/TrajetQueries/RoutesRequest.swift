@@ -1,0 +1,111 @@
+import Foundation
+import TrajetCore
+import TrajetDatasets
+
+/// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+package enum DepartureText {
+    package static func parse(_ text: String) -> (CalendarDay, LocalTime?)? {
+        let parts = text.split(separator: "T", maxSplits: 1).map(String.init)
+        // An empty text has no parts (found by fuzzing the API: `"depart": ""` crashed the server).
+        guard let first = parts.first, let day = CalendarDay(iso: first) else { return nil }
+        if parts.count == 2 {
+            guard let time = LocalTime(parts[1]) else { return nil }
+            return (day, time)
+        }
+        return (day, nil)
+    }
+}
+
+/// The `routes` question, answered from the datasets with the settings (the API asks the same one).
+package struct RoutesRequest: Sendable {
+    package var from: String
+    package var to: String
+    package var participants: Int?
+    package var leaders: Int?
+    package var minors: Bool
+    package var depart: String?
+    package var returnDate: String?
+    package var rank: RankingProfile
+    package var limit: Int
+    package var maxDays: Int?
+    package var maxChanges: Int?
+    package var maxCostEur: Double?
+    package var avoid: Set<TransportMode>
+    package var overland: Bool
+    package var via: String?
+    package var noNightTravel: Bool
+
+    package init(
+        from: String, to: String, participants: Int? = nil, leaders: Int? = nil, minors: Bool, depart: String? = nil, returnDate: String? = nil, rank: RankingProfile, limit: Int, maxDays: Int? = nil, maxChanges: Int? = nil, maxCostEur: Double? = nil, avoid: Set<TransportMode>, overland: Bool, via: String? = nil, noNightTravel: Bool
+    ) {
+        self.from = from
+        self.to = to
+        self.participants = participants
+        self.leaders = leaders
+        self.minors = minors
+        self.depart = depart
+        self.returnDate = returnDate
+        self.rank = rank
+        self.limit = limit
+        self.maxDays = maxDays
+        self.maxChanges = maxChanges
+        self.maxCostEur = maxCostEur
+        self.avoid = avoid
+        self.overland = overland
+        self.via = via
+        self.noNightTravel = noNightTravel
+    }
+
+    package func run(datasets: Datasets, settings: Settings, today: CalendarDay = .today) throws(TrajetError) -> RoutesAnswer {
+        let group = try Group(participants: participants ?? (leaders == nil ? 1 : 0), leaders: leaders ?? 0, minors: minors)
+        let factorSet = try datasets.factorSet(settings.factorSetID)
+        let resolver = PlaceResolver(network: datasets.network)
+        let origin = try resolver.resolve(from, for: .surface)
+        let destination = try resolver.resolve(to, for: .surface)
+        let viaPlace = try via.map { (text) throws(TrajetError) in try resolver.resolve(text, for: .surface) }
+        let constraints = RouteConstraints(
+            maxDays: maxDays, maxChanges: maxChanges, maxCostCentsPerPerson: maxCostEur.map { Int(($0 * 100).rounded()) },
+            avoidedModes: avoid, overland: overland, via: viaPlace?.id, noNightTravel: noNightTravel)
+        let planner = try RoutePlanner(
+            network: datasets.network, calculator: EmissionCalculator(factorSet: factorSet, hubs: datasets.hubs),
+            group: group, policy: settings.routing,
+            emissionOptions: EmissionOptions(cabinClass: settings.cabinClass, includeAirportHubs: settings.includeAirportHubs))
+        let (outDay, outTime) = depart.flatMap(DepartureText.parse) ?? (today.adding(days: 1), nil)
+        let outbound = try planner.search(
+            RouteQuery(
+                origin: origin.id, destination: destination.id, departureDay: outDay,
+                departureTime: outTime ?? settings.defaultDepartureTime, constraints: constraints, rank: rank, limit: limit))
+        var inbound: RouteSearchResult?
+        if let returnDate, let (backDay, backTime) = DepartureText.parse(returnDate) {
+            guard backDay >= outDay else {
+                throw .invalidValue(field: "return", value: returnDate, expected: "a date on or after the departure \(outDay)")
+            }
+            inbound = try planner.search(
+                RouteQuery(
+                    origin: destination.id, destination: origin.id, departureDay: backDay,
+                    departureTime: backTime ?? settings.defaultDepartureTime, constraints: constraints, rank: rank,
+                    limit: limit))
+        }
+        return RoutesAnswer(
+            origin: origin, destination: destination, group: group, factorSet: factorSet, rank: rank,
+            departureDay: outDay, outbound: outbound, inbound: inbound)
+    }
+}
+
+package struct RoutesAnswer {
+    package var origin: Place
+    package var destination: Place
+    package var group: Group
+    package var factorSet: FactorSet
+    package var rank: RankingProfile
+    package var departureDay: CalendarDay
+    package var outbound: RouteSearchResult
+    package var inbound: RouteSearchResult?
+}
+
+extension CalendarDay {
+    /// Today's date in UTC (the default departure is the next day, so the time zone hardly matters).
+    package static var today: CalendarDay {
+        CalendarDay(daysSinceEpoch: Int(floor(Date().timeIntervalSince1970 / 86_400)))
+    }
+}

@@ -1,0 +1,653 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import OpenAPIRuntime
+import TrajetAPI
+import TrajetCore
+import TrajetDatasets
+import TrajetQueries
+import TrajetReports
+import TrajetStore
+
+/// The operations of openapi.yaml, each a thin adapter over the calls the CLI makes (TrajetQueries), so the API and
+/// `trajet` give the same numbers. Handlers return the success responses and throw `Problem` (or a domain error) for
+/// everything else; `EdgeMiddleware` writes the problem.
+struct APIImplementation: APIProtocol {
+    let store: any PlanStore
+    let datasets: Datasets
+    let settings: Settings
+    let metrics: APIMetrics
+    let openAPIDocument: Data
+    /// Route answers by query, language and (when `depart` is absent, so "tomorrow") today's date.
+    let routesCache: AnswerCache<RoutesCacheKey, Components.Schemas.RoutesResult>?
+
+    struct RoutesCacheKey: Hashable, Sendable {
+        var query: Operations.SearchRoutes.Input.Query
+        var language: Language
+        var today: String?
+    }
+
+    private var l: Localizer { RequestInfo.current.localizer }
+
+    // MARK: Operations
+
+    func getHealth(_ input: Operations.GetHealth.Input) async throws -> Operations.GetHealth.Output {
+        .ok(.init(body: .json(.init(status: "ok"))))
+    }
+
+    func getReadiness(_ input: Operations.GetReadiness.Input) async throws -> Operations.GetReadiness.Output {
+        do {
+            try await store.ping()
+        } catch {
+            RequestInfo.current.logger.error("database not ready", metadata: ["error": .string("\(error)")])
+            throw Problem(
+                .serviceUnavailable, "not-ready", title: l.t("Base de données indisponible", "Database unavailable"),
+                detail: l.t("La base de données ne répond pas.", "The database does not answer."))
+        }
+        return .ok(.init(body: .json(.init(status: "ready"))))
+    }
+
+    func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output {
+        .ok(.init(body: .plainText(HTTPBody(metrics.text()))))
+    }
+
+    func getOpenAPIDocument(_ input: Operations.GetOpenAPIDocument.Input) async throws
+        -> Operations.GetOpenAPIDocument.Output
+    {
+        .ok(.init(body: .yaml(HTTPBody(openAPIDocument))))
+    }
+
+    // MARK: Catalogue
+
+    func listPlaces(_ input: Operations.ListPlaces.Input) async throws -> Operations.ListPlaces.Output {
+        try await requirePublicRead()
+        let network = datasets.network
+        let query = input.query.query
+        if let query, query.unicodeScalars.count > 200 {
+            throw Problem.invalid(l, field: "query", value: String(query.prefix(40)) + "…", expected: "at most 200 characters")
+        }
+        let places = network.search(query ?? "", limit: query == nil ? Int.max : 30)
+        guard !places.isEmpty else {
+            var problem = Problem(
+                TrajetError.unknownPlace(query: query ?? "", suggestions: network.suggestions(for: query ?? "")),
+                localizer: l)
+            problem.field = "query"
+            throw problem
+        }
+        let partnersByPlace = Dictionary(
+            grouping: network.partners.values.flatMap { partner in partner.places.map { ($0, partner.id.rawValue) } },
+            by: \.0
+        ).mapValues { $0.map(\.1).sorted() }
+        return .ok(.init(body: .json(try convert(places.map { PlaceOutput($0, partners: partnersByPlace[$0.id] ?? []) }))))
+    }
+
+    func listPartners(_ input: Operations.ListPartners.Input) async throws -> Operations.ListPartners.Output {
+        try await requirePublicRead()
+        let partners = datasets.network.partners.values.sorted { $0.id < $1.id }.map { partner in
+            Components.Schemas.Partner(
+                id: partner.id.rawValue, name: partner.name, country: partner.countryCode,
+                mainPlace: partner.mainPlace.rawValue, places: partner.places.map(\.rawValue), aliases: partner.aliases)
+        }
+        return .ok(.init(body: .json(partners)))
+    }
+
+    func listFactorSets(_ input: Operations.ListFactorSets.Input) async throws -> Operations.ListFactorSets.Output {
+        try await requirePublicRead()
+        let sets = datasets.factorSetIDs.compactMap { datasets.factorSets[$0] }.map {
+            FactorSetOutput($0, isDefault: $0.id.rawValue == settings.factorSetID, withRows: false)
+        }
+        return .ok(.init(body: .json(try convert(sets))))
+    }
+
+    func getFactorSet(_ input: Operations.GetFactorSet.Input) async throws -> Operations.GetFactorSet.Output {
+        try await requirePublicRead()
+        let set: FactorSet
+        do {
+            set = try datasets.factorSet(input.path.id)
+        } catch {
+            var problem = Problem(error, localizer: l)
+            problem.field = "id"
+            throw problem
+        }
+        let output = FactorSetOutput(set, isDefault: set.id.rawValue == settings.factorSetID, withRows: true)
+        return .ok(.init(body: .json(try convert(output))))
+    }
+
+    // MARK: Calculations
+
+    func computeEmissions(_ input: Operations.ComputeEmissions.Input) async throws
+        -> Operations.ComputeEmissions.Output
+    {
+        try await requirePublicRead()
+        guard case .json(let body) = input.body else { throw Problem.badRequest(l, field: nil, detail: "JSON body") }
+        let participants = try count(body.participants, "participants")
+        let leaders = try count(body.leaders, "leaders")
+        var legs: [(field: String, from: String, to: String, mode: String, distanceKm: Double?)] = []
+        if let list = body.legs {
+            guard body.from == nil, body.to == nil, body.mode == nil, body.distanceKm == nil else {
+                throw Problem.invalid(l, field: "legs", value: "legs + from/to/mode", expected: "either legs or from, to and mode")
+            }
+            guard (1...50).contains(list.count) else {
+                throw Problem.invalid(l, field: "legs", value: "\(list.count) legs", expected: "1 to 50 legs")
+            }
+            legs = list.enumerated().map { ("legs[\($0.offset)].", $0.element.from, $0.element.to, $0.element.mode, $0.element.distanceKm) }
+        } else {
+            guard let from = body.from else { throw missing("from") }
+            guard let to = body.to else { throw missing("to") }
+            guard let mode = body.mode else { throw missing("mode") }
+            legs = [("", from, to, mode, body.distanceKm)]
+        }
+        let cabin = body.cabinClass.flatMap { CabinClass(rawValue: $0.rawValue) } ?? settings.cabinClass
+        if let factors = body.factors { try checkText(factors, "factors", max: 100) }
+        let factorSetID = body.factors ?? settings.factorSetID
+        var results: [LegEmissions] = []
+        var totals = (person: 0.0, personCO2: 0.0, group: 0.0, groupCO2: 0.0)
+        for leg in legs {
+            guard let mode = TransportMode(rawValue: leg.mode) else {
+                throw Problem.invalid(
+                    l, field: leg.field + "mode", value: leg.mode,
+                    expected: TransportMode.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            if let distance = leg.distanceKm, !(distance > 0 && distance <= 40_075) {
+                throw Problem.invalid(
+                    l, field: leg.field + "distanceKm", value: "\(distance)", expected: "a distance in km, above 0 and at most 40075")
+            }
+            try checkText(leg.from, leg.field + "from")
+            try checkText(leg.to, leg.field + "to")
+            let query = EmissionsQuery(
+                from: leg.from, to: leg.to, mode: mode, cabinClass: cabin, participants: participants, leaders: leaders,
+                factorSetID: factorSetID, distanceKm: leg.distanceKm,
+                includeAirportHubs: body.airportHubs ?? settings.includeAirportHubs)
+            let result: EmissionsQuery.Result
+            do {
+                result = try query.run(datasets: datasets)
+            } catch {
+                var problem = Problem(error, localizer: l)
+                if case .unknownPlace(let text, _) = error { problem.field = leg.field + (text == leg.from ? "from" : "to") }
+                if case .notAnAirport = error { problem.field = leg.field + "mode" }
+                if case .invalidValue(let field, _, _) = error { problem.field = field }
+                if case .unknownFactorSet = error { problem.field = "factors" }
+                throw problem
+            }
+            let f = result.footprint
+            totals.person += f.perPerson.totalKg
+            totals.personCO2 += f.perPerson.totalWithoutNonCO2Kg
+            totals.group += f.group.totalKg
+            totals.groupCO2 += f.group.totalWithoutNonCO2Kg
+            results.append(try convert(EmissionsReport(result, localizer: l)))
+        }
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        legs: results,
+                        total: .init(
+                            co2eKgPerPerson: rounded(totals.person), co2eKgPerPersonWithoutNonCO2: rounded(totals.personCO2),
+                            co2eKgGroup: rounded(totals.group), co2eKgGroupWithoutNonCO2: rounded(totals.groupCO2))))))
+    }
+    typealias LegEmissions = Components.Schemas.LegEmissions
+
+    func searchRoutes(_ input: Operations.SearchRoutes.Input) async throws -> Operations.SearchRoutes.Output {
+        try await requirePublicRead()
+        let q = input.query
+        let key = RoutesCacheKey(query: q, language: l.language, today: q.depart == nil ? CalendarDay.today.description : nil)
+        if let cached = routesCache?.value(for: key) { return .ok(.init(body: .json(cached))) }
+        try checkText(q.from, "from")
+        try checkText(q.to, "to")
+        if let via = q.via { try checkText(via, "via") }
+        if let factors = q.factors { try checkText(factors, "factors", max: 100) }
+        if let avoid = q.avoid { try checkText(avoid, "avoid", max: 300, min: 0) }
+        let request = RoutesRequest(
+            from: q.from, to: q.to, participants: try count(q.participants, "participants"),
+            leaders: try count(q.leaders, "leaders"), minors: q.minors ?? false, depart: try date(q.depart, "depart"),
+            returnDate: try date(q._return, "return"), rank: RankingProfile(rawValue: q.rank?.rawValue ?? "") ?? .balanced,
+            limit: try bounded(q.limit, "limit", 1...20) ?? settings.routeLimit,
+            maxDays: try bounded(q.maxDays, "maxDays", 1...60), maxChanges: try bounded(q.maxChanges, "maxChanges", 0...50),
+            maxCostEur: try maxCost(q.maxCost), avoid: try modes(q.avoid, "avoid"), overland: q.overland ?? false,
+            via: q.via, noNightTravel: q.noNightTravel ?? false)
+        var settings = self.settings
+        if let factors = q.factors { settings.factorSetID = factors }
+        if let cabin = q._class.flatMap({ CabinClass(rawValue: $0.rawValue) }) { settings.cabinClass = cabin }
+        let answer = try routes(request, settings: settings)
+        let result: Components.Schemas.RoutesResult = try convert(RoutesJSON(answer, localizer: l))
+        routesCache?.store(result, for: key)
+        return .ok(.init(body: .json(result)))
+    }
+
+    // MARK: Plans
+
+    func listPlans(_ input: Operations.ListPlans.Input) async throws -> Operations.ListPlans.Output {
+        let key = try await requireKey(.reader)
+        let q = input.query
+        var filter = PlanFilter(organisationId: key.organisationId)
+        if let organisation = q.organisation {
+            try checkText(organisation, "organisation", max: 100)
+            if let own = key.organisationId, own != organisation.lowercased() {
+                throw Problem.forbidden(
+                    l, detail: l.t("Cette clé ne voit que l'organisation « \(own) ».", "This key sees only organisation '\(own)'."))
+            }
+            filter.organisationId = organisation.lowercased()
+        }
+        filter.year = try bounded(q.year, "year", 1900...2200)
+        filter.status = q.status.flatMap { PlanStatus(rawValue: $0.rawValue) }
+        let limit = try bounded(q.limit, "limit", 1...100) ?? 20
+        let cursor = try q.cursor.map { text in
+            guard let cursor = PageCursor.decode(text) else {
+                throw Problem.invalid(l, field: "cursor", value: text, expected: "the nextCursor of a previous page")
+            }
+            return cursor
+        }
+        var page = try await store.planPage(filter, after: cursor, limit: limit + 1)
+        var next: String?
+        if page.count > limit {
+            page.removeLast()
+            next = page.last.map { PageCursor.encode(PlanCursor(departDate: $0.departDate, id: $0.id)) }
+        }
+        return .ok(.init(body: .json(.init(plans: try convert(page), nextCursor: next))))
+    }
+
+    func createPlan(_ input: Operations.CreatePlan.Input) async throws -> Operations.CreatePlan.Output {
+        let key = try await requireKey(.planner)
+        guard case .json(let body) = input.body else { throw Problem.badRequest(l, field: nil, detail: "JSON body") }
+        let organisation: String
+        switch (key.organisationId, body.organisationId?.lowercased()) {
+        case (let own?, nil): organisation = own
+        case (let own?, let asked?):
+            guard own == asked else {
+                throw Problem.forbidden(
+                    l, detail: l.t("Cette clé n'écrit que pour « \(own) ».", "This key writes only for '\(own)'."))
+            }
+            organisation = own
+        case (nil, let asked?): organisation = asked
+        case (nil, nil): throw missing("organisationId")
+        }
+        let participants = try count(body.participants, "participants") ?? 0
+        let leaders = try count(body.leaders, "leaders") ?? 0
+        let pick = try bounded(body.pick, "pick", 1...20) ?? 1
+        let depart = try date(body.depart, "depart") ?? body.depart
+        let returnDate = try date(body._return, "return")
+        try checkText(body.from, "from")
+        try checkText(body.name, "name")
+        if let to = body.to { try checkText(to, "to") }
+        if let factors = body.factors { try checkText(factors, "factors", max: 100) }
+        if let notes = body.notes { try checkText(notes, "notes", max: 10_000, min: 0) }
+        let network = datasets.network
+        guard let partner = network.partner(matching: body.partner) else {
+            let known = network.partners.keys.sorted().map(\.rawValue)
+            throw Problem(
+                .notFound, "unknown-partner", title: l.t("Partenaire inconnu", "Unknown partner"),
+                detail: l.t(
+                    "Partenaire inconnu « \(body.partner) » ; connus : \(known.joined(separator: ", ")).",
+                    "Unknown partner '\(body.partner)'; known: \(known.joined(separator: ", "))."),
+                field: "partner", suggestions: known)
+        }
+        var settings = self.settings
+        if let factors = body.factors { settings.factorSetID = factors }
+        let partnerPlace = body.to ?? partner.mainPlace.rawValue
+        let incoming = body.incoming ?? false
+        let group = (participants: participants, leaders: leaders, minors: body.minors ?? false)
+        let plan: Plan
+        let legs: [PlanLeg]
+        if let itinerary = body.itinerary {
+            guard body.rank == nil, body.pick == nil else {
+                throw Problem.invalid(l, field: "itinerary", value: "itinerary + rank/pick", expected: "either itinerary, or rank and pick")
+            }
+            (plan, legs) = try chosenItinerary(
+                itinerary, from: body.from, partnerPlace: partnerPlace, incoming: incoming, depart: depart,
+                returnDate: returnDate, group: group, settings: settings)
+        } else {
+            let request = RoutesRequest(
+                from: incoming ? partnerPlace : body.from, to: incoming ? body.from : partnerPlace,
+                participants: participants, leaders: leaders, minors: group.minors, depart: depart,
+                returnDate: returnDate, rank: RankingProfile(rawValue: body.rank?.rawValue ?? "") ?? .balanced,
+                limit: max(pick, settings.routeLimit), maxDays: nil, maxChanges: nil, maxCostEur: nil, avoid: [],
+                overland: false, via: nil, noNightTravel: false)
+            let answer = try routes(request, settings: settings)
+            let id = UUID().uuidString.lowercased()
+            var found: [PlanLeg] = []
+            for (result, direction) in [(answer.outbound, LegDirection.outbound)] + (answer.inbound.map { [($0, .return)] } ?? []) {
+                guard pick <= result.itineraries.count else {
+                    throw Problem.invalid(
+                        l, field: "pick", value: "\(pick)", expected: "at most \(result.itineraries.count) (itineraries found)")
+                }
+                found += PlanLeg.legs(of: result.itineraries[pick - 1], planId: id, direction: direction)
+            }
+            legs = found
+            plan = Plan(
+                id: id, organisationId: organisation, name: body.name, partnerId: partner.id.rawValue,
+                originPlaceId: answer.origin.id.rawValue, destinationPlaceId: answer.destination.id.rawValue,
+                departDate: answer.departureDay.description,
+                returnDate: returnDate.flatMap(DepartureText.parse).map { $0.0.description }, participants: participants,
+                leaders: leaders, minors: group.minors, factorSetId: answer.factorSet.id.rawValue,
+                factorSetVersion: answer.factorSet.version)
+        }
+        var detail = PlanDetail(plan: plan, legs: legs)
+        detail.plan.organisationId = organisation
+        detail.plan.name = body.name
+        detail.plan.partnerId = partner.id.rawValue
+        detail.plan.notes = body.notes ?? ""
+        let id = detail.plan.id
+        let saved = try await store.addPlan(detail)
+        RequestInfo.current.logger.info("plan created", metadata: ["plan": .string(id), "key": .string(key.id)])
+        return .created(
+            .init(
+                headers: .init(eTag: etag(saved.plan.version), location: "/v1/plans/\(id)"),
+                body: .json(try convert(saved))))
+    }
+
+    func getPlan(_ input: Operations.GetPlan.Input) async throws -> Operations.GetPlan.Output {
+        let key = try await requireKey(.reader)
+        let detail = try await visiblePlan(input.path.id, key)
+        return .ok(.init(headers: .init(eTag: etag(detail.plan.version)), body: .json(try convert(detail))))
+    }
+
+    func updatePlan(_ input: Operations.UpdatePlan.Input) async throws -> Operations.UpdatePlan.Output {
+        let key = try await requireKey(.planner)
+        let body: Components.Schemas.PlanChanges
+        switch input.body {
+        case .json(let value), .applicationMergePatchJson(let value): body = value
+        }
+        let current = try await visiblePlan(input.path.id, key)
+        let expected = try expectedVersion(input.headers.ifMatch, current: current.plan.version)
+        if let name = body.name { try checkText(name, "name") }
+        if let notes = body.notes { try checkText(notes, "notes", max: 10_000, min: 0) }
+        let changes = PlanChanges(
+            status: body.status.flatMap { PlanStatus(rawValue: $0.rawValue) },
+            participants: try count(body.participants, "participants"), leaders: try count(body.leaders, "leaders"),
+            minors: body.minors, notes: body.notes, name: body.name)
+        _ = try await store.updatePlan(id: current.plan.id, changes: changes, expectedVersion: expected)
+        guard let updated = try await store.plan(id: current.plan.id) else { throw Problem.planNotFound(l, id: input.path.id) }
+        return .ok(.init(headers: .init(eTag: etag(updated.plan.version)), body: .json(try convert(updated))))
+    }
+
+    func deletePlan(_ input: Operations.DeletePlan.Input) async throws -> Operations.DeletePlan.Output {
+        let key = try await requireKey(.planner)
+        let current = try await visiblePlan(input.path.id, key)
+        if let expected = try expectedVersion(input.headers.ifMatch, current: current.plan.version),
+            expected != current.plan.version
+        {
+            throw Problem(PlanStoreError.versionConflict(id: current.plan.id, expected: expected, actual: current.plan.version), localizer: l)
+        }
+        try await store.deletePlan(id: current.plan.id)
+        return .noContent(.init())
+    }
+
+    // MARK: Reports
+
+    func getAnnualReport(_ input: Operations.GetAnnualReport.Input) async throws -> Operations.GetAnnualReport.Output {
+        let key = try await requireKey(.reader)
+        let q = input.query
+        guard (2000...2100).contains(input.path.year) else {
+            throw Problem.invalid(l, field: "year", value: "\(input.path.year)", expected: "a calendar year from 2000 to 2100")
+        }
+        let asked = q.org?.lowercased()
+        if let own = key.organisationId, let asked, asked != own {
+            throw Problem.forbidden(
+                l, detail: l.t("Cette clé ne voit que l'organisation « \(own) ».", "This key sees only organisation '\(own)'."))
+        }
+        let scope: ReportScope
+        if let id = key.organisationId ?? asked {
+            guard let organisation = try await store.organisations().first(where: { $0.id == id }) else {
+                throw Problem(
+                    .notFound, "unknown-organisation", title: l.t("Organisation inconnue", "Unknown organisation"),
+                    detail: l.t("Aucune organisation « \(id) ».", "No organisation '\(id)'."), field: "org")
+            }
+            scope = .organisation(id: organisation.id, name: organisation.name)
+        } else {
+            scope = .network
+        }
+        let format = reportFormat(q.format, accept: input.headers.accept)
+        let language = q.lang.flatMap { Language(rawValue: $0.rawValue) } ?? l.language
+        let query = AnnualReportQuery(
+            year: input.path.year, scope: scope, scenarios: q.scenarios ?? true, generatedAt: AnnualReportQuery.today())
+        let built = try await query.build(store: store, datasets: datasets, settings: settings)
+        var text = ""
+        try await query.render(built, as: format, language: language, store: store, into: &text)
+        switch format {
+        case .json:
+            let report = try JSONDecoder().decode(Components.Schemas.AnnualReport.self, from: Data(text.utf8))
+            return .ok(.init(body: .json(report)))
+        case .csv: return .ok(.init(body: .csv(HTTPBody(text))))
+        case .md: return .ok(.init(body: .textMarkdown(HTTPBody(text))))
+        case .html: return .ok(.init(body: .html(HTTPBody(text))))
+        }
+    }
+
+    // MARK: Access
+
+    /// Catalogue and calculations: open unless `server.publicReads` is false, then any valid key.
+    private func requirePublicRead() async throws {
+        if !settings.server.publicReads || RequestInfo.current.authorization != nil { _ = try await requireKey(.reader) }
+    }
+
+    /// The caller's key, looked up on every request (a revocation takes effect at once), with at least `role`.
+    private func requireKey(_ role: APIKeyRole) async throws -> APIKey {
+        guard let header = RequestInfo.current.authorization else {
+            throw Problem.unauthorized(
+                l, detail: l.t("Ajoutez « Authorization: Bearer CLÉ » (trajet keys create).",
+                    "Send 'Authorization: Bearer KEY' (trajet keys create)."))
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", parts[1].utf8.count <= 200 else {
+            throw Problem.unauthorized(l, detail: l.t("Schéma attendu : Bearer.", "Expected the Bearer scheme."))
+        }
+        guard let key = try await store.apiKey(hash: APIKey.hash(String(parts[1]).trimmingCharacters(in: .whitespaces))),
+            !key.isRevoked
+        else {
+            throw Problem.unauthorized(l, detail: l.t("Clé inconnue ou révoquée.", "Unknown or revoked key."))
+        }
+        guard key.role >= role else {
+            throw Problem.forbidden(
+                l, detail: l.t("Le rôle « \(key.role.rawValue) » ne suffit pas : il faut « \(role.rawValue) ».",
+                    "Role '\(key.role.rawValue)' is not enough: '\(role.rawValue)' is needed."))
+        }
+        return key
+    }
+
+    /// The plan if the key may see it; another organisation's plan is "not found", like an unknown id, so ids do not
+    /// leak.
+    private func visiblePlan(_ id: String, _ key: APIKey) async throws -> PlanDetail {
+        guard id.utf8.count <= 100, let detail = try await store.plan(id: id),
+            key.organisationId == nil || key.organisationId == detail.plan.organisationId
+        else { throw Problem.planNotFound(l, id: id) }
+        return detail
+    }
+
+    // MARK: Input checks (the generated layer checks types, not ranges)
+
+    private func count(_ value: Int?, _ field: String) throws -> Int? {
+        try bounded(value, field, 0...500)
+    }
+
+    private func bounded(_ value: Int?, _ field: String, _ range: ClosedRange<Int>) throws -> Int? {
+        guard let value else { return nil }
+        guard range.contains(value) else {
+            throw Problem.invalid(l, field: field, value: "\(value)", expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    private func maxCost(_ value: Double?) throws -> Double? {
+        guard let value else { return nil }
+        guard value.isFinite, (0...1_000_000).contains(value) else {
+            throw Problem.invalid(l, field: "maxCost", value: "\(value)", expected: "an amount in EUR from 0 to 1000000")
+        }
+        return value
+    }
+
+    private func date(_ text: String?, _ field: String) throws -> String? {
+        guard let text else { return nil }
+        guard text.utf8.count <= 16, DepartureText.parse(text) != nil else {
+            throw Problem.invalid(l, field: field, value: String(text.prefix(40)), expected: "YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+        }
+        return text
+    }
+
+    private func modes(_ text: String?, _ field: String) throws -> Set<TransportMode> {
+        var modes: Set<TransportMode> = []
+        for name in (text ?? "").split(separator: ",") {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let mode = TransportMode(rawValue: trimmed) else {
+                throw Problem.invalid(
+                    l, field: field, value: String(trimmed.prefix(40)),
+                    expected: "modes among " + TransportMode.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            modes.insert(mode)
+        }
+        return modes
+    }
+
+    private func checkText(_ text: String, _ field: String, max: Int = 200, min: Int = 1) throws {
+        // Unicode scalars, as JSON Schema counts `minLength`/`maxLength`.
+        let length = text.unicodeScalars.count
+        guard length >= min, length <= max else {
+            throw Problem.invalid(l, field: field, value: String(text.prefix(40)), expected: "\(min) to \(max) characters")
+        }
+    }
+
+    private func missing(_ field: String) -> Problem {
+        Problem(
+            .unprocessableContent, "missing-field", title: l.t("Champ manquant", "Missing field"),
+            detail: l.t("« \(field) » est requis.", "'\(field)' is required."), field: field)
+    }
+
+    /// `If-Match`: absent or `*` = no check; `"N"` (or `W/"N"`) = version N; anything else matches no version (412).
+    private func expectedVersion(_ header: String?, current: Int) throws -> Int? {
+        guard let header = header?.trimmingCharacters(in: .whitespaces), header != "*" else { return nil }
+        var text = Substring(header)
+        if text.hasPrefix("W/") { text = text.dropFirst(2) }
+        if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 { text = text.dropFirst().dropLast() }
+        guard let version = Int(text) else {
+            throw Problem(PlanStoreError.versionConflict(id: "", expected: -1, actual: current), localizer: l)
+        }
+        return version
+    }
+
+    private func etag(_ version: Int) -> String { "\"\(version)\"" }
+
+    private func reportFormat(
+        _ format: Operations.GetAnnualReport.Input.Query.FormatPayload?,
+        accept: [AcceptHeaderContentType<Operations.GetAnnualReport.AcceptableContentType>]
+    ) -> ReportFormat {
+        if let format, let chosen = ReportFormat(rawValue: format.rawValue) { return chosen }
+        for choice in accept.sortedByQuality() {
+            switch choice.contentType {
+            case .json: return .json
+            case .csv: return .csv
+            case .textMarkdown: return .md
+            case .html: return .html
+            case .applicationProblemJson, .other: continue
+            }
+        }
+        return .json
+    }
+
+    /// `itinerary` of `POST /v1/plans`, as `plans add --itinerary-json`: the same parsing and the same per-leg checks
+    /// and footprints (ItineraryFile), the file's times kept.
+    private func chosenItinerary(
+        _ itinerary: Components.Schemas.NewPlan.ItineraryPayload, from: String, partnerPlace: String, incoming: Bool,
+        depart: String, returnDate: String?, group: (participants: Int, leaders: Int, minors: Bool), settings: Settings
+    ) throws -> (Plan, [PlanLeg]) {
+        let network = datasets.network
+        let resolver = PlaceResolver(network: network)
+        let belgian: Place
+        let partnerSide: Place
+        let factorSet: FactorSet
+        let travellers: Group
+        do {
+            belgian = try resolver.resolve(from, for: .surface)
+        } catch {
+            var problem = Problem(error, localizer: l)
+            problem.field = "from"
+            throw problem
+        }
+        do {
+            partnerSide = try resolver.resolve(partnerPlace, for: .surface)
+        } catch {
+            var problem = Problem(error, localizer: l)
+            problem.field = "to"
+            throw problem
+        }
+        do {
+            factorSet = try datasets.factorSet(settings.factorSetID)
+            travellers = try Group(participants: group.participants, leaders: group.leaders, minors: group.minors)
+        } catch {
+            throw Problem(error, localizer: l)
+        }
+        let origin = incoming ? partnerSide : belgian
+        let destination = incoming ? belgian : partnerSide
+        if let returnDate, let back = DepartureText.parse(returnDate), let out = DepartureText.parse(depart), back.0 < out.0 {
+            throw Problem.invalid(l, field: "return", value: returnDate, expected: "a date on or after the departure \(out.0)")
+        }
+        let id = UUID().uuidString.lowercased()
+        let legs: [PlanLeg]
+        do {
+            let file = try ItineraryFile.parse(
+                try JSONEncoder().encode(itinerary), path: "(request body)", localizer: l, label: "itinerary")
+            let calculator = EmissionCalculator(factorSet: factorSet, hubs: datasets.hubs)
+            let options = EmissionOptions(cabinClass: settings.cabinClass, includeAirportHubs: settings.includeAirportHubs)
+            var all = try ItineraryFile.planLegs(
+                file.outbound, field: "itinerary: outbound", origin: origin.id, destination: destination.id, planId: id,
+                direction: .outbound, network: network, calculator: calculator, group: travellers, options: options,
+                localizer: l)
+            if let inbound = file.inbound {
+                all += try ItineraryFile.planLegs(
+                    inbound, field: "itinerary: return", origin: destination.id, destination: origin.id, planId: id,
+                    direction: .return, network: network, calculator: calculator, group: travellers, options: options,
+                    localizer: l)
+            }
+            legs = all
+        } catch let problem as ItineraryFile.Problem {
+            throw Problem(
+                .unprocessableContent, "invalid-itinerary", title: l.t("Itinéraire invalide", "Invalid itinerary"),
+                detail: problem.message, field: "itinerary")
+        }
+        let plan = Plan(
+            id: id, organisationId: "", name: "", partnerId: "", originPlaceId: origin.id.rawValue,
+            destinationPlaceId: destination.id.rawValue, departDate: DepartureText.parse(depart).map { $0.0.description } ?? depart,
+            returnDate: returnDate.flatMap(DepartureText.parse).map { $0.0.description }, participants: group.participants,
+            leaders: group.leaders, minors: group.minors, factorSetId: factorSet.id.rawValue,
+            factorSetVersion: factorSet.version)
+        return (plan, legs)
+    }
+
+    private func routes(_ request: RoutesRequest, settings: Settings) throws -> RoutesAnswer {
+        let network = datasets.network
+        do {
+            return try request.run(datasets: datasets, settings: settings)
+        } catch {
+            var problem = Problem(error, localizer: l, names: { network.place($0).map(RoutesText.placeName) ?? $0.rawValue })
+            if case .unknownPlace(let text, _) = error {
+                problem.field = text == request.from ? "from" : text == request.to ? "to" : "via"
+            }
+            if case .unknownFactorSet = error { problem.field = "factors" }
+            throw problem
+        }
+    }
+
+    /// The CLI's JSON value as the generated type: encoding one and decoding the other checks, on every answer, that
+    /// openapi.yaml describes what `trajet … --format json` prints (`additionalProperties: false` on those schemas).
+    private func convert<T: Decodable>(_ value: some Encodable) throws -> T {
+        try JSONDecoder().decode(T.self, from: JSONEncoder().encode(value))
+    }
+}
+
+/// `nextCursor`: the last plan's (departure date, id), base64url, opaque to clients.
+enum PageCursor {
+    static func encode(_ cursor: PlanCursor) -> String {
+        Data((cursor.departDate + "|" + cursor.id).utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decode(_ text: String) -> PlanCursor? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard text.count <= 500, let data = Data(base64Encoded: base64), let plain = String(data: data, encoding: .utf8)
+        else { return nil }
+        let parts = plain.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[1].isEmpty else { return nil }
+        return PlanCursor(departDate: String(parts[0]), id: String(parts[1]))
+    }
+}

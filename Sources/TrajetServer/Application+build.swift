@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import Logging
+import OpenAPIHummingbird
+import OpenAPIRuntime
+import Prometheus
+import TrajetAPI
+import TrajetCore
+import TrajetDatasets
+import TrajetQueries
+import TrajetStore
+
+/// The request context of every route: Hummingbird's basics, with a 1 MiB upload limit instead of 2 MiB (the largest
+/// legitimate body, a plan with its search inputs, is a few kilobytes).
+package struct TrajetRequestContext: RequestContext {
+    package var coreContext: CoreRequestContextStorage
+    package init(source: ApplicationRequestContextSource) { coreContext = .init(source: source) }
+    package var maxUploadSize: Int { APILimits.maxBodyBytes }
+}
+
+/// What the server is built from; `trajet serve` and the tests make one.
+package struct ServerEnvironment: Sendable {
+    package var settings: Settings
+    package var datasets: Datasets
+    package var store: any PlanStore
+    package var logger: Logger
+    package var registry: PrometheusCollectorRegistry
+
+    package init(
+        settings: Settings, datasets: Datasets, store: any PlanStore, logger: Logger = Logger(label: "trajet.server"),
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+    ) {
+        self.settings = settings
+        self.datasets = datasets
+        self.store = store
+        self.logger = logger
+        self.registry = registry
+    }
+}
+
+/// Builds the HTTP API on `environment` (address from `settings.server`). `runService()` on the result serves until
+/// SIGTERM or SIGINT, then finishes the requests in flight (swift-service-lifecycle's graceful shutdown).
+package func buildApplication(_ environment: ServerEnvironment) throws -> some ApplicationProtocol {
+    let router = try buildRouter(environment)
+    let server = environment.settings.server
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(server.host, port: server.port), serverName: "trajet"),
+        logger: environment.logger)
+}
+
+/// The routes: every operation of openapi.yaml through the generated server stubs, behind `EdgeMiddleware`.
+package func buildRouter(_ environment: ServerEnvironment) throws -> Router<TrajetRequestContext> {
+    let metrics = APIMetrics(registry: environment.registry)
+    let router = Router(context: TrajetRequestContext.self)
+    let routes = RouteTable(openAPIDocument: openAPIDocumentText)
+    router.addMiddleware { EdgeMiddleware<TrajetRequestContext>(metrics: metrics, routes: routes) }
+    let document = Data((openAPIDocumentText + "\n").utf8)
+    let api = APIImplementation(
+        store: environment.store, datasets: environment.datasets, settings: environment.settings, metrics: metrics,
+        openAPIDocument: document,
+        routesCache: environment.settings.server.routeCacheSize > 0
+            ? AnswerCache(capacity: environment.settings.server.routeCacheSize) : nil)
+    // No ErrorHandlingMiddleware: EdgeMiddleware maps the generated layer's errors (malformed JSON, wrong types,
+    // missing parameters) to 4xx problems with the offending field, where ErrorHandlingMiddleware would send an
+    // empty 4xx body. Either way, bad input never becomes a 500 (tested).
+    // Compact JSON (the generator's default is pretty-printed): smaller bodies, faster to write.
+    try api.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
+    return router
+}

@@ -1,0 +1,167 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import TrajetCore
+import TrajetQueries
+
+/// What OpenAPI handlers need from the Hummingbird request (they only see the generated `Input`): the request id,
+/// its logger, the caller's `Authorization` header and language. Set by `EdgeMiddleware` for the request's task.
+struct RequestInfo: Sendable {
+    var requestID: String
+    var logger: Logger
+    var authorization: String?
+    var localizer: Localizer
+
+    @TaskLocal static var current = RequestInfo(
+        requestID: "-", logger: Logger(label: "trajet.server"), authorization: nil, localizer: Localizer(.en))
+}
+
+/// The outermost middleware: request id (`X-Request-ID`, echoed or made up) on every log line and response, body
+/// limit (413), every error turned into an RFC 9457 problem, one access-log line and the metrics per request.
+///
+/// It also does what swift-openapi's `ErrorHandlingMiddleware` would (malformed input → 4xx, not 500), but writes a
+/// problem body naming the field instead of an empty one.
+struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: APIMetrics
+    let routes: RouteTable
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let start = ContinuousClock.now
+        let requestID = Self.requestID(from: request.headers[.xRequestID])
+        var context = context
+        context.logger[metadataKey: "request_id"] = .string(requestID)
+        let localizer = Localizer(Self.language(request.headers[.acceptLanguage]))
+        let info = RequestInfo(
+            requestID: requestID, logger: context.logger, authorization: request.headers[.authorization],
+            localizer: localizer)
+        var response: Response
+        do {
+            try checkRoute(request, localizer)
+            var request = request
+            if request.method == .post || request.method == .patch || request.method == .put {
+                if let length = request.headers[.contentLength].flatMap(Int.init), length > APILimits.maxBodyBytes {
+                    throw HTTPError(.contentTooLarge)
+                }
+                // Collected here so a chunked body is held to the same limit before any decoder sees it.
+                _ = try await request.collectBody(upTo: APILimits.maxBodyBytes)
+            }
+            let routed = context
+            response = try await RequestInfo.$current.withValue(info) { try await next(request, routed) }
+        } catch {
+            let problem = Problem.from(error, localizer: localizer)
+            if problem.status >= 500 {
+                context.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: error))])
+            }
+            response = problem.response(requestID: requestID)
+        }
+        // The generated layer writes header values as URI components (`"1"` → `%221%22`); these two are not.
+        for name in [HTTPField.Name.eTag, .location] {
+            if let value = response.headers[name], value.contains("%") {
+                response.headers[name] = value.removingPercentEncoding ?? value
+            }
+        }
+        response.headers[.xRequestID] = requestID
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let milliseconds: Double = (seconds * 1_000_000).rounded() / 1000
+        let operation = context.endpointPath.map { "\(request.method) \($0)" } ?? "unmatched"
+        metrics.record(operation: operation, status: response.status.code, duration: elapsed)
+        context.logger.info(
+            "\(request.method) \(request.uri.path) \(response.status.code)",
+            metadata: [
+                "operation": .string(operation),
+                "duration_ms": .stringConvertible(milliseconds),
+            ])
+        return response
+    }
+
+    /// 404 for a path the spec does not have, 405 (with `Allow`) for a method it does not have there, 400 naming a
+    /// missing required query parameter.
+    private func checkRoute(_ request: Request, _ l: Localizer) throws {
+        let path = request.uri.path
+        guard let route = routes.route(for: path) else { throw Problem.notFound(l, path: path) }
+        guard let required = route.methods[request.method] else {
+            var problem = Problem(
+                .methodNotAllowed, "method-not-allowed", title: l.t("Méthode non permise", "Method not allowed"),
+                detail: l.t(
+                    "\(request.method) n'existe pas pour \(path).", "\(request.method) is not an operation of \(path)."))
+            problem.headers = [(.allow, route.methods.keys.map(\.rawValue).sorted().joined(separator: ", "))]
+            throw problem
+        }
+        let query = request.uri.queryParameters
+        for name in required where (query[Substring(name)] ?? "").isEmpty {
+            throw Problem(
+                .badRequest, "missing-parameter", title: l.t("Paramètre manquant", "Missing parameter"),
+                detail: l.t("« \(name) » est requis.", "'\(name)' is required."), field: name)
+        }
+    }
+
+    /// The client's id if it is short and plain (it goes into logs), else a new random one.
+    static func requestID(from header: String?) -> String {
+        if let header, (1...64).contains(header.utf8.count),
+            header.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+                || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) })
+        {
+            return header
+        }
+        var generator = SystemRandomNumberGenerator()
+        return (0..<8).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+    }
+
+    /// `fr` if French comes before English in `Accept-Language`, else English.
+    static func language(_ header: String?) -> Language {
+        guard let header else { return .en }
+        for part in header.lowercased().split(separator: ",") {
+            let tag = part.split(separator: ";").first?.trimmingCharacters(in: .whitespaces) ?? ""
+            if tag.hasPrefix("fr") { return .fr }
+            if tag.hasPrefix("en") { return .en }
+        }
+        return .en
+    }
+}
+
+enum APILimits {
+    /// Request bodies above this are refused with 413 (the largest legitimate body is a few kilobytes).
+    static let maxBodyBytes = 1 << 20
+}
+
+extension HTTPField.Name {
+    static var xRequestID: Self { .init("X-Request-ID")! }
+}
+
+/// Request counts and latency per operation, kept in a Prometheus registry that `GET /metrics` prints.
+///
+/// Recorded through swift-metrics with the registry's own factory rather than the global `MetricsSystem`, so each
+/// application (and each test) has its registry and nothing is bootstrapped twice in one process.
+struct APIMetrics: Sendable {
+    let registry: PrometheusCollectorRegistry
+    private let factory: PrometheusMetricsFactory
+
+    init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.defaultDurationHistogramBuckets = [
+            .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
+            .milliseconds(20), .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500),
+            .seconds(1), .seconds(5),
+        ]
+        self.factory = factory
+    }
+
+    func record(operation: String, status: Int, duration: Duration) {
+        Counter(
+            label: "trajet_http_requests_total", dimensions: [("operation", operation), ("status", String(status))],
+            factory: factory
+        ).increment()
+        Metrics.Timer(
+            label: "trajet_http_request_duration_seconds", dimensions: [("operation", operation)], factory: factory
+        ).recordNanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+    }
+
+    func text() -> String { registry.emitToString() }
+}

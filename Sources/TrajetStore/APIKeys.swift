@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+import TrajetCore
+
+/// What an API key may do. Each role includes the ones before it.
+public enum APIKeyRole: String, Codable, Sendable, CaseIterable, Comparable {
+    /// Read plans and reports.
+    case reader
+    /// Also create, change and delete plans.
+    case planner
+    /// Everything a planner does; without an organisation (a network-level key), every organisation's plans and
+    /// reports.
+    case admin
+
+    public static func < (lhs: APIKeyRole, rhs: APIKeyRole) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A stored API key: never the key itself, only its SHA-256 (a key has 256 random bits, so a plain hash is enough:
+/// there is nothing to brute-force, unlike a password).
+public struct APIKey: Codable, Sendable, Equatable, Identifiable {
+    /// Short public id (`key_…`), shown by `keys list` and used by `keys revoke`.
+    public var id: String
+    /// Nil for a network-level key (admin only).
+    public var organisationId: String?
+    public var role: APIKeyRole
+    /// Lower-case hexadecimal SHA-256 of the key text.
+    public var keyHash: String
+    public var label: String
+    public var createdAt: String
+    public var revokedAt: String?
+
+    public init(
+        id: String, organisationId: String?, role: APIKeyRole, keyHash: String, label: String = "",
+        createdAt: String = "", revokedAt: String? = nil
+    ) {
+        self.id = id
+        self.organisationId = organisationId
+        self.role = role
+        self.keyHash = keyHash
+        self.label = label
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+
+    public var isRevoked: Bool { revokedAt != nil }
+
+    /// A new key: `trj_` + 64 hexadecimal digits from the system's CSPRNG, and its record (to store) with the hash.
+    public static func generate(organisationId: String?, role: APIKeyRole, label: String = "") -> (secret: String, key: APIKey) {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let secret = "trj_" + hex
+        let idBytes = (0..<6).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let id = "key_" + idBytes.map { String(format: "%02x", $0) }.joined()
+        return (secret, APIKey(id: id, organisationId: organisationId, role: role, keyHash: hash(secret), label: label))
+    }
+
+    /// The stored form of a key text.
+    public static func hash(_ secret: String) -> String { SHA256Digest.hex(of: Data(secret.utf8)) }
+}
+
+/// Where a page of `plans` starts: after this (departure date, id).
+public struct PlanCursor: Sendable, Equatable {
+    public var departDate: String
+    public var id: String
+    public init(departDate: String, id: String) {
+        self.departDate = departDate
+        self.id = id
+    }
+}
+
+extension APIKeyRole: DatabaseValueConvertible {}
+
+extension APIKey: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "apiKey"
+    public enum Columns {
+        public static let id = Column("id")
+        public static let organisationId = Column("organisationId")
+        public static let keyHash = Column("keyHash")
+        public static let revokedAt = Column("revokedAt")
+    }
+}
+
+extension SQLitePlanStore {
+    /// `v4-api-keys`: hashed API keys, one organisation each (nil = network-level).
+    static func registerAPIKeyMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v4-api-keys") { db in
+            try db.create(table: "apiKey") { t in
+                t.primaryKey("id", .text)
+                t.column("organisationId", .text).references("organisation", onDelete: .cascade)
+                t.column("role", .text).notNull().check { APIKeyRole.allCases.map(\.rawValue).contains($0) }
+                t.column("keyHash", .text).notNull().unique()
+                t.column("label", .text).notNull().defaults(to: "")
+                t.column("createdAt", .text).notNull()
+                t.column("revokedAt", .text)
+                // A network-level key (no organisation) must be an admin key.
+                t.check(sql: "organisationId IS NOT NULL OR role = 'admin'")
+            }
+        }
+    }
+
+    public func addAPIKey(_ key: APIKey) async throws -> APIKey {
+        guard key.organisationId != nil || key.role == .admin else {
+            throw PlanStoreError.invalidValue(
+                field: "role", value: key.role.rawValue, expected: "admin for a network-level key (no organisation)")
+        }
+        var record = key
+        record.createdAt = now()
+        record.revokedAt = nil
+        return try await dbWriter.write { [record] db in
+            if let org = record.organisationId, try !Organisation.exists(db, key: org) {
+                throw PlanStoreError.unknownOrganisation(id: org, field: "org")
+            }
+            try record.insert(db)
+            return record
+        }
+    }
+
+    public func apiKeys() async throws -> [APIKey] {
+        try await dbWriter.read { db in
+            try APIKey.order(APIKey.Columns.organisationId, Column("createdAt"), APIKey.Columns.id).fetchAll(db)
+        }
+    }
+
+    public func apiKey(hash: String) async throws -> APIKey? {
+        try await dbWriter.read { db in try APIKey.filter(APIKey.Columns.keyHash == hash).fetchOne(db) }
+    }
+
+    public func revokeAPIKey(id: String) async throws -> APIKey {
+        let stamp = now()
+        return try await dbWriter.write { db in
+            guard var key = try APIKey.fetchOne(db, key: id) else {
+                throw PlanStoreError.invalidValue(field: "id", value: id, expected: "a key id from `trajet keys list`")
+            }
+            if key.revokedAt == nil {
+                key.revokedAt = stamp
+                try key.update(db)
+            }
+            return key
+        }
+    }
+
+    public func planPage(_ filter: PlanFilter, after cursor: PlanCursor?, limit: Int) async throws -> [Plan] {
+        try await dbWriter.read { db in
+            var request = Plan.all()
+            if let org = filter.organisationId { request = request.filter(Plan.Columns.organisationId == org) }
+            if let bounds = filter.departDateBounds {
+                request = request.filter(
+                    Plan.Columns.departDate >= bounds.lower && Plan.Columns.departDate < bounds.upper)
+            }
+            if let status = filter.status { request = request.filter(Plan.Columns.status == status) }
+            if let cursor {
+                request = request.filter(
+                    Plan.Columns.departDate > cursor.departDate
+                        || (Plan.Columns.departDate == cursor.departDate && Plan.Columns.id > cursor.id))
+            }
+            return try request.order(Plan.Columns.departDate, Plan.Columns.id).limit(max(0, limit)).fetchAll(db)
+        }
+    }
+
+    public func ping() async throws {
+        _ = try await dbWriter.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+}

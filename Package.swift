@@ -55,7 +55,11 @@ let package = Package(
         // independent of SQLite so a PostgreSQL store can follow).
         .target(
             name: "TrajetStore",
-            dependencies: ["TrajetCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TrajetCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API, for the report's hot read loop (SQLitePlanStore.streamPlanSummaries).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings),
         // Annual environmental report: model computed from plans, and its renderers (HTML+SVG, Markdown, CSV,
         // JSON; French and English). Core only: the CLI and the server feed it plans from any store.

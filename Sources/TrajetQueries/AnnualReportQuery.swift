@@ -53,17 +53,48 @@ package struct AnnualReportQuery: Sendable {
         package var filter: PlanFilter
     }
 
-    package func build(store: any PlanStore, datasets: Datasets, settings: Settings) async throws -> Built {
+    /// `trace` is called after reading the plans and after finishing the report (`TRAJET_TRACE`, benchmarks).
+    package func build(
+        store: any PlanStore, datasets: Datasets, settings: Settings, trace: (String) -> Void = { _ in }
+    ) async throws -> Built {
         let sources = ReportSources(
             network: datasets.network, factorSets: datasets.factorSets, hubs: datasets.hubs,
             travelSupport: datasets.travelSupport)
         var builder = AnnualReportBuilder(year: year, scope: scope, sources: sources)
         let filter = PlanFilter(organisationId: scope.organisationId, years: builder.yearsToRead)
-        try await store.forEachPlanDetail(filter) { builder.add($0) }
+        try await Self.read(store, filter) { builder.add($0, summary: $1) }
+        trace("plans read")
         let report = builder.finish(
             generatedAt: generatedAt,
             scenarios: scenarios ? RouteScenarioEstimator(sources: sources, policy: settings.routing) : nil)
+        trace("report built")
         return Built(report: report, builder: builder, filter: filter)
+    }
+
+    /// Reads the plans and their leg summaries in a task of its own and hands them over in batches, so decoding
+    /// (store side) and building (report side) overlap on two cores. The reader is the slower half, so batches do
+    /// not pile up.
+    static func read(
+        _ store: any PlanStore, _ filter: PlanFilter, into body: (Plan, PlanSummary) -> Void
+    ) async throws {
+        let (batches, continuation) = AsyncStream.makeStream(of: [(Plan, PlanSummary)].self)
+        let reader = Task {
+            defer { continuation.finish() }
+            var batch: [(Plan, PlanSummary)] = []
+            batch.reserveCapacity(512)
+            try await store.forEachPlanSummary(filter) { plan, summary in
+                batch.append((plan, summary))
+                if batch.count == 512 {
+                    continuation.yield(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { continuation.yield(batch) }
+        }
+        for await batch in batches {
+            for (plan, summary) in batch { body(plan, summary) }
+        }
+        try await reader.value
     }
 
     /// Writes `built` as `format`; the CSV (one row per leg) reads the year's plans a second time.
@@ -73,7 +104,7 @@ package struct AnnualReportQuery: Sendable {
         switch format {
         case .html: HTMLRenderer.render(ReportDocument(built.report, language: language), into: &out)
         case .md: MarkdownRenderer.render(ReportDocument(built.report, language: language), into: &out)
-        case .json: out.write(String(decoding: try JSONRenderer.render(built.report), as: UTF8.self))
+        case .json: try JSONRenderer.render(built.report, into: &out)
         case .csv:
             let csv = CSVRenderer(report: built.report, language: language)
             out.write(csv.header())

@@ -79,6 +79,9 @@ public struct TripFunding: Codable, Sendable, Equatable {
     public var youthExchangeEligible: Bool?
     /// UNCONFIRMED flags of the band and eligibility rows.
     public var flags: [String]
+    /// The band's amounts, or the country's eligibility, carry an UNCONFIRMED flag in the dataset.
+    public var bandUnconfirmed: Bool
+    public var eligibilityUnconfirmed: Bool
 }
 
 /// One trip (a plan) in the report.

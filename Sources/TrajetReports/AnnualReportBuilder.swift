@@ -45,6 +45,9 @@ public struct AnnualReportBuilder {
     private var annexUse: [AnnexKey: Int] = [:]
     private var factorSetTrips: [String: (version: String, trips: Int)] = [:]
     private var usesHubs = false
+    private var placeCache: [String: ReportPlace] = [:]
+    private var distanceCache: [PairKey: Double] = [:]
+    private var flagsCache: [PairKey: [String]] = [:]
 
     /// Group grams and passenger-km, summed exactly (grams are integers).
     struct Slice {
@@ -71,28 +74,28 @@ public struct AnnualReportBuilder {
     /// The departure years to read: the report year and the ones the trend shows.
     public var yearsToRead: ClosedRange<Int> { (year - Self.trendYears + 1)...year }
 
-    public mutating func add(_ detail: PlanDetail) {
-        let plan = detail.plan
+    public mutating func add(_ detail: PlanDetail) { add(detail.plan, summary: PlanSummary(detail)) }
+
+    /// A plan with its legs' summary (what the store keeps, so a report need not read every leg).
+    public mutating func add(_ plan: Plan, summary: PlanSummary) {
         if scope.kind == .organisation, plan.organisationId != scope.organisationId { return }
         guard let planYear = Int(plan.departDate.prefix(4)), yearsToRead.contains(planYear) else { return }
         let counted = Self.countedStatuses.contains(plan.status)
         if counted {
             var total = trendTotals[planYear] ?? YearTotal(year: planYear, trips: 0, travellers: 0, co2eKg: 0, co2eKgWithoutNonCO2: 0)
-            let grams = detail.groupTotalGrams
             total.trips += 1
             total.travellers += plan.people
             // Summed in whole grams so the trend adds up exactly.
-            let nonCO2 = detail.legs.reduce(0) { $0 + $1.groupNonCO2Grams }
-            total.co2eKg = kg(Self.grams(total.co2eKg) + grams)
-            total.co2eKgWithoutNonCO2 = kg(Self.grams(total.co2eKgWithoutNonCO2) + grams - nonCO2)
+            total.co2eKg = kg(Self.grams(total.co2eKg) + summary.grams)
+            total.co2eKgWithoutNonCO2 = kg(Self.grams(total.co2eKgWithoutNonCO2) + summary.grams - summary.nonCO2Grams)
             trendTotals[planYear] = total
         }
         guard planYear == year else { return }
         if counted {
-            trips.append(tripLine(detail))
-            account(detail)
+            trips.append(tripLine(plan, summary))
+            account(plan, summary)
         } else if Self.plannedStatuses.contains(plan.status) {
-            plannedTrips.append(tripLine(detail))
+            plannedTrips.append(tripLine(plan, summary))
         } else {
             excludedPlans += 1
         }
@@ -120,86 +123,70 @@ public struct AnnualReportBuilder {
     }
 
     /// Tallies what only the counted legs feed: modes, data quality, the factor annex.
-    private mutating func account(_ detail: PlanDetail) {
-        let plan = detail.plan
+    private mutating func account(_ plan: Plan, _ summary: PlanSummary) {
         if plan.status == .travelled { quality.travelledTrips += 1 } else { quality.bookedTrips += 1 }
         var entry = factorSetTrips[plan.factorSetId] ?? (plan.factorSetVersion, 0)
         entry.trips += 1
         factorSetTrips[plan.factorSetId] = entry
-        var modesSeen = Set<TransportMode>()
-        for leg in detail.legs {
-            let grams = leg.groupTotalGrams
-            totalGrams += grams
-            quality.legs += 1
-            if leg.distanceEstimated { quality.legsWithEstimatedDistance += 1 }
-            if leg.fareEstimated { quality.legsWithEstimatedFare += 1 }
-            if leg.fareMinCents == nil { quality.legsWithoutFare += 1 }
-            if leg.factorEstimated {
-                quality.legsWithEstimatedFactor += 1
-                estimatedFactorGrams += grams
-            }
-            if leg.serviceUnconfirmed { quality.legsWithUnconfirmedService += 1 }
-            if leg.groupHubGrams > 0 { usesHubs = true }
-            let mode = TransportMode(rawValue: leg.mode) ?? .walk
-            var slice = modeTotals[mode] ?? Slice()
-            if modesSeen.insert(mode).inserted {
-                slice.trips += 1
-                slice.travellers += plan.people
-            }
-            slice.passengerKm += leg.distanceKm * Double(plan.people)
-            slice.grams += grams
-            slice.gramsWithoutNonCO2 += grams - leg.groupNonCO2Grams
-            modeTotals[mode] = slice
+        totalGrams += summary.grams
+        quality.legs += summary.legs
+        quality.legsWithEstimatedDistance += summary.legsWithEstimatedDistance
+        quality.legsWithEstimatedFare += summary.legsWithEstimatedFare
+        quality.legsWithoutFare += summary.legsWithoutFare
+        quality.legsWithEstimatedFactor += summary.legsWithEstimatedFactor
+        quality.legsWithUnconfirmedService += summary.legsWithUnconfirmedService
+        estimatedFactorGrams += summary.estimatedFactorGrams
+        if summary.hubGrams > 0 { usesHubs = true }
+        let people = Double(plan.people)
+        for use in summary.modes {
+            var slice = modeTotals[use.mode] ?? Slice()
+            slice.trips += 1
+            slice.travellers += plan.people
+            slice.passengerKm += use.distanceKm * people
+            slice.grams += use.grams
+            slice.gramsWithoutNonCO2 += use.grams - use.nonCO2Grams
+            modeTotals[use.mode] = slice
+        }
+        for use in summary.factors {
             let key = AnnexKey(
-                factorSetId: plan.factorSetId, factorSetVersion: plan.factorSetVersion, file: leg.factorFile,
-                line: leg.factorLine)
-            annexUse[key, default: 0] += 1
+                factorSetId: plan.factorSetId, factorSetVersion: plan.factorSetVersion, file: use.file, line: use.line)
+            annexUse[key, default: 0] += use.legs
         }
     }
 
-    private func place(_ id: String) -> ReportPlace {
-        guard let place = sources.network.place(PlaceID(rawValue: id)) else {
-            return ReportPlace(id: id, name: id, countryCode: "")
-        }
-        return ReportPlace(id: id, name: place.name, countryCode: place.countryCode)
+    private mutating func place(_ id: String) -> ReportPlace {
+        if let known = placeCache[id] { return known }
+        let found = sources.network.place(PlaceID(rawValue: id)).map {
+            ReportPlace(id: id, name: $0.name, countryCode: $0.countryCode)
+        } ?? ReportPlace(id: id, name: id, countryCode: "")
+        placeCache[id] = found
+        return found
     }
 
-    private func tripLine(_ detail: PlanDetail) -> TripLine {
-        let plan = detail.plan
+    private mutating func tripLine(_ plan: Plan, _ summary: PlanSummary) -> TripLine {
         let origin = place(plan.originPlaceId)
         let destination = place(plan.destinationPlaceId)
         let partner = sources.network.partners[PartnerID(rawValue: plan.partnerId)]
         let direction: TripDirection = destination.countryCode == "BE" && origin.countryCode != "BE" ? .hosted : .outgoing
-        let grams = detail.groupTotalGrams
-        let nonCO2 = detail.legs.reduce(0) { $0 + $1.groupNonCO2Grams }
-        var distanceByMode: [TransportMode: Double] = [:]
-        var passengerKm = 0.0
-        var estimated = 0
-        for leg in detail.legs {
-            let mode = TransportMode(rawValue: leg.mode) ?? .walk
-            distanceByMode[mode, default: 0] += leg.distanceKm
-            passengerKm += leg.distanceKm * Double(plan.people)
-            if leg.distanceEstimated || leg.fareEstimated || leg.factorEstimated || leg.serviceUnconfirmed { estimated += 1 }
-        }
-        // Ties go to the mode listed first in TransportMode, so the choice does not depend on dictionary order.
-        let mainMode = TransportMode.allCases.filter { distanceByMode[$0] != nil }
-            .max { (distanceByMode[$0] ?? 0) < (distanceByMode[$1] ?? 0) }
+        let grams = summary.grams
+        let mainMode = summary.mainMode
         let lowCarbon = mainMode.map(Self.isLowCarbon) ?? false
-        let daysOnSite = Self.daysOnSite(detail)
+        let daysOnSite = Self.daysOnSite(plan, summary)
         let people = Double(max(plan.people, 1))
         let co2eKg = kg(grams)
         let perTravellerDay: Double? = daysOnSite.map { co2eKg / (people * Double($0)) }
         let funding = funding(
-            detail, origin: origin, destination: destination, partnerCountry: partner?.countryCode, green: lowCarbon)
+            plan, summary, origin: origin, destination: destination, partnerCountry: partner?.countryCode, green: lowCarbon)
         return TripLine(
             planId: plan.id, organisationId: plan.organisationId, name: plan.name, partnerId: plan.partnerId,
             partnerName: partner?.name ?? plan.partnerId, direction: direction, status: plan.status, origin: origin,
             destination: destination, departDate: plan.departDate, returnDate: plan.returnDate,
-            hasReturn: !detail.legs(.return).isEmpty, daysOnSite: daysOnSite, participants: plan.participants,
+            hasReturn: summary.returnLegs > 0, daysOnSite: daysOnSite, participants: plan.participants,
             leaders: plan.leaders, travellers: plan.people, minors: plan.minors, mainMode: mainMode, lowCarbon: lowCarbon,
-            passengerKm: rounded(passengerKm, 1), co2eKg: co2eKg, co2eKgWithoutNonCO2: kg(grams - nonCO2),
-            co2eKgPerTraveller: rounded(co2eKg / people, 3), co2eKgPerTravellerDay: perTravellerDay.map { rounded($0, 3) }, factorSetId: plan.factorSetId,
-            factorSetVersion: plan.factorSetVersion, funding: funding, estimatedLegs: estimated,
+            passengerKm: rounded(summary.distanceKm * Double(plan.people), 1), co2eKg: co2eKg,
+            co2eKgWithoutNonCO2: kg(grams - summary.nonCO2Grams), co2eKgPerTraveller: rounded(co2eKg / people, 3),
+            co2eKgPerTravellerDay: perTravellerDay.map { rounded($0, 3) }, factorSetId: plan.factorSetId,
+            factorSetVersion: plan.factorSetVersion, funding: funding, estimatedLegs: summary.estimatedLegs,
             scenarioAllFlightCo2eKg: nil, scenarioLowestCarbonCo2eKg: nil)
     }
 
@@ -208,55 +195,76 @@ public struct AnnualReportBuilder {
     static func isLowCarbon(_ mode: TransportMode) -> Bool { ![.flight, .taxi, .car].contains(mode) }
 
     /// From the day the group arrives to the day it leaves again, both counted.
-    static func daysOnSite(_ detail: PlanDetail) -> Int? {
-        let outbound = detail.legs(.outbound)
-        let returning = detail.legs(.return)
-        let arrival = day(outbound.last?.arrival) ?? CalendarDay(iso: detail.plan.departDate)
-        let leaving = day(returning.first?.departure) ?? detail.plan.returnDate.flatMap { CalendarDay(iso: $0) }
+    static func daysOnSite(_ plan: Plan, _ summary: PlanSummary) -> Int? {
+        let arrival = CalendarDay(iso: summary.outboundArrivalDay ?? plan.departDate)
+        let leaving = (summary.returnDepartureDay ?? plan.returnDate).flatMap { CalendarDay(iso: $0) }
         guard let arrival, let leaving else { return nil }
         return max(1, leaving.daysSinceEpoch - arrival.daysSinceEpoch + 1)
     }
 
     /// Calendar days spent travelling in one direction (first departure to last arrival, both counted).
-    static func travelDays(_ legs: [PlanLeg]) -> Int {
-        guard let start = day(legs.first?.departure), let end = day(legs.last?.arrival) else { return legs.isEmpty ? 0 : 1 }
+    static func travelDays(from first: String?, to last: String?, legs: Int) -> Int {
+        guard let start = first.flatMap({ CalendarDay(iso: $0) }), let end = last.flatMap({ CalendarDay(iso: $0) }) else {
+            return legs == 0 ? 0 : 1
+        }
         return max(1, end.daysSinceEpoch - start.daysSinceEpoch + 1)
     }
 
-    /// The local date of an ISO 8601 local time (`2026-07-04T09:42+02:00`).
-    static func day(_ timestamp: String?) -> CalendarDay? {
-        guard let timestamp, timestamp.utf8.count >= 10 else { return nil }
-        return CalendarDay(iso: String(timestamp.prefix(10)))
+    struct PairKey: Hashable {
+        var a: String
+        var b: String
     }
 
-    private func funding(
-        _ detail: PlanDetail, origin: ReportPlace, destination: ReportPlace, partnerCountry: String?, green: Bool
+    private mutating func straightLineKm(_ origin: String, _ destination: String) -> Double {
+        let key = PairKey(a: origin, b: destination)
+        if let known = distanceCache[key] { return known }
+        let km = sources.network.greatCircleKm(PlaceID(rawValue: origin), PlaceID(rawValue: destination)) ?? 0
+        distanceCache[key] = km
+        return km
+    }
+
+    private mutating func funding(
+        _ plan: Plan, _ summary: PlanSummary, origin: ReportPlace, destination: ReportPlace, partnerCountry: String?,
+        green: Bool
     ) -> TripFunding {
-        let plan = detail.plan
-        let network = sources.network
-        let straightLine = network.greatCircleKm(PlaceID(rawValue: origin.id), PlaceID(rawValue: destination.id)) ?? 0
+        let straightLine = straightLineKm(origin.id, destination.id)
         let band = sources.travelSupport.band(distanceKm: straightLine, callYear: year)
         let perParticipant = band.map { green ? ($0.greenEur ?? $0.standardEur) : $0.standardEur }
-        var flags: [String] = []
-        if let band, !band.flags.isEmpty { flags.append(band.flags) }
         let eligibility = partnerCountry.flatMap { sources.travelSupport.eligibility[$0] }
-        if let eligibility, !eligibility.flags.isEmpty { flags.append(eligibility.flags) }
+        let flagsKey = PairKey(a: String(band?.line ?? 0), b: partnerCountry ?? "")
+        let flags: [String]
+        if let known = flagsCache[flagsKey] {
+            flags = known  // one shared array for every trip with the same band and country
+        } else {
+            var made: [String] = []
+            if let band, !band.flags.isEmpty { made.append(band.flags) }
+            if let eligibility, !eligibility.flags.isEmpty { made.append(eligibility.flags) }
+            flagsCache[flagsKey] = made
+            flags = made
+        }
         return TripFunding(
-            straightLineKm: straightLine, band: band?.label, bandLine: band?.line,
+            straightLineKm: rounded(straightLine, 3), band: band?.label, bandLine: band?.line,
             standardEurPerParticipant: band?.standardEur, greenEurPerParticipant: band?.greenEur, greenTravel: green,
             eurPerParticipant: perParticipant, eurGroup: perParticipant.map { $0 * plan.people },
-            travelDays: Self.travelDays(detail.legs(.outbound)) + Self.travelDays(detail.legs(.return)),
+            travelDays: Self.travelDays(
+                from: summary.outboundDepartureDay, to: summary.outboundArrivalDay, legs: summary.legs - summary.returnLegs)
+                + Self.travelDays(from: summary.returnDepartureDay, to: summary.returnArrivalDay, legs: summary.returnLegs),
             fundedTravelDaysMax: green ? TravelSupportRules.fundedTravelDaysGreen : TravelSupportRules.fundedTravelDaysStandard,
-            youthExchangeEligible: eligibility?.eligible, flags: flags)
+            youthExchangeEligible: eligibility?.eligible, flags: flags,
+            bandUnconfirmed: !(band?.flags.isEmpty ?? true), eligibilityUnconfirmed: !(eligibility?.flags.isEmpty ?? true))
     }
 
     /// Completes the report. `scenarios` prices each counted trip's alternatives (shown apart, never subtracted);
     /// without it the scenario lines are the inventory itself with no option found.
-    public func finish(generatedAt: String, scenarios: (any TripScenarioEstimating)? = nil) -> AnnualReport {
-        let order: (TripLine, TripLine) -> Bool = { ($0.departDate, $0.name, $0.planId) < ($1.departDate, $1.name, $1.planId) }
-        var trips = trips.sorted(by: order)
-        let planned = plannedTrips.sorted(by: order)
+    ///
+    /// Mutating so the trip lines are sorted in place, not copied (100 000 of them in the benchmark); a builder
+    /// may finish more than once.
+    public mutating func finish(generatedAt: String, scenarios: (any TripScenarioEstimating)? = nil) -> AnnualReport {
+        Self.sortByDate(&trips)
+        Self.sortByDate(&plannedTrips)
+        let planned = plannedTrips
         let scenarioTotals = Self.applyScenarios(&trips, estimator: scenarios)
+        let trips = trips
 
         let total = trips.reduce(into: Slice()) { slice, trip in
             slice.trips += 1
@@ -266,12 +274,22 @@ public struct AnnualReportBuilder {
         let grams = totalGrams
         let gramsWithoutNonCO2 = modeTotals.values.reduce(0) { $0 + $1.gramsWithoutNonCO2 }
         let travellerDays = trips.reduce(0) { $0 + ($1.daysOnSite.map { d in d } ?? 0) * $1.travellers }
-        let withoutDays = trips.filter { $0.daysOnSite == nil }.count
-        let kgWithDays = kg(trips.filter { $0.daysOnSite != nil }.reduce(0) { $0 + Self.grams($1.co2eKg) })
-        let lowCarbon = trips.filter(\.lowCarbon).count
+        // Counted in loops: `filter` would copy every (large) trip line.
+        var withoutDays = 0
+        var gramsWithDays = 0
+        var lowCarbon = 0
+        for index in trips.indices {
+            if trips[index].daysOnSite == nil {
+                withoutDays += 1
+            } else {
+                gramsWithDays += Self.grams(trips[index].co2eKg)
+            }
+            if trips[index].lowCarbon { lowCarbon += 1 }
+        }
+        let kgWithDays = kg(gramsWithDays)
         let previous = trendTotals[year - 1]
         let totalKg = kg(grams)
-        let biggest = trips.sorted { ($0.co2eKg, $1.planId) > ($1.co2eKg, $0.planId) }.prefix(3).map(\.planId)
+        let biggest = Self.largest(trips, count: 3)
         let summary = ReportSummary(
             trips: trips.count, participants: trips.reduce(0) { $0 + $1.participants },
             leaders: trips.reduce(0) { $0 + $1.leaders }, travellers: total.travellers, co2eKg: totalKg,
@@ -301,22 +319,60 @@ public struct AnnualReportBuilder {
         return report
     }
 
+    /// By departure date, name, id, in place: the indices are sorted, then the lines moved along the permutation's
+    /// cycles, so no second array of (large) trip lines is ever allocated.
+    static func sortByDate(_ trips: inout [TripLine]) {
+        var order = Array(trips.indices)
+        order.sort { a, b in
+            if trips[a].departDate != trips[b].departDate { return trips[a].departDate < trips[b].departDate }
+            if trips[a].name != trips[b].name { return trips[a].name < trips[b].name }
+            return trips[a].planId < trips[b].planId
+        }
+        // Position i must receive the line now at order[i].
+        var placed = [Bool](repeating: false, count: trips.count)
+        for start in trips.indices where !placed[start] {
+            var current = start
+            while order[current] != start {
+                trips.swapAt(current, order[current])
+                placed[current] = true
+                current = order[current]
+            }
+            placed[current] = true
+        }
+    }
+
+    /// Plan ids of the `count` largest trips (ties: smaller id first), in one pass.
+    static func largest(_ trips: [TripLine], count: Int) -> [String] {
+        var top: [(kg: Double, id: String)] = []
+        for trip in trips {
+            let candidate = (kg: trip.co2eKg, id: trip.planId)
+            let beats = { (a: (kg: Double, id: String), b: (kg: Double, id: String)) in a.kg > b.kg || (a.kg == b.kg && a.id < b.id) }
+            guard top.count < count || beats(candidate, top[top.count - 1]) else { continue }
+            top.append(candidate)
+            top.sort(by: beats)
+            if top.count > count { top.removeLast() }
+        }
+        return top.map(\.id)
+    }
+
     private static func applyScenarios(_ trips: inout [TripLine], estimator: (any TripScenarioEstimating)?) -> ReportScenarios {
         var allFlight = ScenarioTotal(co2eKg: 0, tripsWithOption: 0, tripsWithoutOption: 0, differenceKg: 0)
         var lowest = allFlight
         var inventory = 0.0
+        let estimates = estimator?.estimateAll(trips.indices.map { ScenarioTrip(trips: trips, index: $0) }) ?? []
         for index in trips.indices {
-            let trip = trips[index]
-            inventory += trip.co2eKg
-            let estimate = estimator?.estimate(trip) ?? ScenarioEstimate(allFlightCo2eKg: nil, lowestCarbonCo2eKg: nil)
+            let co2eKg = trips[index].co2eKg
+            inventory += co2eKg
+            let estimate =
+                index < estimates.count ? estimates[index] : ScenarioEstimate(allFlightCo2eKg: nil, lowestCarbonCo2eKg: nil)
             // A trip that flew is its own all-flight case; a trip that beats the planner's best keeps its figure.
-            let flown = trip.mainMode == .flight ? trip.co2eKg : estimate.allFlightCo2eKg
-            let best = estimate.lowestCarbonCo2eKg.map { min($0, trip.co2eKg) }
-            trips[index].scenarioAllFlightCo2eKg = flown
-            trips[index].scenarioLowestCarbonCo2eKg = best
-            allFlight.co2eKg += flown ?? trip.co2eKg
+            let flown = trips[index].mainMode == .flight ? co2eKg : estimate.allFlightCo2eKg
+            let best = estimate.lowestCarbonCo2eKg.map { min($0, co2eKg) }
+            trips[index].scenarioAllFlightCo2eKg = flown.map { rounded($0, 3) }
+            trips[index].scenarioLowestCarbonCo2eKg = best.map { rounded($0, 3) }
+            allFlight.co2eKg += flown ?? co2eKg
             if flown != nil { allFlight.tripsWithOption += 1 } else { allFlight.tripsWithoutOption += 1 }
-            lowest.co2eKg += best ?? trip.co2eKg
+            lowest.co2eKg += best ?? co2eKg
             if best != nil { lowest.tripsWithOption += 1 } else { lowest.tripsWithoutOption += 1 }
         }
         allFlight.co2eKg = rounded(allFlight.co2eKg, 3)

@@ -42,7 +42,8 @@ public struct ReportDocument {
         /// Columns aligned right (numbers).
         public var numeric: Set<Int>
         public var rowCount: Int
-        public var row: (Int) -> [String]
+        /// Sendable: large tables are rendered in parallel chunks.
+        public var row: @Sendable (Int) -> [String]
         public var emptyText: String
         /// Columns kept on one line (dates).
         public var noWrap: Set<Int> = []

@@ -243,7 +243,10 @@ extension ReportDocument {
 
     // MARK: - Aggregates
 
-    static func totalsTable(_ caption: String, _ first: String, _ rows: [ReportTotal], label: @escaping (String) -> String, _ x: ReportText) -> Block {
+    static func totalsTable(
+        _ caption: String, _ first: String, _ rows: [ReportTotal], label: @escaping @Sendable (String) -> String,
+        _ x: ReportText
+    ) -> Block {
         .table(
             Table(
                 caption: caption,
@@ -345,7 +348,7 @@ extension ReportDocument {
             ]),
             .table(
                 Table(
-                    caption: x.t("Par voyage", "Per trip"),
+                    caption: x.t("Par voyage († : montant NON CONFIRMÉ pour cet appel)", "Per trip (†: amount UNCONFIRMED for this call)"),
                     header: [
                         x.t("Voyage", "Trip"), x.t("Distance Erasmus+", "Erasmus+ distance"), x.t("Bande", "Band"), x.t("Voyage vert", "Green travel"),
                         x.t("€ / participant·e", "€ / participant"), x.t("€ groupe", "€ group"), x.t("Jours de voyage (financés max.)", "Travel days (funded max.)"),
@@ -356,9 +359,11 @@ extension ReportDocument {
                         let f = trip.funding
                         return [
                             trip.name, x.km(f.straightLineKm), f.band ?? x.t("hors barème", "no band"), x.yesNo(f.greenTravel),
-                            f.eurPerParticipant.map(x.eur) ?? "–", f.eurGroup.map(x.eur) ?? "–",
+                            (f.eurPerParticipant.map(x.eur) ?? "–") + (f.bandUnconfirmed ? " †" : ""),
+                            (f.eurGroup.map(x.eur) ?? "–") + (f.bandUnconfirmed ? " †" : ""),
                             "\(f.travelDays) (\(f.fundedTravelDaysMax))",
-                            (f.youthExchangeEligible.map(x.yesNo) ?? "–") + (f.flags.isEmpty ? "" : x.t(" (NON CONFIRMÉ)", " (UNCONFIRMED)")),
+                            (f.youthExchangeEligible.map(x.yesNo) ?? "–")
+                                + (f.eligibilityUnconfirmed ? x.t(" (NON CONFIRMÉ)", " (UNCONFIRMED)") : ""),
                         ]
                     }, emptyText: x.t("Aucun voyage compté.", "No trip counted."))),
             totalsTable(x.t("Par bande Erasmus+", "By Erasmus+ band"), x.t("Bande", "Band"), report.byFundingBand, label: { $0 }, x),
@@ -414,7 +419,7 @@ extension ReportDocument {
     static func annexes(_ report: AnnualReport, _ x: ReportText) -> [Block] {
         let factors = report.factorAnnex
         let bands = report.travelSupportAnnex
-        func value(_ v: Double?) -> String { v.map { x.number($0, decimals: 5) } ?? "–" }
+        @Sendable func value(_ v: Double?) -> String { v.map { x.number($0, decimals: 5) } ?? "–" }
         return [
             .heading(level: 2, text: x.t("Annexe A — facteurs d'émission utilisés", "Annex A — emission factors used"), id: "annex-factors"),
             .table(

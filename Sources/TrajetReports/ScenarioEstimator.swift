@@ -1,3 +1,4 @@
+import Dispatch
 import TrajetCore
 
 /// A trip's alternatives for the scenario lines: whole group, with non-CO2 effects, both directions the trip
@@ -12,8 +13,42 @@ public struct ScenarioEstimate: Sendable, Equatable {
     }
 }
 
+/// What a scenario needs to know of a trip.
+public struct ScenarioTrip: Sendable, Equatable {
+    public var origin: String
+    public var destination: String
+    public var departDate: String
+    public var returnDate: String?
+    public var hasReturn: Bool
+    public var participants: Int
+    public var leaders: Int
+    public var minors: Bool
+    public var factorSetId: String
+
+    public init(_ trip: TripLine) { self.init(trips: [trip], index: 0) }
+
+    /// Reads the fields in place: copying a whole trip line for a few fields is measurable on 100 000 trips.
+    init(trips: [TripLine], index: Int) {
+        origin = trips[index].origin.id
+        destination = trips[index].destination.id
+        departDate = trips[index].departDate
+        returnDate = trips[index].returnDate
+        hasReturn = trips[index].hasReturn
+        participants = trips[index].participants
+        leaders = trips[index].leaders
+        minors = trips[index].minors
+        factorSetId = trips[index].factorSetId
+    }
+}
+
 public protocol TripScenarioEstimating {
-    func estimate(_ trip: TripLine) -> ScenarioEstimate
+    func estimate(_ trip: ScenarioTrip) -> ScenarioEstimate
+    /// All trips at once, in order; an estimator may batch its work (the default asks trip by trip).
+    func estimateAll(_ trips: [ScenarioTrip]) -> [ScenarioEstimate]
+}
+
+extension TripScenarioEstimating {
+    public func estimateAll(_ trips: [ScenarioTrip]) -> [ScenarioEstimate] { trips.map(estimate) }
 }
 
 /// Prices scenarios with the route planner: "lowest-carbon option" is the planner's lowest-carbon itinerary for the
@@ -47,17 +82,58 @@ public final class RouteScenarioEstimator: TripScenarioEstimating {
         self.policy = policy
     }
 
-    public func estimate(_ trip: TripLine) -> ScenarioEstimate {
+    public func estimate(_ trip: ScenarioTrip) -> ScenarioEstimate {
         let key = PlannerKey(
             factorSetId: trip.factorSetId, participants: trip.participants, leaders: trip.leaders, minors: trip.minors)
-        let date = CalendarDay(iso: trip.departDate)
-        let out = search(key, from: trip.origin.id, to: trip.destination.id, day: date)
+        let out = search(key, from: trip.origin, to: trip.destination, day: trip.departDate)
         guard trip.hasReturn else {
             return ScenarioEstimate(allFlightCo2eKg: out.flight, lowestCarbonCo2eKg: out.lowest)
         }
-        let back = search(key, from: trip.destination.id, to: trip.origin.id, day: trip.returnDate.flatMap { CalendarDay(iso: $0) } ?? date)
+        let back = search(key, from: trip.destination, to: trip.origin, day: trip.returnDate ?? trip.departDate)
         return ScenarioEstimate(
             allFlightCo2eKg: sum(out.flight, back.flight), lowestCarbonCo2eKg: sum(out.lowest, back.lowest))
+    }
+
+    /// Runs the searches group by group, keeping one compiled planner in memory at a time (a planner per group
+    /// size costs megabytes; a network report has dozens of group sizes).
+    public func estimateAll(_ trips: [ScenarioTrip]) -> [ScenarioEstimate] {
+        var pending: [PlannerKey: [(origin: String, destination: String, day: String)]] = [:]
+        var seen = Set<SearchKey>()
+        for trip in trips {
+            let key = PlannerKey(
+                factorSetId: trip.factorSetId, participants: trip.participants, leaders: trip.leaders, minors: trip.minors)
+            var searches = [(trip.origin, trip.destination, trip.departDate)]
+            if trip.hasReturn { searches.append((trip.destination, trip.origin, trip.returnDate ?? trip.departDate)) }
+            for (origin, destination, day) in searches
+            where answers[SearchKey(planner: key, origin: origin, destination: destination)] == nil
+                && seen.insert(SearchKey(planner: key, origin: origin, destination: destination)).inserted
+            {
+                pending[key, default: []].append((origin, destination, day))
+            }
+        }
+        // Groups split over two cores; each half compiles its own planners and answers its own searches.
+        let keys = pending.keys.sorted(by: {
+            ($0.factorSetId, $0.participants, $0.leaders, $0.minors ? 1 : 0)
+                < ($1.factorSetId, $1.participants, $1.leaders, $1.minors ? 1 : 0)
+        })
+        let halves = [Array(keys[..<(keys.count / 2)]), Array(keys[(keys.count / 2)...])]
+        let results = HalfResults()
+        let work = pending
+        let sources = sources
+        let policy = policy
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            var found: [SearchKey: Answer] = [:]
+            for key in halves[half] {
+                let planner = Self.makePlanner(key, sources: sources, policy: policy)
+                for search in work[key] ?? [] {
+                    found[SearchKey(planner: key, origin: search.origin, destination: search.destination)] =
+                        Self.answer(planner, from: search.origin, to: search.destination, day: search.day)
+                }
+            }
+            results.set(half, found)
+        }
+        for half in 0..<2 { answers.merge(results.get(half)) { first, _ in first } }
+        return trips.map(estimate)
     }
 
     private func sum(_ a: Double?, _ b: Double?) -> Double? {
@@ -65,35 +141,57 @@ public final class RouteScenarioEstimator: TripScenarioEstimating {
         return a + b
     }
 
+    typealias Answer = (flight: Double?, lowest: Double?)
+
     private func planner(_ key: PlannerKey) -> RoutePlanner? {
         if let cached = planners[key] { return cached }
-        var made: RoutePlanner?
-        if let set = sources.factorSets[FactorSetID(rawValue: key.factorSetId)],
-            let group = try? Group(participants: key.participants, leaders: key.leaders, minors: key.minors)
-        {
-            made = try? RoutePlanner(
-                network: sources.network, calculator: EmissionCalculator(factorSet: set, hubs: sources.hubs), group: group,
-                policy: policy)
-        }
+        let made = Self.makePlanner(key, sources: sources, policy: policy)
         planners[key] = made
         return made
     }
 
-    private func search(_ key: PlannerKey, from origin: String, to destination: String, day: CalendarDay?) -> (flight: Double?, lowest: Double?) {
+    static func makePlanner(_ key: PlannerKey, sources: ReportSources, policy: RoutingPolicy) -> RoutePlanner? {
+        guard let set = sources.factorSets[FactorSetID(rawValue: key.factorSetId)],
+            let group = try? Group(participants: key.participants, leaders: key.leaders, minors: key.minors)
+        else { return nil }
+        return try? RoutePlanner(
+            network: sources.network, calculator: EmissionCalculator(factorSet: set, hubs: sources.hubs), group: group,
+            policy: policy)
+    }
+
+    private func search(_ key: PlannerKey, from origin: String, to destination: String, day text: String) -> Answer {
         let searchKey = SearchKey(planner: key, origin: origin, destination: destination)
         if let known = answers[searchKey] { return known }
-        var answer: (flight: Double?, lowest: Double?) = (nil, nil)
-        if let planner = planner(key), let day {
-            let query = RouteQuery(
-                origin: PlaceID(rawValue: origin), destination: PlaceID(rawValue: destination), departureDay: day,
-                rank: .time, limit: 20)
-            if let result = try? planner.search(query) {
-                answer.lowest = result.lowestCarbon.footprint.group.totalKg
-                let flights = ([result.fastest] + result.itineraries).filter(\.usesFlight)
-                answer.flight = flights.min { $0.durationMinutes < $1.durationMinutes }?.footprint.group.totalKg
-            }
-        }
+        let answer = Self.answer(planner(key), from: origin, to: destination, day: text)
         answers[searchKey] = answer
         return answer
     }
+
+    static func answer(_ planner: RoutePlanner?, from origin: String, to destination: String, day text: String) -> Answer {
+        guard let planner, let day = CalendarDay(iso: text) else { return (nil, nil) }
+        let query = RouteQuery(
+            origin: PlaceID(rawValue: origin), destination: PlaceID(rawValue: destination), departureDay: day,
+            rank: .time, limit: 20)
+        guard let result = try? planner.search(query) else { return (nil, nil) }
+        let flights = ([result.fastest] + result.itineraries).filter(\.usesFlight)
+        return (
+            flights.min { $0.durationMinutes < $1.durationMinutes }?.footprint.group.totalKg,
+            result.lowestCarbon.footprint.group.totalKg
+        )
+    }
+}
+
+/// Each half writes only its own slot; read after `concurrentPerform` returns.
+private final class HalfResults: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<[RouteScenarioEstimator.SearchKey: RouteScenarioEstimator.Answer]>
+    init() {
+        slots = .allocate(capacity: 2)
+        slots.initialize(repeating: [:])
+    }
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+    func set(_ index: Int, _ value: [RouteScenarioEstimator.SearchKey: RouteScenarioEstimator.Answer]) { slots[index] = value }
+    func get(_ index: Int) -> [RouteScenarioEstimator.SearchKey: RouteScenarioEstimator.Answer] { slots[index] }
 }

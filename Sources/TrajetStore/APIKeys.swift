@@ -84,9 +84,9 @@ extension APIKey: FetchableRecord, PersistableRecord {
 }
 
 extension SQLitePlanStore {
-    /// `v3-api-keys`: hashed API keys, one organisation each (nil = network-level).
+    /// `v4-api-keys`: hashed API keys, one organisation each (nil = network-level).
     static func registerAPIKeyMigration(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v3-api-keys") { db in
+        migrator.registerMigration("v4-api-keys") { db in
             try db.create(table: "apiKey") { t in
                 t.primaryKey("id", .text)
                 t.column("organisationId", .text).references("organisation", onDelete: .cascade)

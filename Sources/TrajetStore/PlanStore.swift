@@ -11,6 +11,9 @@ public protocol PlanStore: Sendable {
     /// Calls `body` with each plan matching `filter` and its legs, ordered by plan id, from one consistent snapshot,
     /// without holding them all in memory (the annual report of 100 000 plans reads them this way).
     func forEachPlanDetail(_ filter: PlanFilter, _ body: (PlanDetail) throws -> Void) async throws
+    /// Calls `body` with each plan matching `filter` and the summary of its legs (kept with the plan), in no
+    /// particular order (the report sorts), from one snapshot: what the annual report reads.
+    func forEachPlanSummary(_ filter: PlanFilter, _ body: (Plan, PlanSummary) throws -> Void) async throws
     func plan(id: String) async throws -> PlanDetail?
     /// Applies `changes`; with `expectedVersion`, fails with `versionConflict` if the plan changed meanwhile.
     func updatePlan(id: String, changes: PlanChanges, expectedVersion: Int?) async throws -> Plan

@@ -1,6 +1,7 @@
 import TrajetCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The embedded plan store: one SQLite file through GRDB (WAL, foreign keys, 5 s busy timeout), or an in-memory
 /// database for tests. Migrations run when it opens; every write method is one transaction.
@@ -110,6 +111,14 @@ public struct SQLitePlanStore: PlanStore {
             try db.create(index: "plan_on_organisationId_departDate", on: "plan", columns: ["organisationId", "departDate"])
             try db.create(index: "plan_on_status", on: "plan", columns: ["status"])
         }
+        // Each plan keeps a summary of its legs (PlanSummary): the annual report reads 100 000 plans without reading
+        // their million legs. Written with the legs, in the same transaction; existing plans are summarised here.
+        migrator.registerMigration("v3-plan-summaries") { db in
+            try db.alter(table: "plan") { t in t.add(column: "legSummary", .text) }
+            for id in try String.fetchAll(db, sql: "SELECT id FROM plan") {
+                if let detail = try fetchDetail(db, id: id) { try writeSummary(db, detail) }
+            }
+        }
         registerAPIKeyMigration(&migrator)
         return migrator
     }
@@ -153,6 +162,7 @@ public struct SQLitePlanStore: PlanStore {
             if try Plan.exists(db, key: saved.plan.id) { throw PlanStoreError.planExists(id: saved.plan.id) }
             try saved.plan.insert(db)
             for leg in saved.legs { try leg.insert(db) }
+            try Self.writeSummary(db, saved)
             return saved
         }
     }
@@ -176,6 +186,98 @@ public struct SQLitePlanStore: PlanStore {
 
     /// Synchronous so that GRDB's blocking `read` is used: `body` is not Sendable and need not be.
     func streamPlanDetails(_ filter: PlanFilter, _ body: (PlanDetail) throws -> Void) throws {
+        let (whereClause, arguments) = Self.sqlConditions(filter)
+        // One read transaction, so the plans and legs are one snapshot; two cursors merged on the plan id keep memory
+        // flat however many plans there are.
+        try dbWriter.read { db in
+            let plans = try Plan.fetchCursor(
+                db, sql: "SELECT plan.* FROM plan \(whereClause) ORDER BY plan.id", arguments: arguments)
+            let legRows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT \(PlanLeg.indexedSelection) FROM planLeg JOIN plan ON plan.id = planLeg.planId \(whereClause)
+                    ORDER BY planLeg.planId, planLeg.direction, planLeg.position
+                    """, arguments: arguments)
+            let legs = legRows.map { PlanLeg(indexedRow: $0) }
+            var pendingLeg = try legs.next()
+            while let plan = try plans.next() {
+                var planLegs: [PlanLeg] = []
+                while let leg = pendingLeg, leg.planId <= plan.id {
+                    if leg.planId == plan.id { planLegs.append(leg) }
+                    pendingLeg = try legs.next()
+                }
+                try body(PlanDetail(plan: plan, legs: planLegs))
+            }
+        }
+    }
+
+    static func writeSummary(_ db: Database, _ detail: PlanDetail) throws {
+        try db.execute(
+            sql: "UPDATE plan SET legSummary = ? WHERE id = ?",
+            arguments: [PlanSummary(detail).storageText, detail.plan.id])
+    }
+
+    public func forEachPlanSummary(_ filter: PlanFilter, _ body: (Plan, PlanSummary) throws -> Void) async throws {
+        try streamPlanSummaries(filter, body)
+    }
+
+    /// Plans with their stored leg summaries, read by column index (the report's hot path: 100 000 rows); a summary
+    /// missing or of an older format is recomputed from the legs.
+    func streamPlanSummaries(_ filter: PlanFilter, _ body: (Plan, PlanSummary) throws -> Void) throws {
+        let (whereClause, arguments) = Self.sqlConditions(filter)
+        try dbWriter.read { db in
+            // When the filter keeps most plans (a network report), one pass over the table beats a lookup per plan
+            // through the date index (0.13 s instead of 0.31 s of SQLite time for 100 000 plans).
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM plan") ?? 0
+            let matching = try Int.fetchOne(db, sql: "SELECT count(*) FROM plan \(whereClause)", arguments: arguments) ?? 0
+            let access = matching * 4 > total ? "NOT INDEXED" : ""
+            let statement = try db.makeStatement(
+                sql: """
+                    SELECT id, organisationId, name, partnerId, originPlaceId, destinationPlaceId, departDate, returnDate,
+                    participants, leaders, minors, status, version, factorSetId, factorSetVersion, legSummary
+                    FROM plan \(access) \(whereClause)
+                    """)
+            statement.arguments = arguments
+            let rows = try Row.fetchCursor(statement)
+            // The hot loop of the annual report reads columns straight from SQLite: 100 000 rows, 16 columns.
+            let handle = statement.sqliteStatement
+            func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+                guard sqlite3_column_type(handle, column) != SQLITE_NULL, let text = sqlite3_column_text(handle, column) else {
+                    return nil
+                }
+                return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
+            }
+            func text(_ column: Int32) -> String { bytes(column).map { String(decoding: $0, as: UTF8.self) } ?? "" }
+            func integer(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+            var decoder = PlanSummaryDecoder()
+            var versions: [String] = []
+            while try rows.next() != nil {
+                // Factor-set versions repeat on every plan: share one String per distinct value.
+                var version = ""
+                if let raw = bytes(14) {
+                    if let known = versions.first(where: { $0.utf8.elementsEqual(raw) }) {
+                        version = known
+                    } else {
+                        version = String(decoding: raw, as: UTF8.self)
+                        if versions.count < 16 { versions.append(version) }
+                    }
+                }
+                let plan = Plan(
+                    id: text(0), organisationId: text(1), name: text(2), partnerId: text(3), originPlaceId: text(4),
+                    destinationPlaceId: text(5), departDate: text(6), returnDate: bytes(7).map { String(decoding: $0, as: UTF8.self) },
+                    participants: integer(8), leaders: integer(9), minors: integer(10) != 0,
+                    status: PlanStatus(rawValue: text(11)) ?? .draft, version: integer(12), factorSetId: text(13),
+                    factorSetVersion: version)
+                if let raw = bytes(15), let summary = decoder.decode(raw) {
+                    try body(plan, summary)
+                } else {
+                    try body(plan, PlanSummary(PlanDetail(plan: plan, legs: try Self.legs(db, planId: plan.id))))
+                }
+            }
+        }
+    }
+
+    static func sqlConditions(_ filter: PlanFilter) -> (String, StatementArguments) {
         var conditions: [String] = []
         var arguments = StatementArguments()
         if let org = filter.organisationId {
@@ -190,28 +292,7 @@ public struct SQLitePlanStore: PlanStore {
             conditions.append("plan.status = ?")
             _ = arguments.append(contentsOf: [status.rawValue])
         }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        // One read transaction, so the plans and legs are one snapshot; two cursors merged on the plan id keep memory
-        // flat however many plans there are.
-        try dbWriter.read { db in
-            let plans = try Plan.fetchCursor(
-                db, sql: "SELECT plan.* FROM plan \(whereClause) ORDER BY plan.id", arguments: arguments)
-            let legs = try PlanLeg.fetchCursor(
-                db,
-                sql: """
-                    SELECT planLeg.* FROM planLeg JOIN plan ON plan.id = planLeg.planId \(whereClause)
-                    ORDER BY planLeg.planId, planLeg.direction, planLeg.position
-                    """, arguments: arguments)
-            var pendingLeg = try legs.next()
-            while let plan = try plans.next() {
-                var planLegs: [PlanLeg] = []
-                while let leg = pendingLeg, leg.planId <= plan.id {
-                    if leg.planId == plan.id { planLegs.append(leg) }
-                    pendingLeg = try legs.next()
-                }
-                try body(PlanDetail(plan: plan, legs: planLegs))
-            }
-        }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
     public func plan(id: String) async throws -> PlanDetail? {
@@ -305,7 +386,9 @@ public struct SQLitePlanStore: PlanStore {
                 throw PlanStoreError.versionConflict(id: key, expected: current.plan.version, actual: actual)
             }
             for leg in legs { try leg.update(db) }
-            return PlanDetail(plan: updated, legs: try Self.legs(db, planId: key))
+            let detail = PlanDetail(plan: updated, legs: try Self.legs(db, planId: key))
+            try Self.writeSummary(db, detail)
+            return detail
         }
     }
 
@@ -382,6 +465,7 @@ public struct SQLitePlanStore: PlanStore {
                     summary.plansAdded += 1
                 }
                 for leg in detail.legs { try leg.insert(db) }
+                try Self.writeSummary(db, PlanDetail(plan: plan, legs: detail.legs))
             }
             return summary
         }

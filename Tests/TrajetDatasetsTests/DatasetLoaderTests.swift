@@ -146,16 +146,7 @@ import TrajetDatasets
 }
 
 @Suite struct TravelSupportLoaderTests {
-    func issues(_ datasets: MiniDatasets) throws -> [DatasetIssue] {
-        let directory = try datasets.write()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        do {
-            _ = try Datasets.load(from: directory)
-            return []
-        } catch {
-            return error.issues
-        }
-    }
+    func issues(_ datasets: MiniDatasets) throws -> [DatasetIssue] { try DatasetLoaderTests().issues(datasets) }
 
     @Test func bandsLoadAndPickByRoundedDistanceAndCallYear() throws {
         let directory = try MiniDatasets().write()

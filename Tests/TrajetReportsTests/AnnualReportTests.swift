@@ -100,7 +100,7 @@ enum Fixture {
 struct FixedScenarios: TripScenarioEstimating {
     var allFlightKg: Double
     var lowestKg: Double
-    func estimate(_ trip: TripLine) -> ScenarioEstimate {
+    func estimate(_ trip: ScenarioTrip) -> ScenarioEstimate {
         ScenarioEstimate(allFlightCo2eKg: allFlightKg, lowestCarbonCo2eKg: lowestKg)
     }
 }
@@ -232,6 +232,17 @@ struct FixedScenarios: TripScenarioEstimating {
             #expect(text.contains("\"AJE <Thiès> & \"\"Toubacouta\"\"\""))
             #expect(text.contains(language == .fr ? ";8988,300;" : ",8988.300,"))
         }
+    }
+
+    @Test func jsonDecodesBackToTheSameReport() throws {
+        var plans = Fixture.plans
+        plans[0].plan.name = "Tab\tquote\" backslash\\ line\nbreak \u{1}é"
+        let report = Fixture.report(plans: plans, scenarios: FixedScenarios(allFlightKg: 12.5, lowestKg: 0.001))
+        let json = try JSONRenderer.render(report)
+        let decoded = try JSONDecoder().decode(AnnualReport.self, from: Data(json.utf8))
+        #expect(decoded == report)
+        let empty = Fixture.report(plans: [])
+        #expect(try JSONDecoder().decode(AnnualReport.self, from: Data(JSONRenderer.render(empty).utf8)) == empty)
     }
 
     @Test func routeScenariosOnTheShippedNetwork() throws {

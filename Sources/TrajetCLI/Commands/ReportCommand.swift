@@ -58,12 +58,25 @@ struct ReportCommand: AsyncParsableCommand {
             }
             return .organisation(id: found.id, name: found.name)
         }
+        // TRAJET_TRACE=1: time and peak memory after each phase, for docs/performance.md.
+        let started = ContinuousClock.now
+        let tracing = ProcessInfo.processInfo.environment["TRAJET_TRACE"] != nil
+        func mark(_ label: String) {
+            guard tracing else { return }
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            let elapsed = ContinuousClock.now - started
+            let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            FileHandle.standardError.write(
+                Data("trace \(label): \(Int(ms)) ms, peak \(usage.ru_maxrss / 1024) MB\n".utf8))
+        }
         let query = AnnualReportQuery(
             year: year, scope: scope, scenarios: !noScenarios, generatedAt: generatedAt ?? AnnualReportQuery.today())
         let built = try await store.run {
-            try await query.build(store: store.store, datasets: context.datasets, settings: context.settings)
+            try await query.build(store: store.store, datasets: context.datasets, settings: context.settings, trace: mark)
         }
         let report = built.report
+        defer { mark("rendered") }
 
         if let output {
             var writer: AtomicFileWriter

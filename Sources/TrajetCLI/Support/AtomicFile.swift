@@ -33,7 +33,8 @@ struct AtomicFileWriter: TextOutputStream {
     }
 
     mutating func write(_ string: String) {
-        buffer.append(contentsOf: string.utf8)
+        var string = string
+        string.withUTF8 { buffer.append(contentsOf: $0) }
         if buffer.count >= 1 << 20 { flush() }
     }
 
@@ -75,7 +76,8 @@ struct StandardOutputWriter: TextOutputStream {
     private var buffer: [UInt8] = []
 
     mutating func write(_ string: String) {
-        buffer.append(contentsOf: string.utf8)
+        var string = string
+        string.withUTF8 { buffer.append(contentsOf: $0) }
         if buffer.count >= 1 << 20 { flush() }
     }
 

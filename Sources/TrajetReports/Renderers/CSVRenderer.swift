@@ -6,13 +6,17 @@ import TrajetCore
 public struct CSVRenderer {
     public let report: AnnualReport
     public let language: Language
-    private let tripsByID: [String: TripLine]
+    /// Plan id → index in `report.trips` (indices, not copies of the trip lines).
+    private let tripIndex: [String: Int]
     private let separator: String
 
     public init(report: AnnualReport, language: Language) {
         self.report = report
         self.language = language
-        self.tripsByID = Dictionary(report.trips.map { ($0.planId, $0) }, uniquingKeysWith: { first, _ in first })
+        var index: [String: Int] = [:]
+        index.reserveCapacity(report.trips.count)
+        for position in report.trips.indices { index[report.trips[position].planId] = position }
+        self.tripIndex = index
         self.separator = language == .fr ? ";" : ","
     }
 
@@ -34,7 +38,8 @@ public struct CSVRenderer {
 
     /// The rows of one plan's legs; empty when the plan is not one of the report's counted trips.
     public func rows(_ detail: PlanDetail, legs: [ReportLeg]) -> String {
-        guard let trip = tripsByID[detail.plan.id] else { return "" }
+        guard let position = tripIndex[detail.plan.id] else { return "" }
+        let trip = report.trips[position]
         var text = ""
         for leg in legs {
             let fields: [String] = [
@@ -66,7 +71,8 @@ public struct CSVRenderer {
 
     /// RFC 4180 quoting when a field holds the separator, a quote or a line break.
     func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\"" || $0 == "\n" || $0 == "\r" || String($0) == separator }) else { return text }
+        let separatorByte: UInt8 = language == .fr ? 59 : 44
+        guard text.utf8.contains(where: { $0 == 34 || $0 == 10 || $0 == 13 || $0 == separatorByte }) else { return text }
         return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 }

@@ -75,16 +75,23 @@ public enum HTMLRenderer {
             out.write(table.numeric.contains(index) ? "<th class=\"num\">\(escape(name))</th>" : "<th>\(escape(name))</th>")
         }
         out.write("</tr></thead>\n<tbody>\n")
-        for rowIndex in 0..<table.rowCount {
-            var line = "<tr>"
-            for (index, value) in table.row(rowIndex).enumerated() {
-                line += table.numeric.contains(index) ? "<td class=\"num\">" : (table.noWrap.contains(index) ? "<td class=\"nowrap\">" : "<td>")
-                line += escape(value)
-                line += "</td>"
-            }
-            line += "</tr>\n"
-            out.write(line)
+        let openers = table.header.indices.map { index in
+            table.numeric.contains(index) ? "<td class=\"num\">" : (table.noWrap.contains(index) ? "<td class=\"nowrap\">" : "<td>")
         }
+        let rows = table.row
+        ParallelChunks.render(count: table.rowCount, { range in
+            var text = ""
+            for rowIndex in range {
+                text += "<tr>"
+                for (index, value) in rows(rowIndex).enumerated() {
+                    text += index < openers.count ? openers[index] : "<td>"
+                    text += escape(value)
+                    text += "</td>"
+                }
+                text += "</tr>\n"
+            }
+            return text
+        }, write: { out.write($0) })
         out.write("</tbody>\n</table></div>\n")
     }
 

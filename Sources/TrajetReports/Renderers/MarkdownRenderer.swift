@@ -28,9 +28,12 @@ public enum MarkdownRenderer {
                 }
                 out.write("| " + table.header.map(cell).joined(separator: " | ") + " |\n")
                 out.write("|" + table.header.indices.map { table.numeric.contains($0) ? "---:" : "---" }.joined(separator: "|") + "|\n")
-                for index in 0..<table.rowCount {
-                    out.write("| " + table.row(index).map(cell).joined(separator: " | ") + " |\n")
-                }
+                let rows = table.row
+                ParallelChunks.render(count: table.rowCount, { range in
+                    var text = ""
+                    for index in range { text += "| " + rows(index).map(cell).joined(separator: " | ") + " |\n" }
+                    return text
+                }, write: { out.write($0) })
             case .chart:
                 continue
             }
@@ -49,6 +52,8 @@ public enum MarkdownRenderer {
 
     /// Characters that would start Markdown syntax inside running text.
     static func inline(_ text: String) -> String {
+        // * _ ` [ ] < > | \ and line breaks; most cells have none.
+        guard text.utf8.contains(where: { isSpecial[Int($0)] }) else { return text }
         var result = ""
         for character in text {
             switch character {
@@ -61,6 +66,8 @@ public enum MarkdownRenderer {
     }
 
     static func cell(_ text: String) -> String { inline(text) }
+
+    private static let isSpecial: [Bool] = (0..<256).map { [42, 95, 96, 91, 93, 60, 62, 124, 92, 10].contains($0) }
 }
 
 extension String {

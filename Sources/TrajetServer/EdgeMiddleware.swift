@@ -19,8 +19,9 @@ struct RequestInfo: Sendable {
         requestID: "-", logger: Logger(label: "trajet.server"), authorization: nil, localizer: Localizer(.en))
 }
 
-/// The outermost middleware: request id (`X-Request-ID`, echoed or made up) on every log line and response, body
-/// limit (413), every error turned into an RFC 9457 problem, one access-log line and the metrics per request.
+/// The outermost middleware: request id (`X-Request-ID`, echoed or made up) on every log line and response, the
+/// spec's paths and methods (404, 405 with `Allow`, missing required query parameters), body limit (413), cached
+/// route answers, every error turned into an RFC 9457 problem, one access-log line and the metrics per request.
 ///
 /// It also does what swift-openapi's `ErrorHandlingMiddleware` would (malformed input → 4xx, not 500), but writes a
 /// problem body naming the field instead of an empty one.

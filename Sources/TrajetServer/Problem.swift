@@ -111,11 +111,11 @@ extension Problem {
     init(_ error: TrajetError, localizer l: Localizer, names: (PlaceID) -> String = { $0.rawValue }) {
         let detail = l.message(for: error, names: names)
         switch error {
-        case .unknownPlace(let query, let suggestions):
+        case .unknownPlace(_, let suggestions):
+            // The caller knows which parameter held the text and sets `field`.
             self.init(
                 .notFound, "unknown-place", title: l.t("Lieu inconnu", "Unknown place"), detail: detail,
                 field: nil, suggestions: suggestions)
-            _ = query
         case .ambiguousPlace(_, let candidates):
             self.init(
                 .unprocessableContent, "ambiguous-place", title: l.t("Lieu ambigu", "Ambiguous place"), detail: detail,

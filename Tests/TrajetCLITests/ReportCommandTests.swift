@@ -143,13 +143,17 @@ enum ReportFixture {
             try await runTrajet(["report", "--database", db.path, "--year", "2026", "--output", missingDirectory.path])
         }
         #expect(!FileManager.default.fileExists(atPath: missingDirectory.path))
+        // A mistyped --database is refused, not created empty.
+        let typo = db.directory.appendingPathComponent("typo/plans.sqlite").path
+        await #expect(throws: ExitCode(2)) { try await runTrajet(["report", "--database", typo, "--year", "2026"]) }
+        #expect(!FileManager.default.fileExists(atPath: typo))
     }
 
     @Test func aYearWithoutPlansIsAnEmptyValidReport() async throws {
         let db = TempDatabase()
         defer { db.cleanUp() }
         let file = db.directory.appendingPathComponent("empty.html")
-        try FileManager.default.createDirectory(at: db.directory, withIntermediateDirectories: true)
+        _ = try db.store()  // an existing, empty database
         let html = try await report(db, ["--year", "2030", "--lang", "en"], to: file)
         let parser = XMLParser(data: Data(html.utf8))
         #expect(parser.parse())

@@ -43,6 +43,8 @@ struct ReportCommand: AsyncParsableCommand {
         let context = try await CommandContext.load(global)
         let l = context.localizer
         let language = l.language
+        // A report reads plans: a mistyped --database must not silently create an empty store and an empty report.
+        try StoreContext.requireExisting(global, storeOptions)
         let store = try StoreContext.open(global, storeOptions)
         let chosenFormat = format ?? ReportFormat.inferred(from: output) ?? .md
 
@@ -86,7 +88,7 @@ struct ReportCommand: AsyncParsableCommand {
                 printError(l.t("\(path) existe déjà ; ajoutez --force pour le remplacer", "\(path) already exists; add --force to replace it"), l)
                 throw ExitCode(1)
             } catch {
-                printError(String(describing: error), l)
+                printError(Self.message(error, l), l)
                 throw ExitCode(2)
             }
             do {
@@ -95,7 +97,7 @@ struct ReportCommand: AsyncParsableCommand {
             } catch {
                 writer.discard()
                 if error is ExitCode { throw error }
-                printError(String(describing: error), l)
+                printError(Self.message(error, l), l)
                 throw ExitCode(2)
             }
             let count = report.trips.count
@@ -108,5 +110,13 @@ struct ReportCommand: AsyncParsableCommand {
             try await store.run { try await query.render(built, as: chosenFormat, language: language, store: store.store, into: &writer) }
             writer.flush()
         }
+    }
+
+    /// Write failures in the user's language (the path and the system's reason stay as they are).
+    static func message(_ error: any Error, _ l: Localizer) -> String {
+        if case AtomicFileWriter.Failure.cannotCreate(let path, let reason) = error {
+            return l.t("impossible d'écrire \(path) : \(reason)", "cannot write \(path): \(reason)")
+        }
+        return String(describing: error)
     }
 }

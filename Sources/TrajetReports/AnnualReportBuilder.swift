@@ -35,7 +35,8 @@ public struct AnnualReportBuilder {
     private var trips: [TripLine] = []
     private var plannedTrips: [TripLine] = []
     private var excludedPlans = 0
-    private var trendTotals: [Int: YearTotal] = [:]
+    /// Counted trips per departure year, in whole grams (the trend and the change against last year).
+    private var trendTotals: [Int: Slice] = [:]
     private var quality = DataQuality(
         legs: 0, legsWithEstimatedDistance: 0, legsWithEstimatedFare: 0, legsWithoutFare: 0, legsWithEstimatedFactor: 0,
         legsWithUnconfirmedService: 0, co2eShareFromEstimatedFactors: nil, travelledTrips: 0, bookedTrips: 0)
@@ -83,13 +84,10 @@ public struct AnnualReportBuilder {
         guard let planYear = Int(plan.departDate.prefix(4)), yearsToRead.contains(planYear) else { return }
         let counted = Self.countedStatuses.contains(plan.status)
         if counted {
-            var total = trendTotals[planYear] ?? YearTotal(year: planYear, trips: 0, travellers: 0, co2eKg: 0, co2eKgWithoutNonCO2: 0)
-            total.trips += 1
-            total.travellers += plan.people
-            // Summed in whole grams so the trend adds up exactly.
-            total.co2eKg = kg(Self.grams(total.co2eKg) + summary.grams)
-            total.co2eKgWithoutNonCO2 = kg(Self.grams(total.co2eKgWithoutNonCO2) + summary.grams - summary.nonCO2Grams)
-            trendTotals[planYear] = total
+            trendTotals[planYear, default: Slice()].trips += 1
+            trendTotals[planYear, default: Slice()].travellers += plan.people
+            trendTotals[planYear, default: Slice()].grams += summary.grams
+            trendTotals[planYear, default: Slice()].gramsWithoutNonCO2 += summary.grams - summary.nonCO2Grams
         }
         guard planYear == year else { return }
         if counted {
@@ -300,7 +298,7 @@ public struct AnnualReportBuilder {
             if trips[index].lowCarbon { lowCarbon += 1 }
         }
         let kgWithDays = kg(gramsWithDays)
-        let previous = trendTotals[year - 1]
+        let previous = trendTotals[year - 1].map { Self.yearTotal(year - 1, $0) }
         let totalKg = kg(grams)
         let biggest = Self.largest(trips, count: 3)
         let summary = ReportSummary(
@@ -411,7 +409,8 @@ public struct AnnualReportBuilder {
         return rows(slices, passengerKm: passengerKm, grams: totalGrams)
     }
 
-    static func grams(_ kg: Double) -> Int { Int((kg * 1000).rounded()) }
+    /// Whole grams, as plans store them.
+    static func grams(_ kg: Double) -> Int { PlanLeg.grams(kg) }
 
     private static func rows(_ slices: [String: Slice], passengerKm: Double, grams: Int) -> [ReportTotal] {
         slices.map { key, slice in
@@ -457,7 +456,13 @@ public struct AnnualReportBuilder {
     }
 
     private func trend() -> [YearTotal] {
-        yearsToRead.map { trendTotals[$0] ?? YearTotal(year: $0, trips: 0, travellers: 0, co2eKg: 0, co2eKgWithoutNonCO2: 0) }
+        yearsToRead.map { Self.yearTotal($0, trendTotals[$0] ?? Slice()) }
+    }
+
+    static func yearTotal(_ year: Int, _ slice: Slice) -> YearTotal {
+        YearTotal(
+            year: year, trips: slice.trips, travellers: slice.travellers, co2eKg: kg(slice.grams),
+            co2eKgWithoutNonCO2: kg(slice.gramsWithoutNonCO2))
     }
 
     private func method() -> ReportMethod {
@@ -515,10 +520,3 @@ public struct AnnualReportBuilder {
 }
 
 func kg(_ grams: Int) -> Double { Double(grams) / 1000 }
-
-/// Keeps JSON free of binary noise (`0.30000000000000004`): figures are rounded where they are made.
-func rounded(_ value: Double, _ places: Int) -> Double {
-    var scale = 1.0
-    for _ in 0..<places { scale *= 10 }
-    return (value * scale).rounded() / scale
-}

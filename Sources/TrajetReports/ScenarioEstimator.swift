@@ -25,8 +25,6 @@ public struct ScenarioTrip: Sendable, Equatable {
     public var minors: Bool
     public var factorSetId: String
 
-    public init(_ trip: TripLine) { self.init(trips: [trip], index: 0) }
-
     /// Reads the fields in place: copying a whole trip line for a few fields is measurable on 100 000 trips.
     init(trips: [TripLine], index: Int) {
         origin = trips[index].origin.id

@@ -38,11 +38,6 @@ struct AtomicFileWriter: TextOutputStream {
         if buffer.count >= 1 << 20 { flush() }
     }
 
-    mutating func write(_ data: Data) {
-        buffer.append(contentsOf: data)
-        flush()
-    }
-
     private mutating func flush() {
         guard failure == nil, !buffer.isEmpty else { return }
         do { try handle.write(contentsOf: buffer) } catch { failure = error }

@@ -50,7 +50,7 @@ extension PlanLeg {
         return leg
     }
 
-    static func grams(_ kg: Double) -> Int { Int((kg * 1000).rounded()) }
+    package static func grams(_ kg: Double) -> Int { Int((kg * 1000).rounded()) }
 }
 
 /// Recomputes saved legs' footprints with a factor set: each leg is looked up by its network leg id; a leg no

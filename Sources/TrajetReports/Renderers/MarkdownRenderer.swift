@@ -18,7 +18,7 @@ public enum MarkdownRenderer {
             case .keyFigures(let figures):
                 out.write("| | | |\n|---|---:|---|\n")
                 for figure in figures {
-                    out.write("| \(cell(figure.label)) | **\(cell(figure.value))** | \(cell(figure.detail)) |\n")
+                    out.write("| \(inline(figure.label)) | **\(inline(figure.value))** | \(inline(figure.detail)) |\n")
                 }
             case .table(let table):
                 out.write("**\(inline(table.caption))**\n\n")
@@ -26,12 +26,12 @@ public enum MarkdownRenderer {
                     out.write("_\(inline(table.emptyText))_\n")
                     continue
                 }
-                out.write("| " + table.header.map(cell).joined(separator: " | ") + " |\n")
+                out.write("| " + table.header.map(inline).joined(separator: " | ") + " |\n")
                 out.write("|" + table.header.indices.map { table.numeric.contains($0) ? "---:" : "---" }.joined(separator: "|") + "|\n")
                 let rows = table.row
                 ParallelChunks.render(count: table.rowCount, { range in
                     var text = ""
-                    for index in range { text += "| " + rows(index).map(cell).joined(separator: " | ") + " |\n" }
+                    for index in range { text += "| " + rows(index).map(inline).joined(separator: " | ") + " |\n" }
                     return text
                 }, write: { out.write($0) })
             case .chart:
@@ -65,7 +65,6 @@ public enum MarkdownRenderer {
         return result
     }
 
-    static func cell(_ text: String) -> String { inline(text) }
 
     private static let isSpecial: [Bool] = (0..<256).map { [42, 95, 96, 91, 93, 60, 62, 124, 92, 10].contains($0) }
 }

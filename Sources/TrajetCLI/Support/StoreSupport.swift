@@ -28,7 +28,11 @@ struct StoreContext {
         let path = options.path(environment: environment)
         guard FileManager.default.fileExists(atPath: path) else {
             let localizer = Localizer(global.lang ?? language(environment))
-            printError(localizer.t("aucune base de données à \(path)", "no database at \(path)"), localizer)
+            printError(
+                localizer.t(
+                    "aucune base de données à \(path) (--database PATH, ou créez-la avec trajet orgs add puis trajet plans add)",
+                    "no database at \(path) (--database PATH, or create it with trajet orgs add then trajet plans add)"),
+                localizer)
             throw ExitCode(2)
         }
     }

@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
         // Group plans: SQLite through GRDB (system SQLite, libsqlite3-dev). Only TrajetStore imports it.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // Several `trajet serve` instances on one shared store: PostgreSQL through postgres-nio (connection pool,
+        // prepared statements). Only TrajetPostgres imports it.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         // `trajet factors import`: reads the publishers' .xlsx workbooks (a ZIP of XML parts).
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         // The HTTP API (`trajet serve`); its tests also use it as a loopback server for the importer's downloader.
@@ -61,6 +64,15 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),
+        // The same PlanStore on PostgreSQL (`database.url = postgres://…`), for several servers sharing one store.
+        .target(
+            name: "TrajetPostgres",
+            dependencies: [
+                "TrajetCore", "TrajetStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings),
         // Annual environmental report: model computed from plans, and its renderers (HTML+SVG, Markdown, CSV,
         // JSON; French and English). Core only: the CLI and the server feed it plans from any store.
         .target(name: "TrajetReports", dependencies: ["TrajetCore"], swiftSettings: swiftSettings),
@@ -80,7 +92,7 @@ let package = Package(
         .target(
             name: "TrajetQueries",
             dependencies: [
-                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports",
+                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetPostgres", "TrajetReports",
                 .product(name: "Configuration", package: "swift-configuration"),
                 // FilePath for the configuration file (MemberImportVisibility needs the defining module).
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -129,8 +141,10 @@ let package = Package(
         .testTarget(
             name: "TrajetDatasetsTests", dependencies: ["TrajetDatasets", "TrajetCore"],
             swiftSettings: testSwiftSettings),
+        // One store suite for both backends: SQLite always, PostgreSQL when TRAJET_TEST_POSTGRES_URL names a server.
         .testTarget(
-            name: "TrajetStoreTests", dependencies: ["TrajetStore", "TrajetCore"], swiftSettings: testSwiftSettings),
+            name: "TrajetStoreTests", dependencies: ["TrajetStore", "TrajetPostgres", "TrajetCore"],
+            swiftSettings: testSwiftSettings),
         .testTarget(
             name: "TrajetReportsTests", dependencies: ["TrajetReports", "TrajetCore", "TrajetDatasets"],
             swiftSettings: testSwiftSettings),

@@ -102,10 +102,7 @@ extension SQLitePlanStore {
     }
 
     public func addAPIKey(_ key: APIKey) async throws -> APIKey {
-        guard key.organisationId != nil || key.role == .admin else {
-            throw PlanStoreError.invalidValue(
-                field: "role", value: key.role.rawValue, expected: "admin for a network-level key (no organisation)")
-        }
+        try Validation.apiKey(key)
         var record = key
         record.createdAt = now()
         record.revokedAt = nil
@@ -139,6 +136,25 @@ extension SQLitePlanStore {
                 try key.update(db)
             }
             return key
+        }
+    }
+
+    public func importAPIKeys(_ keys: [APIKey]) async throws -> Int {
+        for key in keys { try Validation.apiKey(key) }
+        return try await dbWriter.write { db in
+            var added = 0
+            for key in keys {
+                if var existing = try APIKey.fetchOne(db, key: key.id) {
+                    if existing.revokedAt == nil, let revoked = key.revokedAt {
+                        existing.revokedAt = revoked
+                        try existing.update(db)
+                    }
+                } else {
+                    try key.insert(db)
+                    added += 1
+                }
+            }
+            return added
         }
     }
 

@@ -73,6 +73,12 @@ public struct ImportSummary: Sendable, Equatable {
     public var organisationsAdded: Int
     public var plansAdded: Int
     public var plansReplaced: Int
+
+    public init(organisationsAdded: Int, plansAdded: Int, plansReplaced: Int) {
+        self.organisationsAdded = organisationsAdded
+        self.plansAdded = plansAdded
+        self.plansReplaced = plansReplaced
+    }
 }
 
 extension PlanExport {

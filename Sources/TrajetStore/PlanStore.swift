@@ -1,7 +1,8 @@
 import TrajetCore
 
-/// Storage of organisations and group plans. `SQLitePlanStore` is the embedded implementation; a PostgreSQL one
-/// can follow behind the same protocol without touching callers. Every write is one transaction.
+/// Storage of organisations and group plans. `SQLitePlanStore` is the embedded implementation, `PostgresPlanStore`
+/// (TrajetPostgres) the shared one for several servers; callers see only this protocol. Every write is one
+/// transaction, and the same test suite runs against both.
 public protocol PlanStore: Sendable {
     func addOrganisation(_ organisation: Organisation) async throws -> Organisation
     func organisations() async throws -> [Organisation]
@@ -17,7 +18,9 @@ public protocol PlanStore: Sendable {
     func plan(id: String) async throws -> PlanDetail?
     /// Applies `changes`; with `expectedVersion`, fails with `versionConflict` if the plan changed meanwhile.
     func updatePlan(id: String, changes: PlanChanges, expectedVersion: Int?) async throws -> Plan
-    func deletePlan(id: String) async throws
+    /// With `expectedVersion`, fails with `versionConflict` if the plan changed since it was read (checked and
+    /// deleted in one transaction).
+    func deletePlan(id: String, expectedVersion: Int?) async throws
     /// Replaces the footprint figures of the plan's legs (the same directions and positions) and its factor set,
     /// version + 1; with `expectedVersion`, fails with `versionConflict` if the plan changed meanwhile.
     func recomputePlan(
@@ -39,6 +42,24 @@ public protocol PlanStore: Sendable {
     func apiKey(hash: String) async throws -> APIKey?
     /// Marks the key revoked (idempotent); fails with `invalidValue(field: "id")` for an unknown id.
     func revokeAPIKey(id: String) async throws -> APIKey
+    /// Stores keys as they are (hash, dates, revocation), skipping ids already there but carrying a revocation over:
+    /// `trajet db copy`. Returns how many were added.
+    func importAPIKeys(_ keys: [APIKey]) async throws -> Int
     /// Throws if the database cannot answer a query (`/readyz`).
     func ping() async throws
+
+    // MARK: Maintenance (`trajet db migrate`, `trajet db check`)
+
+    /// Where the store is, for messages (a path, or a URL without its password).
+    var location: String { get }
+    /// The schema steps this program knows and the database has not applied yet, in order.
+    func pendingMigrations() async throws -> [String]
+    /// Applies the pending steps (one at a time across processes); returns their names.
+    func migrate() async throws -> [String]
+    /// What is wrong with the database; empty when it is sound.
+    func check() async throws -> [String]
+}
+
+extension PlanStore {
+    public func deletePlan(id: String) async throws { try await deletePlan(id: id, expectedVersion: nil) }
 }

@@ -9,24 +9,28 @@ public struct SQLitePlanStore: PlanStore {
     // Internal, not private: the API-key and paging methods live in APIKeys.swift.
     let dbWriter: any DatabaseWriter
     let now: @Sendable () -> String
+    public let location: String
 
-    /// Migrates `dbWriter` to the current schema.
-    public init(_ dbWriter: any DatabaseWriter, now: @escaping @Sendable () -> String = { Date().ISO8601Format() })
-        throws
-    {
+    /// Migrates `dbWriter` to the current schema unless `migrate` is false (`trajet db migrate` lists the steps first).
+    public init(
+        _ dbWriter: any DatabaseWriter, location: String = ":memory:", migrate: Bool = true,
+        now: @escaping @Sendable () -> String = { Date().ISO8601Format() }
+    ) throws {
         self.dbWriter = dbWriter
         self.now = now
-        try Self.migrator.migrate(dbWriter)
+        self.location = location
+        if migrate { try Self.migrator.migrate(dbWriter) }
     }
 
     /// The default database file, relative to the working directory.
     public static let defaultPath = "./data/trajet.sqlite"
 
     /// Opens (creating it and its folder if needed) the database file in WAL mode.
-    public static func open(path: String) throws -> SQLitePlanStore {
+    public static func open(path: String, migrate: Bool = true) throws -> SQLitePlanStore {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return try SQLitePlanStore(DatabasePool(path: path, configuration: makeConfiguration()))
+        return try SQLitePlanStore(
+            DatabasePool(path: path, configuration: makeConfiguration()), location: path, migrate: migrate)
     }
 
     /// An empty in-memory database (tests).
@@ -126,6 +130,19 @@ public struct SQLitePlanStore: PlanStore {
     /// Whether every known migration has run (tests, `db check`).
     public func isMigrated() async throws -> Bool {
         try await dbWriter.read { db in try Self.migrator.hasCompletedMigrations(db) }
+    }
+
+    public func pendingMigrations() async throws -> [String] {
+        try await dbWriter.read { db in
+            let applied = try Self.migrator.appliedIdentifiers(db)
+            return Self.migrator.migrations.filter { !applied.contains($0) }
+        }
+    }
+
+    public func migrate() async throws -> [String] {
+        let pending = try await pendingMigrations()
+        try Self.migrator.migrate(dbWriter)
+        return pending
     }
 
     // MARK: Organisations
@@ -348,10 +365,14 @@ public struct SQLitePlanStore: PlanStore {
         }
     }
 
-    public func deletePlan(id: String) async throws {
+    public func deletePlan(id: String, expectedVersion: Int?) async throws {
         let key = id.lowercased()
         try await dbWriter.write { db in
-            guard try Plan.deleteOne(db, key: key) else { throw PlanStoreError.planNotFound(id: id) }
+            guard let current = try Plan.fetchOne(db, key: key) else { throw PlanStoreError.planNotFound(id: id) }
+            if let expectedVersion, expectedVersion != current.version {
+                throw PlanStoreError.versionConflict(id: key, expected: expectedVersion, actual: current.version)
+            }
+            try Plan.deleteOne(db, key: key)
         }
     }
 
@@ -365,12 +386,7 @@ public struct SQLitePlanStore: PlanStore {
             if let expectedVersion, expectedVersion != current.plan.version {
                 throw PlanStoreError.versionConflict(id: key, expected: expectedVersion, actual: current.plan.version)
             }
-            let slots = { (legs: [PlanLeg]) in legs.map { "\($0.direction.rawValue)#\($0.position)" }.sorted() }
-            guard slots(legs) == slots(current.legs) else {
-                throw PlanStoreError.invalidValue(
-                    field: "legs", value: slots(legs).joined(separator: ","),
-                    expected: "the plan's legs \(slots(current.legs).joined(separator: ","))")
-            }
+            try Validation.sameSlots(legs, as: current.legs)
             var updated = current.plan
             updated.factorSetId = factorSetId
             updated.factorSetVersion = factorSetVersion
@@ -410,28 +426,7 @@ public struct SQLitePlanStore: PlanStore {
     }
 
     public func importPlans(_ document: PlanExport) async throws -> ImportSummary {
-        guard document.format == PlanExport.currentFormat else {
-            throw PlanStoreError.invalidValue(
-                field: "format", value: String(document.format), expected: String(PlanExport.currentFormat))
-        }
-        var seenOrgs = Set<String>()
-        for (index, organisation) in document.organisations.enumerated() {
-            try Validation.organisation(organisation, prefix: "organisations[\(index)].")
-            guard seenOrgs.insert(organisation.id).inserted else {
-                throw PlanStoreError.invalidValue(
-                    field: "organisations[\(index)].id", value: organisation.id, expected: "an id not repeated in the file")
-            }
-        }
-        var seenPlans = Set<String>()
-        for (index, detail) in document.plans.enumerated() {
-            let prefix = "plans[\(index)]."
-            try Validation.plan(detail.plan, prefix: prefix)
-            try Validation.legs(detail.legs, of: detail.plan, prefix: prefix)
-            guard seenPlans.insert(detail.plan.id).inserted else {
-                throw PlanStoreError.invalidValue(
-                    field: prefix + "id", value: detail.plan.id, expected: "a plan id not repeated in the file")
-            }
-        }
+        let seenOrgs = try Validation.importDocument(document)
         let stamp = now()
         return try await dbWriter.write { [seenOrgs] db in
             // Everything is checked against the database before the first row is written; any error rolls back.

@@ -1,8 +1,9 @@
 import Foundation
 import TrajetCore
 
-enum Validation {
-    static func organisation(_ organisation: Organisation, prefix: String = "") throws(PlanStoreError) {
+/// The checks every store runs before writing (package access: the PostgreSQL store runs the same ones).
+package enum Validation {
+    package static func organisation(_ organisation: Organisation, prefix: String = "") throws(PlanStoreError) {
         let id = organisation.id
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
         guard !id.isEmpty, id.count <= 64, id.allSatisfy({ allowed.contains($0) }), id.first != "-" else {
@@ -15,7 +16,7 @@ enum Validation {
     }
 
     /// Checks a plan's own fields (the organisation's existence is checked against the database).
-    static func plan(_ plan: Plan, prefix: String = "") throws(PlanStoreError) {
+    package static func plan(_ plan: Plan, prefix: String = "") throws(PlanStoreError) {
         guard UUID(uuidString: plan.id) != nil, plan.id == plan.id.lowercased() else {
             throw .invalidValue(field: prefix + "id", value: plan.id, expected: "a lowercase UUID")
         }
@@ -56,7 +57,7 @@ enum Validation {
         }
     }
 
-    static func legs(_ legs: [PlanLeg], of plan: Plan, prefix: String = "") throws(PlanStoreError) {
+    package static func legs(_ legs: [PlanLeg], of plan: Plan, prefix: String = "") throws(PlanStoreError) {
         var seen = Set<String>()
         for (index, leg) in legs.enumerated() {
             let field = "\(prefix)legs[\(index)]."
@@ -85,12 +86,58 @@ enum Validation {
         }
     }
 
-    static func status(_ text: String, field: String = "status") throws(PlanStoreError) -> PlanStatus {
+    package static func status(_ text: String, field: String = "status") throws(PlanStoreError) -> PlanStatus {
         guard let status = PlanStatus(rawValue: text.lowercased()) else {
             throw .invalidValue(
                 field: field, value: text, expected: PlanStatus.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return status
+    }
+}
+
+extension Validation {
+    /// Checks an import document before anything is written: its format, every organisation and plan, and that no id
+    /// repeats. Returns the organisation ids the file brings (the plans' other organisations must exist already).
+    package static func importDocument(_ document: PlanExport) throws(PlanStoreError) -> Set<String> {
+        guard document.format == PlanExport.currentFormat else {
+            throw .invalidValue(field: "format", value: String(document.format), expected: String(PlanExport.currentFormat))
+        }
+        var seenOrgs = Set<String>()
+        for (index, organisation) in document.organisations.enumerated() {
+            try Validation.organisation(organisation, prefix: "organisations[\(index)].")
+            guard seenOrgs.insert(organisation.id).inserted else {
+                throw .invalidValue(
+                    field: "organisations[\(index)].id", value: organisation.id, expected: "an id not repeated in the file")
+            }
+        }
+        var seenPlans = Set<String>()
+        for (index, detail) in document.plans.enumerated() {
+            let prefix = "plans[\(index)]."
+            try Validation.plan(detail.plan, prefix: prefix)
+            try Validation.legs(detail.legs, of: detail.plan, prefix: prefix)
+            guard seenPlans.insert(detail.plan.id).inserted else {
+                throw .invalidValue(field: prefix + "id", value: detail.plan.id, expected: "a plan id not repeated in the file")
+            }
+        }
+        return seenOrgs
+    }
+
+    /// `recomputePlan` replaces figures, never the shape: the new legs must fill the same (direction, position) slots.
+    package static func sameSlots(_ legs: [PlanLeg], as current: [PlanLeg]) throws(PlanStoreError) {
+        let slots = { (legs: [PlanLeg]) in legs.map { "\($0.direction.rawValue)#\($0.position)" }.sorted() }
+        guard slots(legs) == slots(current) else {
+            throw .invalidValue(
+                field: "legs", value: slots(legs).joined(separator: ","),
+                expected: "the plan's legs \(slots(current).joined(separator: ","))")
+        }
+    }
+
+    /// A network-level key (no organisation) must be an admin key.
+    package static func apiKey(_ key: APIKey) throws(PlanStoreError) {
+        guard key.organisationId != nil || key.role == .admin else {
+            throw .invalidValue(
+                field: "role", value: key.role.rawValue, expected: "admin for a network-level key (no organisation)")
+        }
     }
 }
 

@@ -1,0 +1,694 @@
+import Foundation
+import Logging
+import PostgresNIO
+import TrajetCore
+import TrajetStore
+
+/// The plan store on PostgreSQL, for several `trajet serve` processes sharing one store.
+///
+/// Every write is one transaction at READ COMMITTED; the version checks lock the plan's row (`SELECT … FOR UPDATE`)
+/// before comparing versions, so of two instances updating the same plan with the same `If-Match`, one wins and the
+/// other sees the new version and gets `versionConflict`. Imports upsert (`ON CONFLICT`) in plan-id order, so
+/// overlapping imports running at once neither duplicate a plan nor deadlock. Nothing is cached in the process:
+/// an API key revoked through one instance is refused by every instance on its next request.
+public struct PostgresPlanStore: PlanStore {
+    let client: PostgresClient
+    let logger: Logger
+    let now: @Sendable () -> String
+    /// Where the store is, without password (messages, logs).
+    public let location: String
+
+    /// A store on `client`, whose `run()` must be running (see `withStore` or add the client to a ServiceGroup).
+    public init(
+        client: PostgresClient, location: String, logger: Logger = Logger(label: "trajet.postgres"),
+        now: @escaping @Sendable () -> String = { Date().ISO8601Format() }
+    ) {
+        self.client = client
+        self.location = location
+        self.logger = logger
+        self.now = now
+    }
+
+    /// Connects to `location`, runs the pending migrations when `migrate` is true, calls `body`, then closes the pool.
+    /// Fails within `connectTimeout` with `unreachable` when the server does not answer.
+    public static func withStore<T>(
+        _ location: PostgresLocation, migrate: Bool = true, maximumConnections: Int = 16,
+        connectTimeout: Duration = .seconds(5), logger: Logger = Logger(label: "trajet.postgres"),
+        now: @escaping @Sendable () -> String = { Date().ISO8601Format() },
+        _ body: (PostgresPlanStore) async throws -> T
+    ) async throws -> T {
+        var configuration = location.clientConfiguration(maximumConnections: maximumConnections)
+        configuration.options.connectTimeout = connectTimeout
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let store = PostgresPlanStore(client: client, location: location.description, logger: logger, now: now)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            try await store.waitUntilReachable(timeout: connectTimeout)
+            if migrate { _ = try await store.migrate() }
+            return try await body(store)
+        }
+    }
+
+    /// The pool's background work, for a `ServiceGroup` (`trajet serve`).
+    public var service: PostgresClient { client }
+
+    /// Pings until the server answers or `timeout` passes: a wrong host or a stopped server becomes one clear error
+    /// instead of requests waiting on the pool.
+    public func waitUntilReachable(timeout: Duration) async throws {
+        let location = self.location
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try await self.ping()
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return false
+            }
+            defer { group.cancelAll() }
+            do {
+                guard try await group.next() == true else {
+                    throw PostgresStoreError.unreachable(location: location, detail: "no answer within \(timeout)")
+                }
+            } catch let error as PostgresStoreError {
+                throw error
+            } catch {
+                throw PostgresStoreError.unreachable(location: location, detail: Self.describe(error))
+            }
+        }
+    }
+
+    // MARK: Transactions and errors
+
+    /// Runs `body` in one transaction on one pooled connection: committed if it returns, rolled back if it throws.
+    /// A deadlock or serialization failure (another instance's transaction got in the way) is retried twice.
+    @discardableResult
+    func transaction<T: Sendable>(
+        readOnlySnapshot: Bool = false, _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await client.withConnection { connection in
+                    let begin: PostgresQuery =
+                        readOnlySnapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN"
+                    try await connection.query(begin, logger: logger)
+                    do {
+                        let value = try await body(connection)
+                        try await connection.query("COMMIT", logger: logger)
+                        return value
+                    } catch {
+                        // A broken connection cannot roll back; the pool drops it and the server aborts the transaction.
+                        _ = try? await connection.query("ROLLBACK", logger: logger)
+                        throw error
+                    }
+                }
+            } catch let error as PSQLError where attempt < 3 && Self.isRetryable(error) {
+                logger.notice("retrying a transaction", metadata: ["sqlState": .string(error.serverInfo?[.sqlState] ?? "")])
+                continue
+            } catch let error as PSQLError {
+                throw Self.storeError(error)
+            }
+        }
+    }
+
+    /// Reads outside a transaction (one statement is one snapshot).
+    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        do {
+            return try await client.withConnection { connection in try await body(connection) }
+        } catch let error as PSQLError {
+            throw Self.storeError(error)
+        }
+    }
+
+    static func isRetryable(_ error: PSQLError) -> Bool {
+        let state = error.serverInfo?[.sqlState]
+        return state == "40P01" || state == "40001"
+    }
+
+    static func sqlState(_ error: any Error) -> String? { (error as? PSQLError)?.serverInfo?[.sqlState] }
+
+    /// PSQLError's description hides the server's message (it may hold data); ours names it, without bound values.
+    static func storeError(_ error: PSQLError) -> PostgresStoreError {
+        if let info = error.serverInfo {
+            return .server(
+                sqlState: info[.sqlState] ?? "?", message: info[.message] ?? "?", detail: info[.detail],
+                constraint: info[.constraintName])
+        }
+        return .connection(detail: describe(error))
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            if let underlying = error.underlying { return "\(error.code): \(underlying)" }
+            return "\(error.code)"
+        }
+        return String(describing: error)
+    }
+
+    func rows(_ query: PostgresQuery, _ connection: PostgresConnection) async throws -> [PostgresRandomAccessRow] {
+        try await connection.query(query, logger: logger).collect().map { $0.makeRandomAccess() }
+    }
+
+    // MARK: Organisations
+
+    public func addOrganisation(_ organisation: Organisation) async throws -> Organisation {
+        try Validation.organisation(organisation)
+        var record = organisation
+        record.createdAt = now()
+        do {
+            try await transaction { [record] connection in
+                try await connection.query(
+                    "INSERT INTO organisation (id, name, created_at) VALUES (\(record.id), \(record.name), \(record.createdAt))",
+                    logger: logger)
+                return ()
+            }
+        } catch let error as PostgresStoreError where error.sqlState == "23505" {
+            throw PlanStoreError.organisationExists(id: record.id)
+        }
+        return record
+    }
+
+    public func organisations() async throws -> [Organisation] {
+        try await read { connection in
+            try await rows("SELECT \(unescaped: Columns.organisation) FROM organisation o ORDER BY o.id", connection)
+                .map { try $0.organisation() }
+        }
+    }
+
+    // MARK: Plans
+
+    public func addPlan(_ detail: PlanDetail) async throws -> PlanDetail {
+        var saved = detail
+        let stamp = now()
+        saved.plan.version = 1
+        saved.plan.createdAt = stamp
+        saved.plan.updatedAt = stamp
+        try Validation.plan(saved.plan)
+        try Validation.legs(saved.legs, of: saved.plan)
+        do {
+            try await transaction { [saved] connection in
+                guard try await organisationExists(saved.plan.organisationId, connection) else {
+                    throw PlanStoreError.unknownOrganisation(id: saved.plan.organisationId, field: "organisationId")
+                }
+                try await insertPlans([saved], connection)
+            }
+        } catch let error as PostgresStoreError where error.sqlState == "23505" {
+            throw PlanStoreError.planExists(id: saved.plan.id)
+        }
+        return saved
+    }
+
+    func organisationExists(_ id: String, _ connection: PostgresConnection) async throws -> Bool {
+        try await !rows("SELECT 1 FROM organisation WHERE id = \(id)", connection).isEmpty
+    }
+
+    /// Inserts plans (with their summaries) and their legs, in as few statements as the parameter limit allows.
+    func insertPlans(_ details: [PlanDetail], _ connection: PostgresConnection) async throws {
+        for chunk in details.chunks(of: 3_000) {
+            var bindings = PostgresBindings(capacity: chunk.count * Columns.planInsertCount)
+            for detail in chunk { bindings.append(detail.plan, summary: PlanSummary(detail).storageText) }
+            let sql = "INSERT INTO plan (\(Columns.planInsertNames)) VALUES "
+                + valuesPlaceholders(rows: chunk.count, columns: Columns.planInsertCount)
+            try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+        }
+        try await insertLegs(details.flatMap(\.legs), connection)
+    }
+
+    func insertLegs(_ legs: [PlanLeg], _ connection: PostgresConnection) async throws {
+        // PostgreSQL takes at most 65 535 parameters per statement: 2 000 legs of 32 columns.
+        for chunk in legs.chunks(of: 2_000) {
+            var bindings = PostgresBindings(capacity: chunk.count * Columns.legNames.count)
+            for leg in chunk { bindings.append(leg) }
+            let sql = "INSERT INTO plan_leg (\(Columns.legInsertNames)) VALUES "
+                + valuesPlaceholders(rows: chunk.count, columns: Columns.legNames.count)
+            try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+        }
+    }
+
+    public func plans(_ filter: PlanFilter) async throws -> [Plan] {
+        let (conditions, bindings) = Self.sqlConditions(filter)
+        let sql = "SELECT \(Columns.plan) FROM plan p \(conditions) ORDER BY p.depart_date, p.name, p.id"
+        return try await read { connection in
+            try await rows(PostgresQuery(unsafeSQL: sql, binds: bindings), connection).map { try $0.plan() }
+        }
+    }
+
+    /// The WHERE clause of `filter` on `plan p`, with its parameters.
+    static func sqlConditions(_ filter: PlanFilter, firstParameter: Int = 1) -> (String, PostgresBindings) {
+        var conditions: [String] = []
+        var bindings = PostgresBindings()
+        var next = firstParameter
+        func parameter(_ value: String) -> String {
+            bindings.append(value)
+            defer { next += 1 }
+            return "$\(next)"
+        }
+        if let org = filter.organisationId { conditions.append("p.organisation_id = \(parameter(org))") }
+        if let bounds = filter.departDateBounds {
+            conditions.append("p.depart_date >= \(parameter(bounds.lower)) AND p.depart_date < \(parameter(bounds.upper))")
+        }
+        if let status = filter.status { conditions.append("p.status = \(parameter(status.rawValue))") }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), bindings)
+    }
+
+    public func forEachPlanDetail(_ filter: PlanFilter, _ body: (PlanDetail) throws -> Void) async throws {
+        let (conditions, bindings) = Self.sqlConditions(filter)
+        // One statement, so one snapshot; plans come with their legs in order and are handed over one at a time.
+        let sql = """
+            SELECT \(Columns.plan), \(Columns.leg) FROM plan p LEFT JOIN plan_leg l ON l.plan_id = p.id \(conditions)
+            ORDER BY p.id, l.direction, l.position
+            """
+        do {
+            try await client.withConnection { connection in
+                var current: PlanDetail?
+                for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger) {
+                    let columns = row.makeRandomAccess()
+                    let planId = try columns.text(0)
+                    if current?.plan.id != planId {
+                        if let current { try body(current) }
+                        current = PlanDetail(plan: try columns.plan(), legs: [])
+                    }
+                    if try columns.optionalText(Columns.planCount) != nil {
+                        current?.legs.append(try columns.leg(at: Columns.planCount))
+                    }
+                }
+                if let current { try body(current) }
+            }
+        } catch let error as PSQLError {
+            throw Self.storeError(error)
+        }
+    }
+
+    public func forEachPlanSummary(_ filter: PlanFilter, _ body: (Plan, PlanSummary) throws -> Void) async throws {
+        let (conditions, bindings) = Self.sqlConditions(filter)
+        let sql = "SELECT \(Columns.plan), p.leg_summary FROM plan p \(conditions)"
+        do {
+            try await client.withConnection { connection in
+                // Snapshot: a plan without a stored summary is summarised from its legs after the scan, as of the
+                // same moment.
+                try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+                do {
+                    var decoder = PlanSummaryDecoder()
+                    var unsummarised: [Plan] = []
+                    for try await row in try await connection.query(
+                        PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+                    {
+                        let columns = row.makeRandomAccess()
+                        let plan = try columns.plan()
+                        if var text = try columns.optionalText(Columns.planCount),
+                            let summary = text.withUTF8({ decoder.decode($0) })
+                        {
+                            try body(plan, summary)
+                        } else {
+                            unsummarised.append(plan)
+                        }
+                    }
+                    for plan in unsummarised {
+                        try body(plan, PlanSummary(PlanDetail(plan: plan, legs: try await legs(of: plan.id, connection))))
+                    }
+                    try await connection.query("COMMIT", logger: logger)
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    throw error
+                }
+            }
+        } catch let error as PSQLError {
+            throw Self.storeError(error)
+        }
+    }
+
+    public func plan(id: String) async throws -> PlanDetail? {
+        let key = id.lowercased()
+        return try await read { connection in try await fetchDetail(key, connection) }
+    }
+
+    func fetchDetail(_ id: String, lock: Bool = false, _ connection: PostgresConnection) async throws -> PlanDetail? {
+        var plan: Plan?
+        if lock {
+            for try await row in try await connection.execute(PlanByIDForUpdate(id: id), logger: logger) { plan = row }
+        } else {
+            for try await row in try await connection.execute(PlanByID(id: id), logger: logger) { plan = row }
+        }
+        guard let plan else { return nil }
+        return PlanDetail(plan: plan, legs: try await legs(of: id, connection))
+    }
+
+    func legs(of planId: String, _ connection: PostgresConnection) async throws -> [PlanLeg] {
+        var legs: [PlanLeg] = []
+        // Outbound first: "outbound" < "return".
+        for try await leg in try await connection.execute(LegsOfPlan(planId: planId), logger: logger) { legs.append(leg) }
+        return legs
+    }
+
+    public func updatePlan(id: String, changes: PlanChanges, expectedVersion: Int?) async throws -> Plan {
+        let stamp = now()
+        let key = id.lowercased()
+        return try await transaction { connection in
+            guard let current = try await fetchDetail(key, lock: true, connection)?.plan else {
+                throw PlanStoreError.planNotFound(id: id)
+            }
+            if let expectedVersion, expectedVersion != current.version {
+                throw PlanStoreError.versionConflict(id: key, expected: expectedVersion, actual: current.version)
+            }
+            var updated = current
+            if let status = changes.status {
+                guard current.status.canBecome(status) else {
+                    throw PlanStoreError.invalidStatusTransition(from: current.status, to: status)
+                }
+                updated.status = status
+            }
+            if let value = changes.participants { updated.participants = value }
+            if let value = changes.leaders { updated.leaders = value }
+            if let value = changes.minors { updated.minors = value }
+            if let value = changes.notes { updated.notes = value }
+            if let value = changes.name { updated.name = value }
+            updated.version = current.version + 1
+            updated.updatedAt = stamp
+            try Validation.plan(updated)
+            try await connection.query(
+                """
+                UPDATE plan SET status = \(updated.status.rawValue), participants = \(updated.participants),
+                leaders = \(updated.leaders), minors = \(updated.minors), notes = \(updated.notes), name = \(updated.name),
+                version = \(updated.version), updated_at = \(updated.updatedAt) WHERE id = \(key)
+                """, logger: logger)
+            return updated
+        }
+    }
+
+    public func deletePlan(id: String, expectedVersion: Int?) async throws {
+        let key = id.lowercased()
+        try await transaction { connection in
+            guard let current = try await fetchDetail(key, lock: true, connection)?.plan else {
+                throw PlanStoreError.planNotFound(id: id)
+            }
+            if let expectedVersion, expectedVersion != current.version {
+                throw PlanStoreError.versionConflict(id: key, expected: expectedVersion, actual: current.version)
+            }
+            try await connection.query("DELETE FROM plan WHERE id = \(key)", logger: logger)
+            return ()
+        }
+    }
+
+    public func recomputePlan(
+        id: String, legs: [PlanLeg], factorSetId: String, factorSetVersion: String, expectedVersion: Int?
+    ) async throws -> PlanDetail {
+        let stamp = now()
+        let key = id.lowercased()
+        return try await transaction { connection in
+            guard let current = try await fetchDetail(key, lock: true, connection) else {
+                throw PlanStoreError.planNotFound(id: id)
+            }
+            if let expectedVersion, expectedVersion != current.plan.version {
+                throw PlanStoreError.versionConflict(id: key, expected: expectedVersion, actual: current.plan.version)
+            }
+            try Validation.sameSlots(legs, as: current.legs)
+            var updated = current.plan
+            updated.factorSetId = factorSetId
+            updated.factorSetVersion = factorSetVersion
+            updated.version = current.plan.version + 1
+            updated.updatedAt = stamp
+            try Validation.plan(updated)
+            try Validation.legs(legs, of: updated)
+            // Same slots, new figures: replacing the rows is the simplest exact update.
+            try await connection.query("DELETE FROM plan_leg WHERE plan_id = \(key)", logger: logger)
+            try await insertLegs(legs, connection)
+            let detail = PlanDetail(plan: updated, legs: try await self.legs(of: key, connection))
+            try await connection.query(
+                """
+                UPDATE plan SET factor_set_id = \(factorSetId), factor_set_version = \(factorSetVersion),
+                version = \(updated.version), updated_at = \(stamp), leg_summary = \(PlanSummary(detail).storageText)
+                WHERE id = \(key)
+                """, logger: logger)
+            return detail
+        }
+    }
+
+    // MARK: Export and import
+
+    public func export(organisationId: String?) async throws -> PlanExport {
+        try await transaction(readOnlySnapshot: true) { connection in
+            let organisations: [Organisation]
+            var filter = PlanFilter()
+            if let organisationId {
+                organisations = try await rows(
+                    "SELECT \(unescaped: Columns.organisation) FROM organisation o WHERE o.id = \(organisationId)", connection
+                ).map { try $0.organisation() }
+                filter.organisationId = organisationId
+            } else {
+                organisations = try await rows(
+                    "SELECT \(unescaped: Columns.organisation) FROM organisation o ORDER BY o.id", connection
+                ).map { try $0.organisation() }
+            }
+            let (conditions, bindings) = Self.sqlConditions(filter)
+            let plans = try await rows(
+                PostgresQuery(
+                    unsafeSQL: "SELECT \(Columns.plan) FROM plan p \(conditions) ORDER BY p.depart_date, p.name, p.id",
+                    binds: bindings), connection
+            ).map { try $0.plan() }
+            var legsByPlan: [String: [PlanLeg]] = [:]
+            let legRows = try await rows(
+                PostgresQuery(
+                    unsafeSQL: """
+                        SELECT \(Columns.leg) FROM plan_leg l JOIN plan p ON p.id = l.plan_id \(conditions)
+                        ORDER BY l.plan_id, l.direction, l.position
+                        """, binds: bindings), connection)
+            for row in legRows {
+                let leg = try row.leg()
+                legsByPlan[leg.planId, default: []].append(leg)
+            }
+            return PlanExport(
+                organisations: organisations,
+                plans: plans.map { PlanDetail(plan: $0, legs: legsByPlan[$0.id] ?? []) })
+        }
+    }
+
+    public func importPlans(_ document: PlanExport) async throws -> ImportSummary {
+        let seenOrgs = try Validation.importDocument(document)
+        let stamp = now()
+        // Rows are written in id order, so two imports touching the same plans lock them in the same order.
+        let organisations = document.organisations.sorted { $0.id < $1.id }.map { organisation in
+            var organisation = organisation
+            if organisation.createdAt.isEmpty { organisation.createdAt = stamp }
+            return organisation
+        }
+        let details = document.plans.sorted { $0.plan.id < $1.plan.id }.map { detail in
+            var detail = detail
+            if detail.plan.createdAt.isEmpty { detail.plan.createdAt = stamp }
+            if detail.plan.updatedAt.isEmpty { detail.plan.updatedAt = stamp }
+            return detail
+        }
+        return try await transaction { connection in
+            let referenced = Array(Set(details.map(\.plan.organisationId)).subtracting(seenOrgs))
+            if !referenced.isEmpty {
+                let known = Set(
+                    try await rows("SELECT id FROM organisation WHERE id = ANY(\(referenced))", connection).map { try $0.text(0) })
+                for (index, detail) in document.plans.enumerated()
+                where !seenOrgs.contains(detail.plan.organisationId) && !known.contains(detail.plan.organisationId) {
+                    throw PlanStoreError.unknownOrganisation(
+                        id: detail.plan.organisationId, field: "plans[\(index)].organisationId")
+                }
+            }
+            var summary = ImportSummary(organisationsAdded: 0, plansAdded: 0, plansReplaced: 0)
+            for organisation in organisations {
+                // xmax = 0 only on a row this statement inserted: tells "added" from "already there".
+                let inserted = try await rows(
+                    """
+                    INSERT INTO organisation (id, name, created_at) VALUES (\(organisation.id), \(organisation.name),
+                    \(organisation.createdAt)) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name RETURNING (xmax = 0)
+                    """, connection)
+                if try inserted.first?.flag(0) == true { summary.organisationsAdded += 1 }
+            }
+            for chunk in details.chunks(of: 3_000) {
+                var bindings = PostgresBindings(capacity: chunk.count * Columns.planInsertCount)
+                for detail in chunk { bindings.append(detail.plan, summary: PlanSummary(detail).storageText) }
+                let updates = Columns.planInsertNames.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { $0 != "id" }.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+                let sql = "INSERT INTO plan (\(Columns.planInsertNames)) VALUES "
+                    + valuesPlaceholders(rows: chunk.count, columns: Columns.planInsertCount)
+                    + " ON CONFLICT (id) DO UPDATE SET \(updates) RETURNING id, (xmax = 0)"
+                var replaced: [String] = []
+                for row in try await rows(PostgresQuery(unsafeSQL: sql, binds: bindings), connection) {
+                    if try row.flag(1) {
+                        summary.plansAdded += 1
+                    } else {
+                        summary.plansReplaced += 1
+                        replaced.append(try row.text(0))
+                    }
+                }
+                if !replaced.isEmpty {
+                    try await connection.query("DELETE FROM plan_leg WHERE plan_id = ANY(\(replaced))", logger: logger)
+                }
+                try await insertLegs(chunk.flatMap(\.legs), connection)
+            }
+            return summary
+        }
+    }
+
+    // MARK: API
+
+    public func planPage(_ filter: PlanFilter, after cursor: PlanCursor?, limit: Int) async throws -> [Plan] {
+        var (conditions, bindings) = Self.sqlConditions(filter)
+        if let cursor {
+            let first = bindings.count + 1
+            bindings.append(cursor.departDate)
+            bindings.append(cursor.id)
+            let condition = "(p.depart_date, p.id) > ($\(first), $\(first + 1))"
+            conditions += conditions.isEmpty ? "WHERE \(condition)" : " AND \(condition)"
+        }
+        bindings.append(max(0, limit))
+        let sql = "SELECT \(Columns.plan) FROM plan p \(conditions) ORDER BY p.depart_date, p.id LIMIT $\(bindings.count)"
+        return try await read { connection in
+            try await rows(PostgresQuery(unsafeSQL: sql, binds: bindings), connection).map { try $0.plan() }
+        }
+    }
+
+    public func addAPIKey(_ key: APIKey) async throws -> APIKey {
+        try Validation.apiKey(key)
+        var record = key
+        record.createdAt = now()
+        record.revokedAt = nil
+        try await transaction { [record] connection in
+            if let org = record.organisationId, try await !organisationExists(org, connection) {
+                throw PlanStoreError.unknownOrganisation(id: org, field: "org")
+            }
+            try await insertAPIKey(record, connection)
+        }
+        return record
+    }
+
+    func insertAPIKey(_ key: APIKey, _ connection: PostgresConnection) async throws {
+        try await connection.query(
+            """
+            INSERT INTO api_key (id, organisation_id, role, key_hash, label, created_at, revoked_at)
+            VALUES (\(key.id), \(key.organisationId), \(key.role.rawValue), \(key.keyHash), \(key.label), \(key.createdAt),
+            \(key.revokedAt))
+            """, logger: logger)
+    }
+
+    public func apiKeys() async throws -> [APIKey] {
+        try await read { connection in
+            try await rows(
+                "SELECT \(unescaped: Columns.apiKey) FROM api_key k ORDER BY k.organisation_id NULLS FIRST, k.created_at, k.id",
+                connection
+            ).map { try $0.apiKey() }
+        }
+    }
+
+    public func apiKey(hash: String) async throws -> APIKey? {
+        // Every request with a key asks this: a prepared statement, parsed once per connection.
+        try await read { connection in
+            var found: APIKey?
+            for try await key in try await connection.execute(APIKeyByHash(hash: hash), logger: logger) { found = key }
+            return found
+        }
+    }
+
+    public func revokeAPIKey(id: String) async throws -> APIKey {
+        let stamp = now()
+        return try await transaction { connection in
+            let updated = try await rows(
+                """
+                UPDATE api_key k SET revoked_at = COALESCE(k.revoked_at, \(stamp)) WHERE k.id = \(id)
+                RETURNING \(unescaped: Columns.apiKey)
+                """, connection)
+            guard let row = updated.first else {
+                throw PlanStoreError.invalidValue(field: "id", value: id, expected: "a key id from `trajet keys list`")
+            }
+            return try row.apiKey()
+        }
+    }
+
+    public func importAPIKeys(_ keys: [APIKey]) async throws -> Int {
+        for key in keys { try Validation.apiKey(key) }
+        return try await transaction { connection in
+            var added = 0
+            for key in keys.sorted(by: { $0.id < $1.id }) {
+                let inserted = try await rows(
+                    """
+                    INSERT INTO api_key (id, organisation_id, role, key_hash, label, created_at, revoked_at)
+                    VALUES (\(key.id), \(key.organisationId), \(key.role.rawValue), \(key.keyHash), \(key.label),
+                    \(key.createdAt), \(key.revokedAt))
+                    ON CONFLICT (id) DO UPDATE SET revoked_at = COALESCE(api_key.revoked_at, EXCLUDED.revoked_at)
+                    RETURNING (xmax = 0)
+                    """, connection)
+                if try inserted.first?.flag(0) == true { added += 1 }
+            }
+            return added
+        }
+    }
+
+    public func ping() async throws {
+        try await read { connection in
+            for try await _ in try await connection.execute(Ping(), logger: logger) {}
+        }
+    }
+}
+
+// MARK: Prepared statements (the per-request reads)
+
+struct APIKeyByHash: PostgresPreparedStatement {
+    static let sql = "SELECT \(Columns.apiKey) FROM api_key k WHERE k.key_hash = $1"
+    typealias Row = APIKey
+    var hash: String
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(hash)
+        return bindings
+    }
+    func decodeRow(_ row: PostgresRow) throws -> APIKey { try row.makeRandomAccess().apiKey() }
+}
+
+struct PlanByID: PostgresPreparedStatement {
+    static let sql = "SELECT \(Columns.plan) FROM plan p WHERE p.id = $1"
+    typealias Row = Plan
+    var id: String
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(id)
+        return bindings
+    }
+    func decodeRow(_ row: PostgresRow) throws -> Plan { try row.makeRandomAccess().plan() }
+}
+
+/// The plan's row, locked until the transaction ends: the version checks of concurrent writers queue here.
+struct PlanByIDForUpdate: PostgresPreparedStatement {
+    static let sql = PlanByID.sql + " FOR UPDATE"
+    typealias Row = Plan
+    var id: String
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(id)
+        return bindings
+    }
+    func decodeRow(_ row: PostgresRow) throws -> Plan { try row.makeRandomAccess().plan() }
+}
+
+struct LegsOfPlan: PostgresPreparedStatement {
+    static let sql = "SELECT \(Columns.leg) FROM plan_leg l WHERE l.plan_id = $1 ORDER BY l.direction, l.position"
+    typealias Row = PlanLeg
+    var planId: String
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(planId)
+        return bindings
+    }
+    func decodeRow(_ row: PostgresRow) throws -> PlanLeg { try row.makeRandomAccess().leg() }
+}
+
+struct Ping: PostgresPreparedStatement {
+    static let sql = "SELECT 1"
+    typealias Row = Int
+    func makeBindings() throws -> PostgresBindings { PostgresBindings() }
+    func decodeRow(_ row: PostgresRow) throws -> Int { try row.makeRandomAccess().integer(0) }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

@@ -29,6 +29,8 @@ let package = Package(
         // Several `trajet serve` instances on one shared store: PostgreSQL through postgres-nio (connection pool,
         // prepared statements). Only TrajetPostgres imports it.
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // Already built for postgres-nio; named because `sslmode=prefer|require` makes a TLS context.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         // `trajet factors import`: reads the publishers' .xlsx workbooks (a ZIP of XML parts).
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         // The HTTP API (`trajet serve`); its tests also use it as a loopback server for the importer's downloader.
@@ -69,6 +71,7 @@ let package = Package(
             name: "TrajetPostgres",
             dependencies: [
                 "TrajetCore", "TrajetStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -123,9 +126,10 @@ let package = Package(
         .target(
             name: "TrajetCLI",
             dependencies: [
-                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports", "TrajetImport", "TrajetQueries",
-                "TrajetServer",
+                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetPostgres", "TrajetReports", "TrajetImport",
+                "TrajetQueries", "TrajetServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // `trajet serve`: runService() (graceful shutdown on SIGTERM/SIGINT through swift-service-lifecycle).
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),

@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 import PostgresNIO
 
 /// A `postgres://` (or `postgresql://`) URL, as in libpq: `postgres://user[:password]@host[:port]/database`, with
@@ -92,5 +93,48 @@ public enum PostgresLocationError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .invalid(let detail): "database URL: \(detail)"
         }
+    }
+}
+
+extension PostgresLocation {
+    /// One direct connection, opened and closed: a refused port, a wrong password or a missing database fails here at
+    /// once with the server's reason, where the pool would retry until its timeout.
+    public func probe(timeout: Duration) async throws(PostgresStoreError) {
+        do {
+            var configuration: PostgresConnection.Configuration
+            if let unixSocketDirectory {
+                configuration = .init(
+                    unixSocketPath: unixSocketDirectory + "/.s.PGSQL.\(port)", username: username, password: password,
+                    database: database)
+            } else {
+                let tls: PostgresConnection.Configuration.TLS
+                switch sslMode {
+                case .disable: tls = .disable
+                case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                }
+                configuration = .init(host: host, port: port, username: username, password: password, database: database, tls: tls)
+            }
+            configuration.options.connectTimeout = .seconds(timeout.components.seconds)
+            configuration.options.additionalStartupParameters = parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            let connection = try await PostgresConnection.connect(
+                configuration: configuration, id: 0, logger: PostgresPlanStore.quietLogger)
+            try await connection.close()
+        } catch {
+            throw .unreachable(location: description, detail: Self.reason(error))
+        }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            let underlying = error.underlying.map { String(describing: $0) } ?? ""
+            if underlying.contains("Connection refused") { return "connection refused" }
+            if underlying.contains("timed out") || error.code == .connectionError && underlying.isEmpty {
+                return "no answer"
+            }
+            return underlying.isEmpty ? "\(error.code)" : underlying
+        }
+        return String(describing: error)
     }
 }

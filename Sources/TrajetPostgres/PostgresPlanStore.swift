@@ -33,7 +33,7 @@ public struct PostgresPlanStore: PlanStore {
     /// Fails within `connectTimeout` with `unreachable` when the server does not answer.
     public static func withStore<T>(
         _ location: PostgresLocation, migrate: Bool = true, maximumConnections: Int = 16,
-        connectTimeout: Duration = .seconds(5), logger: Logger = Logger(label: "trajet.postgres"),
+        connectTimeout: Duration = .seconds(5), logger: Logger = PostgresPlanStore.quietLogger,
         now: @escaping @Sendable () -> String = { Date().ISO8601Format() },
         _ body: (PostgresPlanStore) async throws -> T
     ) async throws -> T {
@@ -44,6 +44,7 @@ public struct PostgresPlanStore: PlanStore {
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
+            try await location.probe(timeout: connectTimeout)
             try await store.waitUntilReachable(timeout: connectTimeout)
             if migrate { _ = try await store.migrate() }
             return try await body(store)
@@ -690,5 +691,42 @@ extension Array {
     /// Consecutive slices of at most `size` elements.
     func chunks(of size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
+
+extension PostgresPlanStore {
+    /// A store whose pool runs in a task of its own until the process ends: for one short CLI command, where
+    /// structured scoping (`withStore`) would have to wrap every command's body. Servers use `withStore` to migrate,
+    /// then `make` + a ServiceGroup.
+    public static func open(
+        _ location: PostgresLocation, migrate: Bool = true, connectTimeout: Duration = .seconds(5),
+        logger: Logger = PostgresPlanStore.quietLogger
+    ) async throws -> PostgresPlanStore {
+        try await location.probe(timeout: connectTimeout)
+        let store = make(location, maximumConnections: 4, connectTimeout: connectTimeout, logger: logger)
+        let client = store.client
+        Task { await client.run() }
+        try await store.waitUntilReachable(timeout: connectTimeout)
+        if migrate { _ = try await store.migrate() }
+        return store
+    }
+
+    /// A store on a new pool that is not running yet: add `service` to a ServiceGroup (`trajet serve`).
+    public static func make(
+        _ location: PostgresLocation, maximumConnections: Int = 16, connectTimeout: Duration = .seconds(5),
+        logger: Logger = PostgresPlanStore.quietLogger
+    ) -> PostgresPlanStore {
+        var configuration = location.clientConfiguration(maximumConnections: maximumConnections)
+        configuration.options.connectTimeout = connectTimeout
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        return PostgresPlanStore(client: client, location: location.description, logger: logger)
+    }
+
+    /// The pool logs each failed connection attempt (and a lease racing its start) below error level; a CLI user gets
+    /// one clear error instead.
+    public static var quietLogger: Logger {
+        var logger = Logger(label: "trajet.postgres")
+        logger.logLevel = .error
+        return logger
     }
 }

@@ -12,6 +12,7 @@ import TrajetDatasets
 /// - `emissions.factorSet` → `TRAJET_EMISSIONS_FACTOR_SET` (default `desnz-2025`).
 /// - `emissions.cabinClass` → `TRAJET_EMISSIONS_CABIN_CLASS` (default `economy`).
 /// - `emissions.includeAirportHubs` → `TRAJET_EMISSIONS_INCLUDE_AIRPORT_HUBS` (default `false`).
+/// - `database.url` → `TRAJET_DATABASE_URL` (optional): the plans store, `postgres://…` or `sqlite:PATH`.
 public struct Settings: Sendable {
     public var datasetsPath: String?
     public var language: Language
@@ -28,6 +29,9 @@ public struct Settings: Sendable {
     public var configFile: String?
     /// `trajet serve` (`server.*` keys).
     public var server: ServerSettings = ServerSettings()
+    /// `database.url` → `TRAJET_DATABASE_URL`: a PostgreSQL store shared by several servers
+    /// (`postgres://user@host:5432/trajet`) or `sqlite:PATH`; unset = the SQLite file (see `StoreLocation`).
+    public var databaseURL: String?
 
     /// Values given as flags; they win over everything else.
     public struct Overrides: Sendable {
@@ -106,7 +110,8 @@ public struct Settings: Sendable {
             datasetsPath: reader.string(forKey: "datasets"), language: language,
             factorSetID: reader.string(forKey: "emissions.factorSet", default: "desnz-2025"), cabinClass: cabin,
             includeAirportHubs: hubs, routing: routing, defaultDepartureTime: departureTime, routeLimit: limit,
-            configFile: configPath, server: try ServerSettings(reader, environment: environment))
+            configFile: configPath, server: try ServerSettings(reader, environment: environment),
+            databaseURL: reader.string(forKey: "database.url", isSecret: true))
     }
 }
 

@@ -4,6 +4,7 @@ import Logging
 import OpenAPIHummingbird
 import OpenAPIRuntime
 import Prometheus
+import ServiceLifecycle
 import TrajetAPI
 import TrajetCore
 import TrajetDatasets
@@ -40,13 +41,17 @@ package struct ServerEnvironment: Sendable {
 
 /// Builds the HTTP API on `environment` (address from `settings.server`). `runService()` on the result serves until
 /// SIGTERM or SIGINT, then finishes the requests in flight (swift-service-lifecycle's graceful shutdown).
-package func buildApplication(_ environment: ServerEnvironment) throws -> some ApplicationProtocol {
+/// `services` run beside the server (the PostgreSQL pool); the server stops first on shutdown, so requests in flight
+/// still reach the database.
+package func buildApplication(_ environment: ServerEnvironment, services: [any Service] = []) throws
+    -> some ApplicationProtocol
+{
     let router = try buildRouter(environment)
     let server = environment.settings.server
     return Application(
         router: router,
         configuration: .init(address: .hostname(server.host, port: server.port), serverName: "trajet"),
-        logger: environment.logger)
+        services: services, logger: environment.logger)
 }
 
 /// The routes: every operation of openapi.yaml through the generated server stubs, behind `EdgeMiddleware`.

@@ -8,43 +8,151 @@ struct DbCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Plans database maintenance / Entretien de la base des plans.",
-        subcommands: [Backup.self, Check.self, Soak.self])
+        subcommands: [Backup.self, Check.self, Migrate.self, Copy.self, Soak.self])
 
     struct Backup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Copy the database to FILE while it stays in use (SQLite online backup).")
+            abstract: "Copy the SQLite database to FILE while it stays in use (SQLite online backup).",
+            discussion: "A PostgreSQL store is backed up with pg_dump (docs/deployment.md).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The new file (must not exist).") var file: String
 
         func run() async throws {
-            try StoreContext.requireExisting(global, storeOptions)
-            let context = try StoreContext.open(global, storeOptions)
+            try await StoreContext.requireExisting(global, storeOptions)
+            let context = try await StoreContext.open(global, storeOptions)
             let l = context.localizer
+            guard let sqlite = context.store as? SQLitePlanStore else {
+                printError(
+                    l.t("db backup copie un fichier SQLite ; pour PostgreSQL, utilisez pg_dump (docs/deployment.md).",
+                        "db backup copies an SQLite file; for PostgreSQL use pg_dump (docs/deployment.md)."), l)
+                throw ExitCode(1)
+            }
             guard !FileManager.default.fileExists(atPath: file) else {
                 printError(l.t("FILE : \(file) existe déjà ; choisissez un nouveau fichier.", "FILE: \(file) already exists; choose a new file."), l)
                 throw ExitCode(1)
             }
-            try await context.run { try await context.store.backup(to: file) }
+            try await context.run { try await sqlite.backup(to: file) }
             print(l.t("Sauvegarde écrite : \(file)", "Backup written: \(file)"))
         }
     }
 
     struct Check: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Integrity and foreign-key check of the database.")
+        static let configuration = CommandConfiguration(
+            abstract: "Check the database: schema steps applied, integrity, foreign keys (SQLite or PostgreSQL).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
-            try StoreContext.requireExisting(global, storeOptions)
-            let context = try StoreContext.open(global, storeOptions)
+            try await StoreContext.requireExisting(global, storeOptions)
+            // Not migrated on open: a database a step behind is reported, not silently changed.
+            let context = try await StoreContext.open(global, storeOptions, migrate: false)
             let l = context.localizer
             let problems = try await context.run { try await context.store.check() }
             guard problems.isEmpty else {
                 for problem in problems { printError(problem, l) }
                 throw ExitCode(2)
             }
-            print(l.t("\(context.path) : intégrité ok, clés étrangères ok", "\(context.path): integrity ok, foreign keys ok"))
+            print(l.t("\(context.path) : schéma à jour, intégrité ok, clés étrangères ok",
+                      "\(context.path): schema up to date, integrity ok, foreign keys ok"))
+        }
+    }
+
+    struct Migrate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply the pending schema steps / Appliquer les étapes de schéma en attente.",
+            discussion: """
+                Every command and trajet serve migrate on start; this one lists what it applies. On PostgreSQL the \
+                steps run in one transaction under an advisory lock, so instances starting together do not collide.
+                Example: trajet db migrate --database-url postgres://trajet@127.0.0.1:5432/trajet
+                """)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Flag(help: "Only list the pending steps.") var dryRun = false
+
+        func run() async throws {
+            let context = try await StoreContext.open(global, storeOptions, migrate: false)
+            let l = context.localizer
+            let pending = try await context.run { try await context.store.pendingMigrations() }
+            if pending.isEmpty {
+                print(l.t("\(context.path) : schéma à jour", "\(context.path): schema up to date"))
+                return
+            }
+            if dryRun {
+                print(l.t("\(context.path) : étapes en attente :", "\(context.path): pending steps:"))
+                for step in pending { print("  \(step)") }
+                return
+            }
+            let applied = try await context.run { try await context.store.migrate() }
+            print(l.t("\(context.path) : \(applied.count) étape(s) appliquée(s) :", "\(context.path): \(applied.count) step(s) applied:"))
+            for step in applied { print("  \(step)") }
+        }
+    }
+
+    struct Copy: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy organisations, plans and API keys from one store to another (SQLite → PostgreSQL).",
+            discussion: """
+                Both ends are URLs: sqlite:PATH or postgres://user@host:5432/database (a plain path means an SQLite \
+                file). The target is migrated first; plans are copied in batches, each one transaction, by id, so \
+                running the copy again replaces them with the same content (no duplicates). Stop the writers of the \
+                source first (or copy from a backup), then check the counts it prints.
+                Example: trajet db copy --from sqlite:data/trajet.sqlite --to postgres://trajet@127.0.0.1:5432/trajet
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Source store: sqlite:PATH, a file path, or postgres://…") var from: String
+        @Option(help: "Target store: postgres://… or sqlite:PATH.") var to: String
+        @Option(parsing: .unconditional, help: "Plans per transaction (default 500).") var batch = 500
+
+        static func location(_ text: String, option: String) throws -> StoreLocation {
+            do {
+                if StoreLocation.isURL(text) { return try StoreLocation(url: text) }
+                return .sqlite(path: text)
+            } catch {
+                throw ValidationError("\(option): \(error.description)")
+            }
+        }
+
+        func validate() throws {
+            let source = try Self.location(from, option: "--from")
+            let target = try Self.location(to, option: "--to")
+            if source == target { throw ValidationError("--from and --to are the same store.") }
+            if !(1...10_000).contains(batch) { throw ValidationError("--batch must be from 1 to 10000 (got \(batch)).") }
+        }
+
+        func run() async throws {
+            let environment = ProcessInfo.processInfo.environment
+            let l = Localizer(global.lang ?? StoreContext.language(environment))
+            let source = try Self.location(from, option: "--from")
+            let target = try Self.location(to, option: "--to")
+            if case .sqlite(let path) = source, !FileManager.default.fileExists(atPath: path) {
+                printError(l.t("--from : aucune base à \(path)", "--from: no database at \(path)"), l)
+                throw ExitCode(2)
+            }
+            let stores: (any PlanStore, any PlanStore)
+            do {
+                stores = (try await source.open(), try await target.open())
+            } catch {
+                printError(l.t("impossible d'ouvrir la base : \(error)", "cannot open the database: \(error)"), l)
+                throw ExitCode(2)
+            }
+            let context = StoreContext(localizer: l, store: stores.1, location: target)
+            // A progress line only on a terminal: a log file gets the final counts alone.
+            let showProgress = isatty(STDERR_FILENO) == 1
+            let result = try await context.run {
+                try await StoreCopy(source: stores.0, target: stores.1, batchSize: batch).run { copied, total in
+                    guard showProgress else { return }
+                    FileHandle.standardError.write(Data(l.t("\r\(copied) / \(total) plans copiés", "\r\(copied) / \(total) plans copied").utf8))
+                }
+            }
+            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+            print(l.t(
+                "\(source) → \(target) : \(result.organisations) organisation(s), \(result.plans) plan(s) (\(result.plansAdded) ajouté(s), \(result.plansReplaced) remplacé(s)), \(result.legs) trajet(s), \(result.keys) clé(s) d'API (\(result.keysAdded) ajoutée(s)).",
+                "\(source) → \(target): \(result.organisations) organisation(s), \(result.plans) plan(s) (\(result.plansAdded) added, \(result.plansReplaced) replaced), \(result.legs) leg(s), \(result.keys) API key(s) (\(result.keysAdded) added)."))
+            guard result.verified else {
+                printError(l.t("la cible n'a pas tous les plans de la source après la copie", "the target does not hold every plan of the source after the copy"), l)
+                throw ExitCode(2)
+            }
         }
     }
 
@@ -64,7 +172,7 @@ struct DbCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let context = try StoreContext.open(global, storeOptions)
+            let context = try await StoreContext.open(global, storeOptions)
             try await context.run {
                 if try await !context.store.organisations().contains(where: { $0.id == org }) {
                     _ = try await context.store.addOrganisation(Organisation(id: org, name: "Soak test"))

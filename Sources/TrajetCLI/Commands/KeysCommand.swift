@@ -35,7 +35,7 @@ struct KeysCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let context = try StoreContext.open(global, storeOptions)
+            let context = try await StoreContext.open(global, storeOptions)
             let l = context.localizer
             let (secret, key) = APIKey.generate(organisationId: org?.lowercased(), role: role, label: label)
             let saved = try await context.run { try await context.store.addAPIKey(key) }
@@ -61,7 +61,7 @@ struct KeysCommand: AsyncParsableCommand {
         @Option(help: "Output: table or json.") var format: OutputFormat = .table
 
         func run() async throws {
-            let context = try StoreContext.open(global, storeOptions)
+            let context = try await StoreContext.open(global, storeOptions)
             let l = context.localizer
             let keys = try await context.run { try await context.store.apiKeys() }
             switch format {
@@ -89,7 +89,7 @@ struct KeysCommand: AsyncParsableCommand {
         @Argument(help: "Key id (key_…, from trajet keys list).") var id: String
 
         func run() async throws {
-            let context = try StoreContext.open(global, storeOptions)
+            let context = try await StoreContext.open(global, storeOptions)
             let l = context.localizer
             let key = try await context.run { try await context.store.revokeAPIKey(id: id) }
             let when = key.revokedAt ?? ""

@@ -20,7 +20,7 @@ struct OrgsCommand: AsyncParsableCommand {
         @Option(help: "Display name.") var name: String
 
         func run() async throws {
-            let context = try StoreContext.open(global, storeOptions)
+            let context = try await StoreContext.open(global, storeOptions)
             let l = context.localizer
             let saved = try await context.run { try await context.store.addOrganisation(Organisation(id: id, name: name)) }
             print(l.t("Organisation ajoutée : \(saved.id) (\(saved.name))", "Organisation added: \(saved.id) (\(saved.name))"))
@@ -34,7 +34,7 @@ struct OrgsCommand: AsyncParsableCommand {
         @Option(help: "Output: table or json.") var format: OutputFormat = .table
 
         func run() async throws {
-            let context = try StoreContext.open(global, storeOptions)
+            let context = try await StoreContext.open(global, storeOptions)
             let l = context.localizer
             let organisations = try await context.run { try await context.store.organisations() }
             switch format {

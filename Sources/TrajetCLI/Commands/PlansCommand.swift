@@ -68,7 +68,7 @@ struct PlansCommand: AsyncParsableCommand {
         func run() async throws {
             let context = try await CommandContext.load(global, factorSet: factors)
             let l = context.localizer
-            let store = try StoreContext.open(global, storeOptions)
+            let store = try await StoreContext.open(global, storeOptions)
             // Checked before the route search, so a typo costs nothing; addPlan checks again in its transaction.
             let known = try await store.run { try await store.store.organisations().map(\.id) }
             guard known.contains(org) else {
@@ -208,7 +208,7 @@ struct PlansCommand: AsyncParsableCommand {
         @Option(help: "Output: table, json or csv.") var format: PlansListFormat = .table
 
         func run() async throws {
-            let context = try StoreContext.open(global, storeOptions)
+            let context = try await StoreContext.open(global, storeOptions)
             let l = context.localizer
             let details = try await context.run {
                 let filter = PlanFilter(organisationId: org, year: year, status: try status.map { try PlanStatus.parse($0) })
@@ -252,7 +252,7 @@ struct PlansCommand: AsyncParsableCommand {
         @Option(help: "Output: table or json.") var format: OutputFormat = .table
 
         func run() async throws {
-            let context = try StoreContext.open(global, storeOptions)
+            let context = try await StoreContext.open(global, storeOptions)
             let detail = try await context.run {
                 guard let detail = try await context.store.plan(id: id) else { throw PlanStoreError.planNotFound(id: id) }
                 return detail
@@ -281,7 +281,7 @@ struct PlansCommand: AsyncParsableCommand {
         var expectVersion: Int?
 
         func run() async throws {
-            let context = try StoreContext.open(global, storeOptions)
+            let context = try await StoreContext.open(global, storeOptions)
             let l = context.localizer
             let updated = try await context.run {
                 let changes = PlanChanges(
@@ -301,7 +301,7 @@ struct PlansCommand: AsyncParsableCommand {
         @Argument(help: "Plan id.") var id: String
 
         func run() async throws {
-            let context = try StoreContext.open(global, storeOptions)
+            let context = try await StoreContext.open(global, storeOptions)
             try await context.run { try await context.store.deletePlan(id: id) }
             print(context.localizer.t("Plan supprimé : \(id)", "Plan deleted: \(id)"))
         }
@@ -336,7 +336,7 @@ struct PlansCommand: AsyncParsableCommand {
                 calculator: EmissionCalculator(factorSet: factorSet, hubs: context.datasets.hubs),
                 options: EmissionOptions(
                     cabinClass: context.settings.cabinClass, includeAirportHubs: context.settings.includeAirportHubs))
-            let store = try StoreContext.open(global, storeOptions)
+            let store = try await StoreContext.open(global, storeOptions)
             let ids: [String] = try await store.run {
                 if let id {
                     guard try await store.store.plan(id: id) != nil else { throw PlanStoreError.planNotFound(id: id) }
@@ -371,7 +371,7 @@ struct PlansCommand: AsyncParsableCommand {
         @Option(help: "Only this organisation.") var org: String?
 
         func run() async throws {
-            let context = try StoreContext.open(global, storeOptions)
+            let context = try await StoreContext.open(global, storeOptions)
             let document = try await context.run { try await context.store.export(organisationId: org) }
             print(try encodeJSON(document))
         }
@@ -385,7 +385,7 @@ struct PlansCommand: AsyncParsableCommand {
         @Argument(help: "JSON file from `trajet plans export`.") var file: String
 
         func run() async throws {
-            let context = try StoreContext.open(global, storeOptions)
+            let context = try await StoreContext.open(global, storeOptions)
             let l = context.localizer
             let document: PlanExport
             do {

@@ -44,8 +44,8 @@ struct ReportCommand: AsyncParsableCommand {
         let l = context.localizer
         let language = l.language
         // A report reads plans: a mistyped --database must not silently create an empty store and an empty report.
-        try StoreContext.requireExisting(global, storeOptions)
-        let store = try StoreContext.open(global, storeOptions)
+        try await StoreContext.requireExisting(global, storeOptions)
+        let store = try await StoreContext.open(global, storeOptions)
         let chosenFormat = format ?? ReportFormat.inferred(from: output) ?? .md
 
         let scope: ReportScope = try await store.run {

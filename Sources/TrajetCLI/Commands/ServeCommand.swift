@@ -6,7 +6,9 @@ import TrajetCore
 import TrajetDatasets
 import TrajetQueries
 import TrajetServer
+import TrajetPostgres
 import TrajetStore
+import ServiceLifecycle
 
 /// `trajet serve`: the HTTP API on the embedded SQLite store, until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -16,9 +18,12 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Serves openapi.yaml's operations (GET /openapi.yaml) on the plans database. Defaults come from the \
             configuration (server.host 127.0.0.1, server.port 8080, server.database or TRAJET_DATABASE, else \
-            ./data/trajet.sqlite). Keys: trajet keys create --org ORG --role reader|planner|admin. SIGTERM or \
-            SIGINT stops accepting connections and finishes the requests in flight.
+            ./data/trajet.sqlite). Several instances share one PostgreSQL store with --database-url (or \
+            TRAJET_DATABASE_URL, config database.url); see docs/deployment.md. Keys: trajet keys create --org ORG \
+            --role reader|planner|admin. SIGTERM or SIGINT stops accepting connections and finishes the requests \
+            in flight.
             Example: trajet serve --port 8080 --database data/trajet.sqlite
+            Example: trajet serve --port 8081 --database-url postgres://trajet@127.0.0.1:5432/trajet
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -27,11 +32,28 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Port (default 8080, config server.port).") var port: Int?
     @Option(help: "SQLite database file (default: config server.database, TRAJET_DATABASE, ./data/trajet.sqlite).")
     var database: String?
+    @Option(
+        name: .customLong("database-url"),
+        help: "postgres://user@host:5432/trajet, shared by several instances (default: TRAJET_DATABASE_URL, config database.url).")
+    var databaseURL: String?
+    @Option(parsing: .unconditional, help: "PostgreSQL connections per instance (default 16).")
+    var poolSize = 16
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (default info).")
     var logLevel: String?
 
     func validate() throws {
         if let port, !(0...65_535).contains(port) { throw ValidationError("--port must be from 0 to 65535 (got \(port)).") }
+        if let database, !database.isEmpty, let databaseURL, !databaseURL.isEmpty {
+            throw ValidationError("give --database-url or --database, not both.")
+        }
+        if let databaseURL, !databaseURL.isEmpty {
+            do {
+                _ = try StoreLocation(url: databaseURL)
+            } catch {
+                throw ValidationError("--database-url: \(error.description)")
+            }
+        }
+        if !(1...500).contains(poolSize) { throw ValidationError("--pool-size must be from 1 to 500 (got \(poolSize)).") }
         if let logLevel, Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("--log-level: expected trace, debug, info, notice, warning, error or critical.")
         }
@@ -47,25 +69,47 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let context = try await CommandContext.load(global, server: (host, port, database))
-        let path = context.settings.server.databasePath ?? SQLitePlanStore.defaultPath
-        let store: SQLitePlanStore
-        do {
-            store = try SQLitePlanStore.open(path: path)
-        } catch {
-            printError(context.localizer.t("impossible d'ouvrir la base \(path) : \(error)", "cannot open the database \(path): \(error)"), context.localizer)
-            throw ExitCode(2)
-        }
         var logger = Logger(label: "trajet.server")
         logger.logLevel = level
+        let l = context.localizer
+        let location: StoreLocation
+        do {
+            location = try StoreLocation.resolve(
+                urlFlag: databaseURL, pathFlag: database, configuredURL: context.settings.databaseURL,
+                configuredPath: context.settings.server.databasePath)
+        } catch {
+            printError(error.description, l)
+            throw ExitCode(2)
+        }
+        let store: any PlanStore
+        var services: [any Service] = []
+        do {
+            switch location {
+            case .sqlite(let path):
+                store = try SQLitePlanStore.open(path: path)
+            case .postgres(let postgres):
+                // Migrate (under the advisory lock) on a short-lived pool, then serve on one the ServiceGroup runs.
+                try await PostgresPlanStore.withStore(postgres, maximumConnections: 1) { _ in }
+                var poolLogger = logger
+                poolLogger.logLevel = max(level, .warning)
+                let shared = PostgresPlanStore.make(postgres, maximumConnections: poolSize, logger: poolLogger)
+                store = shared
+                services.append(shared.service)
+            }
+        } catch {
+            printError(l.t("impossible d'ouvrir la base \(location) : \(error)", "cannot open the database \(location): \(error)"), l)
+            throw ExitCode(2)
+        }
         logger.info(
             "starting",
             metadata: [
-                "database": .string(path), "datasets": .string(context.datasets.directory.path),
+                "database": .string(location.description), "datasets": .string(context.datasets.directory.path),
                 "factorSet": .string(context.settings.factorSetID),
                 "publicReads": .stringConvertible(context.settings.server.publicReads),
             ])
         let app = try buildApplication(
-            ServerEnvironment(settings: context.settings, datasets: context.datasets, store: store, logger: logger))
+            ServerEnvironment(settings: context.settings, datasets: context.datasets, store: store, logger: logger),
+            services: services)
         try await app.runService()
         logger.info("stopped")
     }

@@ -4,47 +4,76 @@ import ArgumentParser
 import Foundation
 import TrajetStore
 
-/// Where the plans database is: `--database`, else `TRAJET_DATABASE`, else `./data/trajet.sqlite`.
+/// Where the plans database is (see `StoreLocation`): `--database-url`, `--database`, `TRAJET_DATABASE_URL` or the
+/// configuration's `database.url`, `TRAJET_DATABASE`, then `./data/trajet.sqlite`.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "SQLite database file (default: TRAJET_DATABASE, then ./data/trajet.sqlite).")
     var database: String?
 
-    func path(environment: [String: String]) -> String {
-        if let database, !database.isEmpty { return database }
-        if let path = environment["TRAJET_DATABASE"], !path.isEmpty { return path }
-        return SQLitePlanStore.defaultPath
+    @Option(
+        name: .customLong("database-url"),
+        help: "postgres://user@host:5432/trajet (a shared PostgreSQL store) or sqlite:PATH (default: TRAJET_DATABASE_URL, config database.url).")
+    var databaseURL: String?
+
+    func validate() throws {
+        if let database, !database.isEmpty, let databaseURL, !databaseURL.isEmpty {
+            throw ValidationError("give --database-url or --database, not both.")
+        }
+        if let databaseURL, !databaseURL.isEmpty {
+            do {
+                _ = try StoreLocation(url: databaseURL)
+            } catch {
+                throw ValidationError("--database-url: \(error.description)")
+            }
+        }
     }
 }
 
 /// What a store command needs: the words and the open database. Does not load the datasets.
 struct StoreContext {
     let localizer: Localizer
-    let store: SQLitePlanStore
-    let path: String
+    let store: any PlanStore
+    let location: StoreLocation
 
-    /// Checking or backing up a database that is not there would silently create an empty one: refuse instead.
-    static func requireExisting(_ global: GlobalOptions, _ options: StoreOptions) throws {
+    /// The path or URL (without password) for messages.
+    var path: String { location.description }
+
+    /// The location the options, environment and configuration name; errors (a bad URL, an unreadable
+    /// configuration) exit with 2 and a message.
+    static func location(_ global: GlobalOptions, _ options: StoreOptions) async throws -> (StoreLocation, Localizer) {
         let environment = ProcessInfo.processInfo.environment
-        let path = options.path(environment: environment)
-        guard FileManager.default.fileExists(atPath: path) else {
-            let localizer = Localizer(global.lang ?? language(environment))
-            printError(
-                localizer.t(
-                    "aucune base de données à \(path) (--database PATH, ou créez-la avec trajet orgs add puis trajet plans add)",
-                    "no database at \(path) (--database PATH, or create it with trajet orgs add then trajet plans add)"),
-                localizer)
+        let localizer = Localizer(global.lang ?? language(environment))
+        do {
+            let settings = try await Settings.load(configFile: global.config, overrides: .init(), environment: environment)
+            let location = try StoreLocation.resolve(
+                urlFlag: options.databaseURL, pathFlag: options.database, configuredURL: settings.databaseURL,
+                configuredPath: environment["TRAJET_DATABASE"])
+            return (location, localizer)
+        } catch {
+            printError(String(describing: error), localizer)
             throw ExitCode(2)
         }
     }
 
-    static func open(_ global: GlobalOptions, _ options: StoreOptions) throws -> StoreContext {
-        let environment = ProcessInfo.processInfo.environment
-        let localizer = Localizer(global.lang ?? language(environment))
-        let path = options.path(environment: environment)
+    /// Checking, reporting on or backing up an SQLite file that is not there would silently create an empty one:
+    /// refuse instead. (A PostgreSQL database is made by its administrator; connecting never creates one.)
+    static func requireExisting(_ global: GlobalOptions, _ options: StoreOptions) async throws {
+        let (location, localizer) = try await location(global, options)
+        guard case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) else { return }
+        printError(
+            localizer.t(
+                "aucune base de données à \(path) (--database PATH, ou créez-la avec trajet orgs add puis trajet plans add)",
+                "no database at \(path) (--database PATH, or create it with trajet orgs add then trajet plans add)"),
+            localizer)
+        throw ExitCode(2)
+    }
+
+    static func open(_ global: GlobalOptions, _ options: StoreOptions, migrate: Bool = true) async throws -> StoreContext {
+        let (location, localizer) = try await location(global, options)
         do {
-            return StoreContext(localizer: localizer, store: try SQLitePlanStore.open(path: path), path: path)
+            return StoreContext(localizer: localizer, store: try await location.open(migrate: migrate), location: location)
         } catch {
-            printError(localizer.t("impossible d'ouvrir la base \(path) : \(error)", "cannot open the database \(path): \(error)"), localizer)
+            printError(localizer.t("impossible d'ouvrir la base \(location) : \(error)", "cannot open the database \(location): \(error)"), localizer)
             throw ExitCode(2)
         }
     }

@@ -162,7 +162,10 @@ let package = Package(
             swiftSettings: testSwiftSettings),
         .testTarget(
             name: "TrajetCLITests",
-            dependencies: ["TrajetCLI", "TrajetQueries", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports"],
+            dependencies: [
+                "TrajetCLI", "TrajetQueries", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetPostgres",
+                "TrajetReports",
+            ],
             // Golden report files are read from the source tree (#filePath), not bundled.
             exclude: ["Golden"], swiftSettings: testSwiftSettings),
         // Only this target links HummingbirdTesting (AsyncHTTPClient, NIOSSL…: about 2 minutes of a clean build).

@@ -106,7 +106,8 @@ struct DbCommand: AsyncParsableCommand {
 
         static func location(_ text: String, option: String) throws -> StoreLocation {
             do {
-                if StoreLocation.isURL(text) { return try StoreLocation(url: text) }
+                // "mysql://…" is a wrong URL, not a file name.
+                if StoreLocation.isURL(text) || text.contains("://") { return try StoreLocation(url: text) }
                 return .sqlite(path: text)
             } catch {
                 throw ValidationError("\(option): \(error.description)")

@@ -172,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "TrajetServerTests",
             dependencies: [
-                "TrajetServer", "TrajetQueries", "TrajetStore", "TrajetCore", "TrajetDatasets",
+                "TrajetServer", "TrajetQueries", "TrajetStore", "TrajetPostgres", "TrajetCore", "TrajetDatasets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -3,6 +3,7 @@
 #   scripts/pg-test-cluster.sh start [DIR] [PORT]   → prints the URL to export as TRAJET_TEST_POSTGRES_URL
 #   scripts/pg-test-cluster.sh stop  [DIR]          → stops it and deletes DIR
 # Trust authentication on 127.0.0.1 only: never point it at anything but a scratch directory.
+# fsync is off (tests need no durability) unless PG_DURABLE=1 (benchmarks compare with a durable SQLite).
 set -euo pipefail
 action="${1:-}"
 dir="${2:-${TMPDIR:-/tmp}/trajet-pg-test}"
@@ -41,8 +42,10 @@ start)
     as_owner "$bin/initdb" --pgdata="$dir/data" --username=trajet --auth=trust --encoding=UTF8 --locale=C.UTF-8 \
         >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
     # Loopback TCP only, no Unix socket in a system directory; more connections than the tests' pools use.
+    durability="-c fsync=off"
+    [ "${PG_DURABLE:-0}" != 1 ] || durability=""
     as_owner "$bin/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait \
-        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir' -c max_connections=200 -c fsync=off" \
+        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir' -c max_connections=200 $durability" \
         start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     as_owner "$bin/createdb" --host=127.0.0.1 --port="$port" --username=trajet trajet
     echo "postgres://trajet@127.0.0.1:$port/trajet?sslmode=disable"

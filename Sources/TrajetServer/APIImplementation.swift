@@ -354,12 +354,10 @@ struct APIImplementation: APIProtocol {
     func deletePlan(_ input: Operations.DeletePlan.Input) async throws -> Operations.DeletePlan.Output {
         let key = try await requireKey(.planner)
         let current = try await visiblePlan(input.path.id, key)
-        if let expected = try expectedVersion(input.headers.ifMatch, current: current.plan.version),
-            expected != current.plan.version
-        {
-            throw Problem(PlanStoreError.versionConflict(id: current.plan.id, expected: expected, actual: current.plan.version), localizer: l)
-        }
-        try await store.deletePlan(id: current.plan.id)
+        // The store compares the version and deletes in one transaction: a change made by another instance between
+        // this read and the delete is a 412, not a lost update.
+        let expected = try expectedVersion(input.headers.ifMatch, current: current.plan.version)
+        try await store.deletePlan(id: current.plan.id, expectedVersion: expected)
         return .noContent(.init())
     }
 

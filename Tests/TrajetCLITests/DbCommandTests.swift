@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PostgresNIO
 import Testing
 import TrajetCore
 import TrajetStore
@@ -91,25 +90,6 @@ enum CLIPostgres {
 
     /// A URL on a new schema of the test server (its `search_path`), dropped afterwards.
     static func withSchema(_ body: (String) async throws -> Void) async throws {
-        let base = try #require(url)
-        let schema = "cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let admin = try PostgresLocation(url: base)
-        func run(_ sql: String) async throws {
-            try await PostgresPlanStore.withStore(admin, migrate: false, maximumConnections: 1) { store in
-                try await store.read { connection in
-                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: store.logger)
-                    return ()
-                }
-            }
-        }
-        try await run("CREATE SCHEMA \(schema)")
-        let separator = base.contains("?") ? "&" : "?"
-        do {
-            try await body(base + separator + "search_path=" + schema)
-        } catch {
-            try await run("DROP SCHEMA \(schema) CASCADE")
-            throw error
-        }
-        try await run("DROP SCHEMA \(schema) CASCADE")
+        try await ScratchSchema.with(baseURL: try #require(url), prefix: "cli") { _, url in try await body(url) }
     }
 }

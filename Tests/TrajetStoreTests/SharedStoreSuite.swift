@@ -512,3 +512,38 @@ enum PlanValidationCase: String, CaseIterable, Sendable {
         }
     }
 }
+
+@Suite struct CrossBackendTests {
+    /// Names with accents and capitals, one departure day: every backend lists and pages them in the same (byte)
+    /// order, whatever the PostgreSQL server's locale.
+    @Test func listsAndPagesComeInTheSameOrderOnEveryBackend() async throws {
+        let names = ["zèbre", "Zoé", "école", "Ecole", "abc", "Abc", "été", "_x", "Ω"]
+        let plans = names.map { name in
+            var detail = samplePlan()
+            detail.plan.name = name
+            return detail
+        }
+        let document = PlanExport(
+            organisations: [Organisation(id: "asmae", name: "Asmae", createdAt: "2026-01-01T00:00:00Z")], plans: plans)
+        var orders: [[String]] = []
+        var pages: [[String]] = []
+        for backend in Backend.tested {
+            try await withStore(backend) { store in
+                _ = try await store.importPlans(document)
+                orders.append(try await store.plans(PlanFilter()).map(\.name))
+                var paged: [String] = []
+                var cursor: PlanCursor?
+                while true {
+                    let page = try await store.planPage(PlanFilter(), after: cursor, limit: 2)
+                    guard let last = page.last else { break }
+                    paged += page.map(\.id)
+                    cursor = PlanCursor(departDate: last.departDate, id: last.id)
+                }
+                pages.append(paged)
+            }
+        }
+        #expect(orders.first == names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(Set(orders).count == 1 && Set(pages).count == 1)
+        #expect(pages.first?.count == names.count)
+    }
+}

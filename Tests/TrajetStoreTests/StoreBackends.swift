@@ -29,11 +29,7 @@ enum TestPostgres {
     static let skipMessage =
         "PostgreSQL variant of the store suite skipped: TRAJET_TEST_POSTGRES_URL is not set (scripts/pg-test-cluster.sh start prints one)"
 
-    static func location(schema: String? = nil) throws -> PostgresLocation {
-        var location = try PostgresLocation(url: try #require(url))
-        if let schema { location.parameters["search_path"] = schema }
-        return location
-    }
+    static func location() throws -> PostgresLocation { try PostgresLocation(url: try #require(url)) }
 
     /// Runs `body` with `instances` stores on one new, empty schema (dropped afterwards): several `trajet serve`
     /// processes sharing one database, as far as the store can tell.
@@ -41,36 +37,17 @@ enum TestPostgres {
         instances: Int, migrate: Bool = true, now: @escaping @Sendable () -> String = { Date().ISO8601Format() },
         _ body: ([any PlanStore]) async throws -> T
     ) async throws -> T {
-        let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try await PostgresPlanStore.withStore(try location(), migrate: false, maximumConnections: 2) { admin in
-            try await admin.read { connection in
-                try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA \(schema)"), logger: admin.logger)
-                return ()
+        try await ScratchSchema.with(baseURL: try #require(url)) { location, _ in
+            func open(_ remaining: Int, _ stores: [any PlanStore]) async throws -> T {
+                guard remaining > 0 else { return try await body(stores) }
+                return try await PostgresPlanStore.withStore(
+                    location, migrate: migrate, maximumConnections: 4, now: now
+                ) { store in try await open(remaining - 1, stores + [store]) }
             }
+            return try await open(instances, [])
         }
-        func open(_ remaining: Int, _ stores: [any PlanStore]) async throws -> T {
-            guard remaining > 0 else { return try await body(stores) }
-            return try await PostgresPlanStore.withStore(
-                try location(schema: schema), migrate: migrate, maximumConnections: 4, now: now
-            ) { store in try await open(remaining - 1, stores + [store]) }
-        }
-        let result: Result<T, any Error>
-        do {
-            result = .success(try await open(instances, []))
-        } catch {
-            result = .failure(error)
-        }
-        try await PostgresPlanStore.withStore(try location(), migrate: false, maximumConnections: 2) { admin in
-            try await admin.read { connection in
-                try await connection.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"), logger: admin.logger)
-                return ()
-            }
-        }
-        return try result.get()
     }
 }
-
-let fixedClock: @Sendable () -> String = { "2026-11-27T10:00:00Z" }
 
 /// Runs `body` with a new, empty store on `backend`.
 func withStore(

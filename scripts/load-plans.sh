@@ -19,11 +19,13 @@ connections=32
 threads=${THREADS:-2}
 pg_port=${PG_PORT:-54331}
 work=$(mktemp -d)
+# Not inside $work: PostgreSQL runs as the postgres user, who cannot enter a private temp directory.
+pg_dir=$(mktemp -d)
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
     [ ! -f "$work/nginx/nginx.pid" ] || nginx -p "$work/nginx" -c "$PWD/config/nginx-trajet.conf" -s quit 2>/dev/null || true
-    scripts/pg-test-cluster.sh stop "$work/pg" >/dev/null 2>&1 || true
+    scripts/pg-test-cluster.sh stop "$pg_dir" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 [ -x "$trajet" ] || { echo "no $trajet: swift build -c release --product trajet first" >&2; exit 2; }
@@ -64,7 +66,7 @@ run() {  # name, base URL, lua script
 KEY=$("$trajet" keys create --network --role admin --label load --database "$work/load.sqlite" | grep -o 'trj_[0-9a-f]\{64\}' | head -1)
 "$trajet" plans list --format csv --database "$work/load.sqlite" | tail -n +2 | cut -d, -f1 >"$work/ids.txt"
 export KEY PLAN_IDS="$work/ids.txt"
-url=$(PG_DURABLE=1 scripts/pg-test-cluster.sh start "$work/pg" "$pg_port")
+url=$(PG_DURABLE=1 scripts/pg-test-cluster.sh start "$pg_dir" "$pg_port")
 "$trajet" db copy --from "sqlite:$work/load.sqlite" --to "$url" >/dev/null
 
 echo "wrk $(wrk --version 2>&1 | head -1 | awk '{print $2}'), $threads threads, $connections connections, $duration each, $(nproc) cores, $(wc -l <"$PLAN_IDS") plans"

@@ -38,7 +38,13 @@ start)
     fi
     rm -rf "$dir"
     mkdir -p "$dir"
-    [ "$(id -u)" -ne 0 ] || chown postgres "$dir"
+    if [ "$(id -u)" -eq 0 ]; then
+        chown postgres "$dir"
+        runuser -u postgres -- test -w "$dir" || {
+            echo "the postgres user cannot reach $dir (a parent directory is private): choose another DIR" >&2
+            exit 1
+        }
+    fi
     as_owner "$bin/initdb" --pgdata="$dir/data" --username=trajet --auth=trust --encoding=UTF8 --locale=C.UTF-8 \
         >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
     # Loopback TCP only, no Unix socket in a system directory; more connections than the tests' pools use.

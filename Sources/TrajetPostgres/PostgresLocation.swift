@@ -1,6 +1,7 @@
 import Foundation
 import NIOSSL
 import PostgresNIO
+import TrajetStore
 
 /// A `postgres://` (or `postgresql://`) URL, as in libpq: `postgres://user[:password]@host[:port]/database`, with
 /// `?sslmode=disable|prefer|require` (default prefer) and `?host=/path/to/socket/dir` for a Unix socket.
@@ -99,7 +100,7 @@ public enum PostgresLocationError: Error, Equatable, CustomStringConvertible {
 extension PostgresLocation {
     /// One direct connection, opened and closed: a refused port, a wrong password or a missing database fails here at
     /// once with the server's reason, where the pool would retry until its timeout.
-    public func probe(timeout: Duration) async throws(PostgresStoreError) {
+    public func probe(timeout: Duration) async throws(PlanStoreUnavailable) {
         do {
             var configuration: PostgresConnection.Configuration
             if let unixSocketDirectory {
@@ -121,7 +122,7 @@ extension PostgresLocation {
                 configuration: configuration, id: 0, logger: PostgresPlanStore.quietLogger)
             try await connection.close()
         } catch {
-            throw .unreachable(location: description, detail: Self.reason(error))
+            throw PlanStoreUnavailable(location: description, detail: Self.reason(error))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Logging
 import PostgresNIO
 import TrajetCore
@@ -17,20 +18,25 @@ public struct PostgresPlanStore: PlanStore {
     let now: @Sendable () -> String
     /// Where the store is, without password (messages, logs).
     public let location: String
+    /// How long an operation may wait for a pooled connection. While the server is down the pool keeps retrying
+    /// (and only gives up after a minute): a request then fails with `PlanStoreUnavailable` (503) after this wait
+    /// instead of hanging. Queries themselves are not limited (a large import may take minutes).
+    let leaseTimeout: Duration
 
     /// A store on `client`, whose `run()` must be running (see `withStore` or add the client to a ServiceGroup).
     public init(
         client: PostgresClient, location: String, logger: Logger = Logger(label: "trajet.postgres"),
-        now: @escaping @Sendable () -> String = { Date().ISO8601Format() }
+        leaseTimeout: Duration = .seconds(5), now: @escaping @Sendable () -> String = { Date().ISO8601Format() }
     ) {
         self.client = client
         self.location = location
         self.logger = logger
+        self.leaseTimeout = leaseTimeout
         self.now = now
     }
 
     /// Connects to `location`, runs the pending migrations when `migrate` is true, calls `body`, then closes the pool.
-    /// Fails within `connectTimeout` with `unreachable` when the server does not answer.
+    /// Fails within `connectTimeout` with `PlanStoreUnavailable` when the server does not answer.
     public static func withStore<T>(
         _ location: PostgresLocation, migrate: Bool = true, maximumConnections: Int = 16,
         connectTimeout: Duration = .seconds(5), logger: Logger = PostgresPlanStore.quietLogger,
@@ -68,31 +74,63 @@ public struct PostgresPlanStore: PlanStore {
                 return false
             }
             defer { group.cancelAll() }
-            do {
-                guard try await group.next() == true else {
-                    throw PostgresStoreError.unreachable(location: location, detail: "no answer within \(timeout)")
-                }
-            } catch let error as PostgresStoreError {
-                throw error
-            } catch {
-                throw PostgresStoreError.unreachable(location: location, detail: Self.describe(error))
+            guard try await group.next() == true else {
+                throw PlanStoreUnavailable(location: location, detail: "no answer within \(timeout)")
             }
         }
     }
 
-    // MARK: Transactions and errors
+    // MARK: Connections, transactions and errors
+
+    /// Runs `body` on a pooled connection, or fails with `PlanStoreUnavailable` if none is handed over within
+    /// `leaseTimeout` or the connection breaks.
+    func withPooledConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let leased = LeaseFlag()
+        let client = self.client
+        let leaseTimeout = self.leaseTimeout
+        do {
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    try await client.withConnection { connection in
+                        leased.set()
+                        return try await body(connection)
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: leaseTimeout)
+                    return nil
+                }
+                while let result = try await group.next() {
+                    if let value = result {
+                        group.cancelAll()
+                        return value
+                    }
+                    // The timer fired: give up only if no connection was handed over meanwhile.
+                    if !leased.isSet {
+                        group.cancelAll()
+                        throw PlanStoreUnavailable(
+                            location: location, detail: "no database connection within \(leaseTimeout)")
+                    }
+                }
+                throw PlanStoreUnavailable(location: location, detail: "the operation ended without an answer")
+            }
+        } catch let error as PSQLError {
+            throw storeError(error)
+        }
+    }
 
     /// Runs `body` in one transaction on one pooled connection: committed if it returns, rolled back if it throws.
     /// A deadlock or serialization failure (another instance's transaction got in the way) is retried twice.
     @discardableResult
     func transaction<T: Sendable>(
-        readOnlySnapshot: Bool = false, _ body: (PostgresConnection) async throws -> T
+        readOnlySnapshot: Bool = false, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
+        let logger = self.logger
         var attempt = 0
         while true {
             attempt += 1
             do {
-                return try await client.withConnection { connection in
+                return try await withPooledConnection { connection in
                     let begin: PostgresQuery =
                         readOnlySnapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN"
                     try await connection.query(begin, logger: logger)
@@ -106,49 +144,30 @@ public struct PostgresPlanStore: PlanStore {
                         throw error
                     }
                 }
-            } catch let error as PSQLError where attempt < 3 && Self.isRetryable(error) {
-                logger.notice("retrying a transaction", metadata: ["sqlState": .string(error.serverInfo?[.sqlState] ?? "")])
+            } catch let error as PostgresStoreError where attempt < 3 && error.isRetryable {
+                logger.notice("retrying a transaction", metadata: ["sqlState": .string(error.sqlState ?? "")])
                 continue
-            } catch let error as PSQLError {
-                throw Self.storeError(error)
             }
         }
     }
 
     /// Reads outside a transaction (one statement is one snapshot).
-    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        do {
-            return try await client.withConnection { connection in try await body(connection) }
-        } catch let error as PSQLError {
-            throw Self.storeError(error)
-        }
+    func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await withPooledConnection(body)
     }
 
-    static func isRetryable(_ error: PSQLError) -> Bool {
-        let state = error.serverInfo?[.sqlState]
-        return state == "40P01" || state == "40001"
-    }
-
-    static func sqlState(_ error: any Error) -> String? { (error as? PSQLError)?.serverInfo?[.sqlState] }
-
-    /// PSQLError's description hides the server's message (it may hold data); ours names it, without bound values.
-    static func storeError(_ error: PSQLError) -> PostgresStoreError {
+    /// A server error (constraint, syntax…) keeps PostgreSQL's message; anything else means the connection or the pool
+    /// failed: the store is unavailable.
+    func storeError(_ error: PSQLError) -> any Error {
         if let info = error.serverInfo {
-            return .server(
+            return PostgresStoreError.server(
                 sqlState: info[.sqlState] ?? "?", message: info[.message] ?? "?", detail: info[.detail],
                 constraint: info[.constraintName])
         }
-        return .connection(detail: describe(error))
+        return PlanStoreUnavailable(location: location, detail: Self.describe(error))
     }
 
-    static func describe(_ error: any Error) -> String {
-        if let error = error as? PSQLError {
-            if let message = error.serverInfo?[.message] { return message }
-            if let underlying = error.underlying { return "\(error.code): \(underlying)" }
-            return "\(error.code)"
-        }
-        return String(describing: error)
-    }
+    static func describe(_ error: any Error) -> String { PostgresLocation.reason(error) }
 
     func rows(_ query: PostgresQuery, _ connection: PostgresConnection) async throws -> [PostgresRandomAccessRow] {
         try await connection.query(query, logger: logger).collect().map { $0.makeRandomAccess() }
@@ -263,6 +282,8 @@ public struct PostgresPlanStore: PlanStore {
             SELECT \(Columns.plan), \(Columns.leg) FROM plan p LEFT JOIN plan_leg l ON l.plan_id = p.id \(conditions)
             ORDER BY p.id, l.direction, l.position
             """
+        // The scan cannot be given a lease deadline (it calls `body` as rows arrive): check the server answers first.
+        try await ping()
         do {
             try await client.withConnection { connection in
                 var current: PlanDetail?
@@ -280,13 +301,14 @@ public struct PostgresPlanStore: PlanStore {
                 if let current { try body(current) }
             }
         } catch let error as PSQLError {
-            throw Self.storeError(error)
+            throw storeError(error)
         }
     }
 
     public func forEachPlanSummary(_ filter: PlanFilter, _ body: (Plan, PlanSummary) throws -> Void) async throws {
         let (conditions, bindings) = Self.sqlConditions(filter)
         let sql = "SELECT \(Columns.plan), p.leg_summary FROM plan p \(conditions)"
+        try await ping()
         do {
             try await client.withConnection { connection in
                 // Snapshot: a plan without a stored summary is summarised from its legs after the scan, as of the
@@ -318,7 +340,7 @@ public struct PostgresPlanStore: PlanStore {
                 }
             }
         } catch let error as PSQLError {
-            throw Self.storeError(error)
+            throw storeError(error)
         }
     }
 
@@ -541,10 +563,10 @@ public struct PostgresPlanStore: PlanStore {
             conditions += conditions.isEmpty ? "WHERE \(condition)" : " AND \(condition)"
         }
         bindings.append(max(0, limit))
-        let sql = "SELECT \(Columns.plan) FROM plan p \(conditions) ORDER BY p.depart_date, p.id LIMIT $\(bindings.count)"
-        return try await read { connection in
-            try await rows(PostgresQuery(unsafeSQL: sql, binds: bindings), connection).map { try $0.plan() }
-        }
+        let query = PostgresQuery(
+            unsafeSQL: "SELECT \(Columns.plan) FROM plan p \(conditions) ORDER BY p.depart_date, p.id LIMIT $\(bindings.count)",
+            binds: bindings)
+        return try await read { connection in try await rows(query, connection).map { try $0.plan() } }
     }
 
     public func addAPIKey(_ key: APIKey) async throws -> APIKey {
@@ -714,12 +736,13 @@ extension PostgresPlanStore {
     /// A store on a new pool that is not running yet: add `service` to a ServiceGroup (`trajet serve`).
     public static func make(
         _ location: PostgresLocation, maximumConnections: Int = 16, connectTimeout: Duration = .seconds(5),
-        logger: Logger = PostgresPlanStore.quietLogger
+        leaseTimeout: Duration = .seconds(5), logger: Logger = PostgresPlanStore.quietLogger
     ) -> PostgresPlanStore {
         var configuration = location.clientConfiguration(maximumConnections: maximumConnections)
         configuration.options.connectTimeout = connectTimeout
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        return PostgresPlanStore(client: client, location: location.description, logger: logger)
+        return PostgresPlanStore(
+            client: client, location: location.description, logger: logger, leaseTimeout: leaseTimeout)
     }
 
     /// The pool logs each failed connection attempt (and a lease racing its start) below error level; a CLI user gets
@@ -729,4 +752,11 @@ extension PostgresPlanStore {
         logger.logLevel = .error
         return logger
     }
+}
+
+/// Whether the pool handed a connection over (set from the operation's task, read by the timer's).
+final class LeaseFlag: Sendable {
+    private let state = Mutex(false)
+    func set() { state.withLock { $0 = true } }
+    var isSet: Bool { state.withLock { $0 } }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import OpenAPIRuntime
 import Logging
 import Metrics
 import Prometheus
@@ -66,7 +67,14 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             let problem = Problem.from(error, localizer: localizer)
             if problem.status >= 500 {
-                context.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: error))])
+                // The generated layer's ServerError describes the whole request, Authorization header included:
+                // log only its cause, so API keys never reach the logs.
+                let cause = (error as? ServerError)?.underlyingError ?? error
+                if problem.status == 503 {
+                    context.logger.warning("unavailable", metadata: ["error": .string(String(describing: cause))])
+                } else {
+                    context.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: cause))])
+                }
             }
             response = problem.response(requestID: requestID)
         }

@@ -98,6 +98,18 @@ extension Problem {
             detail: l.t("Aucune ressource à \(path) ; voir /openapi.yaml.", "Nothing at \(path); see /openapi.yaml."))
     }
 
+    /// The shared database does not answer (restarting, down, or every connection busy): retry shortly. `/readyz`
+    /// says the same to the load balancer.
+    static func databaseUnavailable(_ l: Localizer) -> Problem {
+        var problem = Problem(
+            .serviceUnavailable, "database-unavailable", title: l.t("Base de données indisponible", "Database unavailable"),
+            detail: l.t(
+                "La base de données ne répond pas pour le moment ; réessayez dans quelques secondes.",
+                "The database does not answer right now; retry in a few seconds."))
+        problem.headers = [(.retryAfter, "5")]
+        return problem
+    }
+
     static func internalError(_ l: Localizer) -> Problem {
         Problem(
             .internalServerError, "internal",
@@ -180,10 +192,11 @@ extension Problem {
         case let problem as Problem: return problem
         case let error as TrajetError: return Problem(error, localizer: l)
         case let error as PlanStoreError: return Problem(error, localizer: l)
+        case is PlanStoreUnavailable: return .databaseUnavailable(l)
         case let error as ServerError:
             // The generated layer wraps what handlers throw, and its own input errors (RuntimeError).
             if error.underlyingError is Problem || error.underlyingError is TrajetError
-                || error.underlyingError is PlanStoreError
+                || error.underlyingError is PlanStoreError || error.underlyingError is PlanStoreUnavailable
             {
                 return from(error.underlyingError, localizer: l)
             }

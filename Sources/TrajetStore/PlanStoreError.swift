@@ -14,3 +14,20 @@ public enum PlanStoreError: Error, Equatable, Sendable {
     /// Someone else updated the plan since it was read.
     case versionConflict(id: String, expected: Int, actual: Int)
 }
+
+/// The store cannot be reached right now (a database server down, restarting, or every connection busy for too
+/// long): not the input's fault, and worth retrying. The server answers 503 with `Retry-After`; the CLI exits with 2.
+public struct PlanStoreUnavailable: Error, Equatable, CustomStringConvertible {
+    /// Where the store is, without password.
+    public var location: String
+    public var detail: String
+
+    public init(location: String, detail: String) {
+        self.location = location
+        self.detail = detail
+    }
+
+    public var description: String {
+        "the database at \(location) is not available (\(detail)); is the server running and the URL right?"
+    }
+}

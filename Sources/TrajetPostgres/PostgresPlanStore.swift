@@ -352,9 +352,9 @@ public struct PostgresPlanStore: PlanStore {
     func fetchDetail(_ id: String, lock: Bool = false, _ connection: PostgresConnection) async throws -> PlanDetail? {
         var plan: Plan?
         if lock {
-            for try await row in try await connection.execute(PlanByIDForUpdate(id: id), logger: logger) { plan = row }
+            for try await row in try await connection.execute(PlanByIDForUpdate(parameter: id), logger: logger) { plan = row }
         } else {
-            for try await row in try await connection.execute(PlanByID(id: id), logger: logger) { plan = row }
+            for try await row in try await connection.execute(PlanByID(parameter: id), logger: logger) { plan = row }
         }
         guard let plan else { return nil }
         return PlanDetail(plan: plan, legs: try await legs(of: id, connection))
@@ -363,7 +363,7 @@ public struct PostgresPlanStore: PlanStore {
     func legs(of planId: String, _ connection: PostgresConnection) async throws -> [PlanLeg] {
         var legs: [PlanLeg] = []
         // Outbound first: "outbound" < "return".
-        for try await leg in try await connection.execute(LegsOfPlan(planId: planId), logger: logger) { legs.append(leg) }
+        for try await leg in try await connection.execute(LegsOfPlan(parameter: planId), logger: logger) { legs.append(leg) }
         return legs
     }
 
@@ -377,21 +377,7 @@ public struct PostgresPlanStore: PlanStore {
             if let expectedVersion, expectedVersion != current.version {
                 throw PlanStoreError.versionConflict(id: key, expected: expectedVersion, actual: current.version)
             }
-            var updated = current
-            if let status = changes.status {
-                guard current.status.canBecome(status) else {
-                    throw PlanStoreError.invalidStatusTransition(from: current.status, to: status)
-                }
-                updated.status = status
-            }
-            if let value = changes.participants { updated.participants = value }
-            if let value = changes.leaders { updated.leaders = value }
-            if let value = changes.minors { updated.minors = value }
-            if let value = changes.notes { updated.notes = value }
-            if let value = changes.name { updated.name = value }
-            updated.version = current.version + 1
-            updated.updatedAt = stamp
-            try Validation.plan(updated)
+            let updated = try Validation.applying(changes, to: current, at: stamp)
             try await connection.query(
                 """
                 UPDATE plan SET status = \(updated.status.rawValue), participants = \(updated.participants),
@@ -428,14 +414,8 @@ public struct PostgresPlanStore: PlanStore {
             if let expectedVersion, expectedVersion != current.plan.version {
                 throw PlanStoreError.versionConflict(id: key, expected: expectedVersion, actual: current.plan.version)
             }
-            try Validation.sameSlots(legs, as: current.legs)
-            var updated = current.plan
-            updated.factorSetId = factorSetId
-            updated.factorSetVersion = factorSetVersion
-            updated.version = current.plan.version + 1
-            updated.updatedAt = stamp
-            try Validation.plan(updated)
-            try Validation.legs(legs, of: updated)
+            let updated = try Validation.recomputed(
+                current, legs: legs, factorSetId: factorSetId, factorSetVersion: factorSetVersion, at: stamp)
             // Same slots, new figures: replacing the rows is the simplest exact update.
             try await connection.query("DELETE FROM plan_leg WHERE plan_id = \(key)", logger: logger)
             try await insertLegs(legs, connection)
@@ -605,7 +585,7 @@ public struct PostgresPlanStore: PlanStore {
         // Every request with a key asks this: a prepared statement, parsed once per connection.
         try await read { connection in
             var found: APIKey?
-            for try await key in try await connection.execute(APIKeyByHash(hash: hash), logger: logger) { found = key }
+            for try await key in try await connection.execute(APIKeyByHash(parameter: hash), logger: logger) { found = key }
             return found
         }
     }
@@ -653,52 +633,41 @@ public struct PostgresPlanStore: PlanStore {
 
 // MARK: Prepared statements (the per-request reads)
 
-struct APIKeyByHash: PostgresPreparedStatement {
-    static let sql = "SELECT \(Columns.apiKey) FROM api_key k WHERE k.key_hash = $1"
-    typealias Row = APIKey
-    var hash: String
+/// A statement with one text parameter: parsed once per connection, then only bound and run.
+protocol OneTextParameterStatement: PostgresPreparedStatement {
+    var parameter: String { get }
+}
+
+extension OneTextParameterStatement {
     func makeBindings() throws -> PostgresBindings {
         var bindings = PostgresBindings(capacity: 1)
-        bindings.append(hash)
+        bindings.append(parameter)
         return bindings
     }
+}
+
+struct APIKeyByHash: OneTextParameterStatement {
+    static let sql = "SELECT \(Columns.apiKey) FROM api_key k WHERE k.key_hash = $1"
+    var parameter: String
     func decodeRow(_ row: PostgresRow) throws -> APIKey { try row.makeRandomAccess().apiKey() }
 }
 
-struct PlanByID: PostgresPreparedStatement {
+struct PlanByID: OneTextParameterStatement {
     static let sql = "SELECT \(Columns.plan) FROM plan p WHERE p.id = $1"
-    typealias Row = Plan
-    var id: String
-    func makeBindings() throws -> PostgresBindings {
-        var bindings = PostgresBindings(capacity: 1)
-        bindings.append(id)
-        return bindings
-    }
+    var parameter: String
     func decodeRow(_ row: PostgresRow) throws -> Plan { try row.makeRandomAccess().plan() }
 }
 
 /// The plan's row, locked until the transaction ends: the version checks of concurrent writers queue here.
-struct PlanByIDForUpdate: PostgresPreparedStatement {
+struct PlanByIDForUpdate: OneTextParameterStatement {
     static let sql = PlanByID.sql + " FOR UPDATE"
-    typealias Row = Plan
-    var id: String
-    func makeBindings() throws -> PostgresBindings {
-        var bindings = PostgresBindings(capacity: 1)
-        bindings.append(id)
-        return bindings
-    }
+    var parameter: String
     func decodeRow(_ row: PostgresRow) throws -> Plan { try row.makeRandomAccess().plan() }
 }
 
-struct LegsOfPlan: PostgresPreparedStatement {
+struct LegsOfPlan: OneTextParameterStatement {
     static let sql = "SELECT \(Columns.leg) FROM plan_leg l WHERE l.plan_id = $1 ORDER BY l.direction, l.position"
-    typealias Row = PlanLeg
-    var planId: String
-    func makeBindings() throws -> PostgresBindings {
-        var bindings = PostgresBindings(capacity: 1)
-        bindings.append(planId)
-        return bindings
-    }
+    var parameter: String
     func decodeRow(_ row: PostgresRow) throws -> PlanLeg { try row.makeRandomAccess().leg() }
 }
 

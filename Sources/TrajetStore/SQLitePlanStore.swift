@@ -335,21 +335,7 @@ public struct SQLitePlanStore: PlanStore {
             if let expectedVersion, expectedVersion != current.version {
                 throw PlanStoreError.versionConflict(id: key, expected: expectedVersion, actual: current.version)
             }
-            var updated = current
-            if let status = changes.status {
-                guard current.status.canBecome(status) else {
-                    throw PlanStoreError.invalidStatusTransition(from: current.status, to: status)
-                }
-                updated.status = status
-            }
-            if let value = changes.participants { updated.participants = value }
-            if let value = changes.leaders { updated.leaders = value }
-            if let value = changes.minors { updated.minors = value }
-            if let value = changes.notes { updated.notes = value }
-            if let value = changes.name { updated.name = value }
-            updated.version = current.version + 1
-            updated.updatedAt = stamp
-            try Validation.plan(updated)
+            let updated = try Validation.applying(changes, to: current, at: stamp)
             // The version condition also guards against a writer in another process.
             let changed = try Plan.filter(key: key).filter(Plan.Columns.version == current.version).updateAll(
                 db,
@@ -386,14 +372,8 @@ public struct SQLitePlanStore: PlanStore {
             if let expectedVersion, expectedVersion != current.plan.version {
                 throw PlanStoreError.versionConflict(id: key, expected: expectedVersion, actual: current.plan.version)
             }
-            try Validation.sameSlots(legs, as: current.legs)
-            var updated = current.plan
-            updated.factorSetId = factorSetId
-            updated.factorSetVersion = factorSetVersion
-            updated.version = current.plan.version + 1
-            updated.updatedAt = stamp
-            try Validation.plan(updated)
-            try Validation.legs(legs, of: updated)
+            let updated = try Validation.recomputed(
+                current, legs: legs, factorSetId: factorSetId, factorSetVersion: factorSetVersion, at: stamp)
             let changed = try Plan.filter(key: key).filter(Plan.Columns.version == current.plan.version).updateAll(
                 db, Column("factorSetId").set(to: factorSetId), Column("factorSetVersion").set(to: factorSetVersion),
                 Column("version").set(to: updated.version), Column("updatedAt").set(to: stamp))

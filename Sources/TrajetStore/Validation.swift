@@ -122,14 +122,45 @@ extension Validation {
         return seenOrgs
     }
 
-    /// `recomputePlan` replaces figures, never the shape: the new legs must fill the same (direction, position) slots.
-    package static func sameSlots(_ legs: [PlanLeg], as current: [PlanLeg]) throws(PlanStoreError) {
+    /// The plan `recomputePlan` writes: new figures (`legs`) from another factor set, never a new shape — the legs
+    /// must fill the same (direction, position) slots — version + 1, checked.
+    package static func recomputed(
+        _ current: PlanDetail, legs: [PlanLeg], factorSetId: String, factorSetVersion: String, at stamp: String
+    ) throws(PlanStoreError) -> Plan {
         let slots = { (legs: [PlanLeg]) in legs.map { "\($0.direction.rawValue)#\($0.position)" }.sorted() }
-        guard slots(legs) == slots(current) else {
+        guard slots(legs) == slots(current.legs) else {
             throw .invalidValue(
                 field: "legs", value: slots(legs).joined(separator: ","),
-                expected: "the plan's legs \(slots(current).joined(separator: ","))")
+                expected: "the plan's legs \(slots(current.legs).joined(separator: ","))")
         }
+        var updated = current.plan
+        updated.factorSetId = factorSetId
+        updated.factorSetVersion = factorSetVersion
+        updated.version = current.plan.version + 1
+        updated.updatedAt = stamp
+        try plan(updated)
+        try self.legs(legs, of: updated)
+        return updated
+    }
+
+    /// `current` with `changes` applied, version + 1, checked: what every store writes for `updatePlan`.
+    package static func applying(_ changes: PlanChanges, to current: Plan, at stamp: String) throws(PlanStoreError) -> Plan {
+        var updated = current
+        if let status = changes.status {
+            guard current.status.canBecome(status) else {
+                throw .invalidStatusTransition(from: current.status, to: status)
+            }
+            updated.status = status
+        }
+        if let value = changes.participants { updated.participants = value }
+        if let value = changes.leaders { updated.leaders = value }
+        if let value = changes.minors { updated.minors = value }
+        if let value = changes.notes { updated.notes = value }
+        if let value = changes.name { updated.name = value }
+        updated.version = current.version + 1
+        updated.updatedAt = stamp
+        try plan(updated)
+        return updated
     }
 
     /// A network-level key (no organisation) must be an admin key.

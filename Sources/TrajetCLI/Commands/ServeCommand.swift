@@ -43,16 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let port, !(0...65_535).contains(port) { throw ValidationError("--port must be from 0 to 65535 (got \(port)).") }
-        if let database, !database.isEmpty, let databaseURL, !databaseURL.isEmpty {
-            throw ValidationError("give --database-url or --database, not both.")
-        }
-        if let databaseURL, !databaseURL.isEmpty {
-            do {
-                _ = try StoreLocation(url: databaseURL)
-            } catch {
-                throw ValidationError("--database-url: \(error.description)")
-            }
-        }
+        try StoreOptions.validate(database: database, databaseURL: databaseURL)
         if !(1...500).contains(poolSize) { throw ValidationError("--pool-size must be from 1 to 500 (got \(poolSize)).") }
         if let logLevel, Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("--log-level: expected trace, debug, info, notice, warning, error or critical.")

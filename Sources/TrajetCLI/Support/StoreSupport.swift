@@ -15,7 +15,10 @@ struct StoreOptions: ParsableArguments {
         help: "postgres://user@host:5432/trajet (a shared PostgreSQL store) or sqlite:PATH (default: TRAJET_DATABASE_URL, config database.url).")
     var databaseURL: String?
 
-    func validate() throws {
+    func validate() throws { try Self.validate(database: database, databaseURL: databaseURL) }
+
+    /// `--database` and `--database-url` (here and in `trajet serve`): not both, and a URL that parses.
+    static func validate(database: String?, databaseURL: String?) throws {
         if let database, !database.isEmpty, let databaseURL, !databaseURL.isEmpty {
             throw ValidationError("give --database-url or --database, not both.")
         }

@@ -56,7 +56,10 @@ package struct RoutesRequest: Sendable {
         self.noNightTravel = noNightTravel
     }
 
-    package func run(datasets: Datasets, settings: Settings, today: CalendarDay = .today) throws(TrajetError) -> RoutesAnswer {
+    /// `routing`: the network compiled for `settings.routing` beforehand (the server keeps one); nil compiles it here.
+    package func run(
+        datasets: Datasets, settings: Settings, today: CalendarDay = .today, routing: RoutingNetwork? = nil
+    ) throws(TrajetError) -> RoutesAnswer {
         let group = try Group(participants: participants ?? (leaders == nil ? 1 : 0), leaders: leaders ?? 0, minors: minors)
         let factorSet = try datasets.factorSet(settings.factorSetID)
         let resolver = PlaceResolver(network: datasets.network)
@@ -66,9 +69,11 @@ package struct RoutesRequest: Sendable {
         let constraints = RouteConstraints(
             maxDays: maxDays, maxChanges: maxChanges, maxCostCentsPerPerson: maxCostEur.map { Int(($0 * 100).rounded()) },
             avoidedModes: avoid, overland: overland, via: viaPlace?.id, noNightTravel: noNightTravel)
+        let compiled =
+            routing.flatMap { $0.policy == settings.routing ? $0 : nil }
+            ?? RoutingNetwork(network: datasets.network, policy: settings.routing)
         let planner = try RoutePlanner(
-            network: datasets.network, calculator: EmissionCalculator(factorSet: factorSet, hubs: datasets.hubs),
-            group: group, policy: settings.routing,
+            routing: compiled, calculator: EmissionCalculator(factorSet: factorSet, hubs: datasets.hubs), group: group,
             emissionOptions: EmissionOptions(cabinClass: settings.cabinClass, includeAirportHubs: settings.includeAirportHubs))
         let (outDay, outTime) = depart.flatMap(DepartureText.parse) ?? (today.adding(days: 1), nil)
         let outbound = try planner.search(

@@ -56,9 +56,10 @@ package struct RoutesRequest: Sendable {
         self.noNightTravel = noNightTravel
     }
 
-    /// `routing`: the network compiled for `settings.routing` beforehand (the server keeps one); nil compiles it here.
+    /// `planners`: planners kept between calls (the server's), used when their routing policy is `settings.routing`;
+    /// nil builds one here.
     package func run(
-        datasets: Datasets, settings: Settings, today: CalendarDay = .today, routing: RoutingNetwork? = nil
+        datasets: Datasets, settings: Settings, today: CalendarDay = .today, planners: RoutePlanners? = nil
     ) throws(TrajetError) -> RoutesAnswer {
         let group = try Group(participants: participants ?? (leaders == nil ? 1 : 0), leaders: leaders ?? 0, minors: minors)
         let factorSet = try datasets.factorSet(settings.factorSetID)
@@ -69,12 +70,15 @@ package struct RoutesRequest: Sendable {
         let constraints = RouteConstraints(
             maxDays: maxDays, maxChanges: maxChanges, maxCostCentsPerPerson: maxCostEur.map { Int(($0 * 100).rounded()) },
             avoidedModes: avoid, overland: overland, via: viaPlace?.id, noNightTravel: noNightTravel)
-        let compiled =
-            routing.flatMap { $0.policy == settings.routing ? $0 : nil }
-            ?? RoutingNetwork(network: datasets.network, policy: settings.routing)
-        let planner = try RoutePlanner(
-            routing: compiled, calculator: EmissionCalculator(factorSet: factorSet, hubs: datasets.hubs), group: group,
-            emissionOptions: EmissionOptions(cabinClass: settings.cabinClass, includeAirportHubs: settings.includeAirportHubs))
+        let options = EmissionOptions(cabinClass: settings.cabinClass, includeAirportHubs: settings.includeAirportHubs)
+        let planner: RoutePlanner
+        if let planners, planners.routing.policy == settings.routing {
+            planner = try planners.planner(factorSet: factorSet, hubs: datasets.hubs, group: group, options: options)
+        } else {
+            planner = try RoutePlanner(
+                network: datasets.network, calculator: EmissionCalculator(factorSet: factorSet, hubs: datasets.hubs),
+                group: group, policy: settings.routing, emissionOptions: options)
+        }
         let (outDay, outTime) = depart.flatMap(DepartureText.parse) ?? (today.adding(days: 1), nil)
         let outbound = try planner.search(
             RouteQuery(

@@ -206,7 +206,8 @@ struct APIImplementation: APIProtocol {
         if let cabin = q._class.flatMap({ CabinClass(rawValue: $0.rawValue) }) { settings.cabinClass = cabin }
         let answer = try routes(request, settings: settings)
         try EncodedAnswer.checkAccept(RequestInfo.current.accept, for: "application/json")
-        throw try EncodedAnswer.json(RoutesJSON(answer, localizer: l), schema: Components.Schemas.RoutesResult.self)
+        let json = RoutesJSON(answer, localizer: l)
+        throw try EncodedAnswer.json(json.compactJSON(), of: json, schema: Components.Schemas.RoutesResult.self)
     }
 
     // MARK: Plans

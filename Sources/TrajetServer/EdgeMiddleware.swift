@@ -72,15 +72,23 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
                 response = cached
                 servedFromCache = true
             } else {
-                response = try await RequestInfo.$current.withValue(info) {
+                let (answered, encoded) = try await RequestInfo.$current.withValue(info) {
                     do {
-                        return try await next(request, routed)
+                        return (try await next(request, routed), nil as EncodedAnswer?)
                     } catch {
                         guard let answer = EncodedAnswer(thrown: error) else { throw error }
-                        return answer.response
+                        return (answer.response, answer)
                     }
                 }
-                if let cacheKey, let routeCache { response = try await routeCache.store(response, for: cacheKey) }
+                response = answered
+                if let cacheKey, let routeCache {
+                    // An encoded answer's buffer is kept as it is (shared, not copied); other bodies are collected.
+                    if let encoded {
+                        routeCache.store(encoded.body, for: cacheKey)
+                    } else {
+                        response = try await routeCache.store(response, for: cacheKey)
+                    }
+                }
             }
         } catch {
             let problem = Problem.from(error, localizer: localizer)

@@ -417,3 +417,203 @@ package enum RoutesCSV {
         text.contains(",") || text.contains("\"") ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
     }
 }
+
+extension RoutesJSON {
+    /// This answer as `JSONEncoder` with `.sortedKeys` encodes it, several times faster (the server's
+    /// `GET /v1/routes`; docs/performance.md). Keys in UTF-8 byte order, as the encoder sorts them; nil optionals
+    /// left out, as it does. `RoutesJSONBytesTests` compare both on many answers, and debug servers on every one.
+    package func compactJSON() throws(CompactJSONError) -> [UInt8] {
+        var w = CompactJSONWriter(capacity: 32_768)
+        w.openObject()
+        w.field("departureDate", departureDate)
+        w.key("factorSet")
+        Self.write(factorSet, &w)
+        w.key("from")
+        Self.write(from, &w)
+        w.key("group")
+        w.openObject()
+        w.field("leaders", group.leaders)
+        w.field("participants", group.participants)
+        w.field("people", group.people)
+        w.closeObject()
+        w.key("itineraries")
+        Self.write(itineraries, &w)
+        w.field("minors", minors)
+        w.field("optionCount", optionCount)
+        w.field("rank", rank)
+        if let back = self.return {
+            w.key("return")
+            w.openObject()
+            w.key("from")
+            Self.write(back.from, &w)
+            w.key("itineraries")
+            Self.write(back.itineraries, &w)
+            w.field("optionCount", back.optionCount)
+            w.key("to")
+            Self.write(back.to, &w)
+            w.closeObject()
+        }
+        if let roundTrip {
+            w.key("roundTrip")
+            w.openObject()
+            w.field("co2eKgGroup", roundTrip.co2eKgGroup)
+            w.field("co2eKgPerPerson", roundTrip.co2eKgPerPerson)
+            w.field("co2eKgPerPersonWithoutNonCO2", roundTrip.co2eKgPerPersonWithoutNonCO2)
+            w.key("costEurPerPerson")
+            Self.write(roundTrip.costEurPerPerson, &w)
+            w.field("nightsEnRoute", roundTrip.nightsEnRoute)
+            w.closeObject()
+        }
+        w.key("to")
+        Self.write(to, &w)
+        w.closeObject()
+        return try w.finish()
+    }
+
+    private static func write(_ place: PlaceRef, _ w: inout CompactJSONWriter) {
+        w.openObject()
+        w.field("city", place.city)
+        w.field("country", place.country)
+        w.field("id", place.id)
+        w.field("kind", place.kind)
+        w.field("name", place.name)
+        w.closeObject()
+    }
+
+    private static func write(_ set: EmissionsReport.FactorSetRef, _ w: inout CompactJSONWriter) {
+        w.openObject()
+        w.field("id", set.id)
+        w.field("name", set.name)
+        w.field("nonCO2Method", set.nonCO2Method)
+        w.field("publisher", set.publisher)
+        w.field("version", set.version)
+        w.field("year", set.year)
+        w.closeObject()
+    }
+
+    private static func write(_ money: Money, _ w: inout CompactJSONWriter) {
+        w.openObject()
+        w.field("max", money.max)
+        w.field("min", money.min)
+        w.closeObject()
+    }
+
+    private static func write(_ c: Comparison, _ w: inout CompactJSONWriter) {
+        w.openObject()
+        w.field("co2eKgPerPerson", c.co2eKgPerPerson)
+        w.field("co2ePercent", c.co2ePercent)
+        w.field("costEurPerPerson", c.costEurPerPerson)
+        w.field("durationMinutes", c.durationMinutes)
+        w.closeObject()
+    }
+
+    private static func write(_ itineraries: [ItineraryJSON], _ w: inout CompactJSONWriter) {
+        w.openArray()
+        for it in itineraries {
+            w.element()
+            w.openObject()
+            w.field("arrival", it.arrival)
+            w.key("comparedToFastest")
+            write(it.comparedToFastest, &w)
+            w.key("comparedToLowestCarbon")
+            write(it.comparedToLowestCarbon, &w)
+            w.field("departure", it.departure)
+            w.field("hasEstimates", it.hasEstimates)
+            w.field("hasUnconfirmedServices", it.hasUnconfirmedServices)
+            w.field("isFastest", it.isFastest)
+            w.field("isLowestCarbon", it.isLowestCarbon)
+            w.key("legs")
+            w.openArray()
+            for leg in it.legs {
+                w.element()
+                write(leg, &w)
+            }
+            w.closeArray()
+            w.key("modes")
+            w.openArray()
+            for mode in it.modes {
+                w.element()
+                w.string(mode)
+            }
+            w.closeArray()
+            w.field("rank", it.rank)
+            w.field("summary", it.summary)
+            let t = it.totals
+            w.key("totals")
+            w.openObject()
+            w.field("changes", t.changes)
+            w.field("co2eKgGroup", t.co2eKgGroup)
+            w.field("co2eKgGroupWithoutNonCO2", t.co2eKgGroupWithoutNonCO2)
+            w.field("co2eKgPerPerson", t.co2eKgPerPerson)
+            w.field("co2eKgPerPersonWithoutNonCO2", t.co2eKgPerPersonWithoutNonCO2)
+            w.key("costEurPerPerson")
+            write(t.costEurPerPerson, &w)
+            w.field("durationMinutes", t.durationMinutes)
+            w.key("hotelCostEurPerPerson")
+            write(t.hotelCostEurPerPerson, &w)
+            w.field("hotelNights", t.hotelNights)
+            w.field("legsWithoutFare", t.legsWithoutFare)
+            w.field("nightsEnRoute", t.nightsEnRoute)
+            w.field("nightsOnBoard", t.nightsOnBoard)
+            w.field("travelDays", t.travelDays)
+            w.closeObject()
+            w.closeObject()
+        }
+        w.closeArray()
+    }
+
+    private static func write(_ leg: LegJSON, _ w: inout CompactJSONWriter) {
+        w.openObject()
+        w.field("arrival", leg.arrival)
+        w.field("co2eKgGroup", leg.co2eKgGroup)
+        w.field("co2eKgPerPerson", leg.co2eKgPerPerson)
+        w.field("co2eKgPerPersonWithoutNonCO2", leg.co2eKgPerPersonWithoutNonCO2)
+        w.field("departure", leg.departure)
+        w.field("distanceBasis", leg.distanceBasis)
+        w.field("distanceKm", leg.distanceKm)
+        w.field("durationMinutes", leg.durationMinutes)
+        w.key("estimates")
+        w.openObject()
+        w.field("distance", leg.estimates.distance)
+        w.field("duration", leg.estimates.duration)
+        w.field("fare", leg.estimates.fare)
+        w.field("frequency", leg.estimates.frequency)
+        w.closeObject()
+        w.key("factor")
+        w.openObject()
+        w.field("estimate", leg.factor.estimate)
+        w.field("factorSet", leg.factor.factorSet)
+        w.field("file", leg.factor.file)
+        w.field("line", leg.factor.line)
+        w.field("proxy", leg.factor.proxy)
+        w.field("reference", leg.factor.reference)
+        w.closeObject()
+        if let fare = leg.fareEurPerPerson {
+            w.key("fareEurPerPerson")
+            write(fare, &w)
+        }
+        w.field("from", leg.from)
+        w.field("hotelNightsBefore", leg.hotelNightsBefore)
+        w.field("id", leg.id)
+        w.field("mode", leg.mode)
+        w.field("nightsOnBoard", leg.nightsOnBoard)
+        w.key("notes")
+        w.openArray()
+        for note in leg.notes {
+            w.element()
+            w.string(note)
+        }
+        w.closeArray()
+        w.field("operator", leg.operator)
+        w.field("overnight", leg.overnight)
+        w.field("serviceUnconfirmed", leg.serviceUnconfirmed)
+        w.field("servicesPerWeek", leg.servicesPerWeek)
+        w.field("source", leg.source)
+        w.field("timetableKnown", leg.timetableKnown)
+        w.field("to", leg.to)
+        if let vehicles = leg.vehicles {
+            w.field("vehicles", vehicles)
+        }
+        w.closeObject()
+    }
+}

@@ -56,7 +56,11 @@ package struct RoutesRequest: Sendable {
         self.noNightTravel = noNightTravel
     }
 
-    package func run(datasets: Datasets, settings: Settings, today: CalendarDay = .today) throws(TrajetError) -> RoutesAnswer {
+    /// `planners`: planners kept between calls (the server's), used when their routing policy is `settings.routing`;
+    /// nil builds one here.
+    package func run(
+        datasets: Datasets, settings: Settings, today: CalendarDay = .today, planners: RoutePlanners? = nil
+    ) throws(TrajetError) -> RoutesAnswer {
         let group = try Group(participants: participants ?? (leaders == nil ? 1 : 0), leaders: leaders ?? 0, minors: minors)
         let factorSet = try datasets.factorSet(settings.factorSetID)
         let resolver = PlaceResolver(network: datasets.network)
@@ -66,10 +70,15 @@ package struct RoutesRequest: Sendable {
         let constraints = RouteConstraints(
             maxDays: maxDays, maxChanges: maxChanges, maxCostCentsPerPerson: maxCostEur.map { Int(($0 * 100).rounded()) },
             avoidedModes: avoid, overland: overland, via: viaPlace?.id, noNightTravel: noNightTravel)
-        let planner = try RoutePlanner(
-            network: datasets.network, calculator: EmissionCalculator(factorSet: factorSet, hubs: datasets.hubs),
-            group: group, policy: settings.routing,
-            emissionOptions: EmissionOptions(cabinClass: settings.cabinClass, includeAirportHubs: settings.includeAirportHubs))
+        let options = EmissionOptions(cabinClass: settings.cabinClass, includeAirportHubs: settings.includeAirportHubs)
+        let planner: RoutePlanner
+        if let planners, planners.routing.policy == settings.routing {
+            planner = try planners.planner(factorSet: factorSet, hubs: datasets.hubs, group: group, options: options)
+        } else {
+            planner = try RoutePlanner(
+                network: datasets.network, calculator: EmissionCalculator(factorSet: factorSet, hubs: datasets.hubs),
+                group: group, policy: settings.routing, emissionOptions: options)
+        }
         let (outDay, outTime) = depart.flatMap(DepartureText.parse) ?? (today.adding(days: 1), nil)
         let outbound = try planner.search(
             RouteQuery(

@@ -19,6 +19,9 @@ struct APIImplementation: APIProtocol {
     let settings: Settings
     let metrics: APIMetrics
     let openAPIDocument: Data
+    /// The network compiled once for `settings.routing`, and a planner per recent group and factor set: a route
+    /// search does not rebuild them.
+    let planners: RoutePlanners
 
     private var l: Localizer { RequestInfo.current.localizer }
 
@@ -202,7 +205,9 @@ struct APIImplementation: APIProtocol {
         if let factors = q.factors { settings.factorSetID = factors }
         if let cabin = q._class.flatMap({ CabinClass(rawValue: $0.rawValue) }) { settings.cabinClass = cabin }
         let answer = try routes(request, settings: settings)
-        return .ok(.init(body: .json(try convert(RoutesJSON(answer, localizer: l)))))
+        try EncodedAnswer.checkAccept(RequestInfo.current.accept, for: "application/json")
+        let json = RoutesJSON(answer, localizer: l)
+        throw try EncodedAnswer.json(json.compactJSON(), of: json, schema: Components.Schemas.RoutesResult.self)
     }
 
     // MARK: Plans
@@ -394,8 +399,10 @@ struct APIImplementation: APIProtocol {
         try await query.render(built, as: format, language: language, store: store, into: &text)
         switch format {
         case .json:
-            let report = try JSONDecoder().decode(Components.Schemas.AnnualReport.self, from: Data(text.utf8))
-            return .ok(.init(body: .json(report)))
+            // The renderer's JSON as written: decoding it into the generated type to encode it again changed nothing
+            // but the time (a network report is megabytes).
+            try EncodedAnswer.checkAccept(RequestInfo.current.accept, for: "application/json")
+            throw try EncodedAnswer.json(text: text, schema: Components.Schemas.AnnualReport.self)
         case .csv: return .ok(.init(body: .csv(HTTPBody(text))))
         case .md: return .ok(.init(body: .textMarkdown(HTTPBody(text))))
         case .html: return .ok(.init(body: .html(HTTPBody(text))))
@@ -613,7 +620,7 @@ struct APIImplementation: APIProtocol {
     private func routes(_ request: RoutesRequest, settings: Settings) throws -> RoutesAnswer {
         let network = datasets.network
         do {
-            return try request.run(datasets: datasets, settings: settings)
+            return try request.run(datasets: datasets, settings: settings, planners: planners)
         } catch {
             var problem = Problem(error, localizer: l, names: { network.place($0).map(RoutesText.placeName) ?? $0.rawValue })
             if case .unknownPlace(let text, _) = error {

@@ -57,7 +57,8 @@ package func buildApplication(_ environment: ServerEnvironment, services: [any S
 /// The routes: every operation of openapi.yaml through the generated server stubs, behind `EdgeMiddleware`.
 package func buildRouter(_ environment: ServerEnvironment) throws -> Router<TrajetRequestContext> {
     let metrics = APIMetrics(registry: environment.registry)
-    let router = Router(context: TrajetRequestContext.self)
+    // HEAD on every GET (RFC 9110): Hummingbird routes it to the GET's responder, middleware included.
+    let router = Router(context: TrajetRequestContext.self, options: .autoGenerateHeadEndpoints)
     let routes = RouteTable(openAPIDocument: openAPIDocumentText)
     let server = environment.settings.server
     let routeCache = server.routeCacheSize > 0 && server.publicReads ? RouteResponseCache(capacity: server.routeCacheSize) : nil
@@ -65,7 +66,8 @@ package func buildRouter(_ environment: ServerEnvironment) throws -> Router<Traj
     let document = Data((openAPIDocumentText + "\n").utf8)
     let api = APIImplementation(
         store: environment.store, datasets: environment.datasets, settings: environment.settings, metrics: metrics,
-        openAPIDocument: document)
+        openAPIDocument: document,
+        planners: RoutePlanners(network: environment.datasets.network, policy: environment.settings.routing))
     // No ErrorHandlingMiddleware: EdgeMiddleware maps the generated layer's errors (malformed JSON, wrong types,
     // missing parameters) to 4xx problems with the offending field, where ErrorHandlingMiddleware would send an
     // empty 4xx body. Either way, bad input never becomes a 500 (tested).

@@ -9,20 +9,23 @@ import TrajetCore
 import TrajetQueries
 
 /// What OpenAPI handlers need from the Hummingbird request (they only see the generated `Input`): the request id,
-/// its logger, the caller's `Authorization` header and language. Set by `EdgeMiddleware` for the request's task.
+/// its logger, the caller's `Authorization` and `Accept` headers and language. Set by `EdgeMiddleware` for the
+/// request's task.
 struct RequestInfo: Sendable {
     var requestID: String
     var logger: Logger
     var authorization: String?
     var localizer: Localizer
+    var accept: String? = nil
 
     @TaskLocal static var current = RequestInfo(
         requestID: "-", logger: Logger(label: "trajet.server"), authorization: nil, localizer: Localizer(.en))
 }
 
 /// The outermost middleware: request id (`X-Request-ID`, echoed or made up) on every log line and response, the
-/// spec's paths and methods (404, 405 with `Allow`, missing required query parameters), body limit (413), cached
-/// route answers, every error turned into an RFC 9457 problem, one access-log line and the metrics per request.
+/// spec's paths and methods (404, 405 with `Allow`, missing required query parameters, HEAD as GET without the
+/// body), body limit (413), cached route answers, answers handlers send already encoded (`EncodedAnswer`), every
+/// error turned into an RFC 9457 problem, one access-log line and the metrics per request.
 ///
 /// It also does what swift-openapi's `ErrorHandlingMiddleware` would (malformed input → 4xx, not 500), but writes a
 /// problem body naming the field instead of an empty one.
@@ -36,18 +39,27 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         let start = ContinuousClock.now
+        let method = request.method
         let requestID = Self.requestID(from: request.headers[.xRequestID])
         var context = context
         context.logger[metadataKey: "request_id"] = .string(requestID)
         let localizer = Localizer(Self.language(request.headers[.acceptLanguage]))
         let info = RequestInfo(
             requestID: requestID, logger: context.logger, authorization: request.headers[.authorization],
-            localizer: localizer)
+            localizer: localizer, accept: request.headers[.accept])
         var response: Response
         var servedFromCache = false
         do {
             try checkRoute(request, localizer)
             var request = request
+            if method == .head {
+                // RFC 9110: HEAD answers as GET would, without the body. The router sends HEAD to the GET's
+                // responder (`autoGenerateHeadEndpoints`); as a GET it also finds and fills the route cache. The body
+                // is dropped at the end.
+                var head = request.head
+                head.method = .get
+                request = Request(head: head, body: request.body)
+            }
             if request.method == .post || request.method == .patch || request.method == .put {
                 if let length = request.headers[.contentLength].flatMap(Int.init), length > APILimits.maxBodyBytes {
                     throw HTTPError(.contentTooLarge)
@@ -61,8 +73,23 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
                 response = cached
                 servedFromCache = true
             } else {
-                response = try await RequestInfo.$current.withValue(info) { try await next(request, routed) }
-                if let cacheKey, let routeCache { response = try await routeCache.store(response, for: cacheKey) }
+                let (answered, encoded) = try await RequestInfo.$current.withValue(info) {
+                    do {
+                        return (try await next(request, routed), nil as EncodedAnswer?)
+                    } catch {
+                        guard let answer = EncodedAnswer(thrown: error) else { throw error }
+                        return (answer.response, answer)
+                    }
+                }
+                response = answered
+                if let cacheKey, let routeCache {
+                    // An encoded answer's buffer is kept as it is (shared, not copied); other bodies are collected.
+                    if let encoded {
+                        routeCache.store(encoded.body, for: cacheKey)
+                    } else {
+                        response = try await routeCache.store(response, for: cacheKey)
+                    }
+                }
             }
         } catch {
             let problem = Problem.from(error, localizer: localizer)
@@ -85,11 +112,13 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         }
         response.headers[.xRequestID] = requestID
+        // Hummingbird's own HEAD answer: the GET's status and headers (Content-Length included), no body.
+        if method == .head { response = response.createHeadResponse() }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let milliseconds: Double = (seconds * 1_000_000).rounded() / 1000
         let operation =
-            servedFromCache ? "GET /v1/routes" : context.endpointPath.map { "\(request.method) \($0)" } ?? "unmatched"
+            servedFromCache ? "\(method) /v1/routes" : context.endpointPath.map { "\(method) \($0)" } ?? "unmatched"
         metrics.record(operation: operation, status: response.status.code, duration: elapsed)
         context.logger.info(
             "\(request.method) \(request.uri.path) \(response.status.code)",
@@ -101,16 +130,17 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     /// 404 for a path the spec does not have, 405 (with `Allow`) for a method it does not have there, 400 naming a
-    /// missing required query parameter.
+    /// missing required query parameter. HEAD is allowed wherever GET is.
     private func checkRoute(_ request: Request, _ l: Localizer) throws {
         let path = request.uri.path
         guard let route = routes.route(for: path) else { throw Problem.notFound(l, path: path) }
-        guard let required = route.methods[request.method] else {
+        guard let required = route.methods[request.method == .head ? .get : request.method] else {
             var problem = Problem(
                 .methodNotAllowed, "method-not-allowed", title: l.t("Méthode non permise", "Method not allowed"),
                 detail: l.t(
                     "\(request.method) n'existe pas pour \(path).", "\(request.method) is not an operation of \(path)."))
-            problem.headers = [(.allow, route.methods.keys.map(\.rawValue).sorted().joined(separator: ", "))]
+            let allowed = route.methods.keys.map(\.rawValue) + (route.methods[.get] == nil ? [] : ["HEAD"])
+            problem.headers = [(.allow, allowed.sorted().joined(separator: ", "))]
             throw problem
         }
         let query = request.uri.queryParameters

@@ -39,6 +39,11 @@ struct RouteResponseCache: Sendable {
             body: ResponseBody(byteBuffer: body))
     }
 
+    /// Keeps the bytes of a 200 answer that was sent as one buffer.
+    func store(_ body: ByteBuffer, for key: Key) {
+        answers.store(body, for: key)
+    }
+
     /// Keeps a 200 answer's bytes; returns the response with its body as one buffer.
     func store(_ response: Response, for key: Key) async throws -> Response {
         guard response.status == .ok else { return response }

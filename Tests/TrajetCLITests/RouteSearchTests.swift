@@ -185,6 +185,45 @@ import TrajetDatasets
         }
     }
 
+    /// The server's shared planners (one compiled network, a planner per group kept) answer exactly as a planner
+    /// built for the one search, whatever the order of the groups and factor sets asked.
+    @Test func sharedPlannersGiveTheSameAnswers() async throws {
+        let settings = try await ShippedSettings.load()
+        let planners = RoutePlanners(network: Self.datasets.network, policy: settings.routing, capacity: 3)
+        let asks: [(String, String, Int, Int, Bool, String, String?)] = [
+            ("liege", "twiza", 14, 2, true, "desnz-2025", "2026-07-25"),
+            ("bruxelles", "aje", 10, 2, false, "desnz-2025", nil),
+            ("liege", "twiza", 14, 2, true, "ademe-2025", nil),
+            ("namur", "lekaa", 3, 0, false, "desnz-2025", nil),
+            ("liege", "twiza", 14, 2, true, "desnz-2025", "2026-07-25"),
+            ("anvers", "alafia-jeunes", 30, 3, true, "desnz-2025", nil),
+            ("bruxelles", "aje", 10, 2, false, "desnz-2025", nil),
+        ]
+        for (from, to, participants, leaders, minors, factors, back) in asks + asks {
+            var chosen = settings
+            chosen.factorSetID = factors
+            let request = RoutesRequest(
+                from: from, to: to, participants: participants, leaders: leaders, minors: minors, depart: "2026-07-04",
+                returnDate: back, rank: .balanced, limit: 5, avoid: [], overland: false, noNightTravel: false)
+            let alone = try encodeJSON(RoutesJSON(try request.run(datasets: Self.datasets, settings: chosen), localizer: Localizer(.en)))
+            let shared = try encodeJSON(
+                RoutesJSON(try request.run(datasets: Self.datasets, settings: chosen, planners: planners), localizer: Localizer(.en)))
+            let same = alone == shared
+            #expect(same, "\(from) → \(to), \(participants) + \(leaders), \(factors)")
+        }
+        // Another routing policy than the planners' is not served from them.
+        var other = settings
+        other.routing.maxLabelsPerPlace = 1
+        let request = RoutesRequest(
+            from: "liege", to: "twiza", participants: 14, leaders: 2, minors: true, depart: "2026-07-04", rank: .co2,
+            limit: 5, avoid: [], overland: false, noNightTravel: false)
+        let alone = try encodeJSON(RoutesJSON(try request.run(datasets: Self.datasets, settings: other), localizer: Localizer(.en)))
+        let shared = try encodeJSON(
+            RoutesJSON(try request.run(datasets: Self.datasets, settings: other, planners: planners), localizer: Localizer(.en)))
+        let same = alone == shared
+        #expect(same)
+    }
+
     @Test func returnTripIsPlannedAndTotalled() async throws {
         let request = RoutesRequest(
             from: "liege", to: "twiza", participants: 14, leaders: 2, minors: false, depart: "2026-07-04",

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
+import TrajetAPI
 import TrajetCore
 import TrajetDatasets
 import TrajetQueries
@@ -84,17 +85,65 @@ import TrajetStore
         try await fixture.test { client in
             try await client.execute(uri: "/v1/places", method: .put) { response in
                 #expect(response.status == .methodNotAllowed)
-                #expect(response.headers[.allow] == "GET")
+                #expect(response.headers[.allow] == "GET, HEAD")
                 #expect(response.isProblem)
             }
             try await client.execute(uri: "/v1/plans/x", method: .post) { response in
                 #expect(response.status == .methodNotAllowed)
-                #expect(response.headers[.allow] == "DELETE, GET, PATCH")
+                #expect(response.headers[.allow] == "DELETE, GET, HEAD, PATCH")
             }
             try await client.execute(uri: "/v2/nothing", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(response.isProblem)
                 #expect(response.json["status"] as? Int == 404)
+            }
+        }
+    }
+
+    /// RFC 9110: HEAD on a GET answers with the GET's status and headers, without the body.
+    @Test func headAnswersAsGetWithoutBody() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let routes = "/v1/routes?from=liege&to=twiza&participants=14&leaders=2&minors=true&depart=2026-07-04"
+            for uri in ["/healthz", "/openapi.yaml", "/v1/partners", routes] {
+                // HEAD first, then GET: the HEAD must not depend on a GET having filled the route cache.
+                let head = try await client.execute(uri: uri, method: .head) { response in
+                    (response.status, response.headers[.contentType], response.headers[.contentLength], response.body.readableBytes)
+                }
+                let get = try await client.execute(uri: uri, method: .get) { response in
+                    (response.status, response.headers[.contentType], response.body.readableBytes)
+                }
+                let sameStatus = head.0 == .ok && get.0 == .ok
+                let sameType = head.1 != nil && head.1 == get.1
+                let announcedLength = head.2 == String(get.2)
+                let noBody = head.3 == 0
+                #expect(sameStatus, "HEAD \(uri): \(head.0), GET: \(get.0)")
+                #expect(sameType, "HEAD \(uri): Content-Type \(head.1 ?? "none"), GET: \(get.1 ?? "none")")
+                #expect(announcedLength, "HEAD \(uri): Content-Length \(head.2 ?? "none"), GET body \(get.2) bytes")
+                #expect(noBody, "HEAD \(uri) sent \(head.3) bytes of body")
+            }
+            // A cached route answer too (the GET above stored it).
+            try await client.execute(uri: routes, method: .head) { response in
+                let ok = response.status == .ok && response.body.readableBytes == 0
+                let announced = Int(response.headers[.contentLength] ?? "") ?? 0 > 1000
+                #expect(ok)
+                #expect(announced)
+            }
+            // Errors keep their status and headers, not their body.
+            try await client.execute(uri: "/v1/routes?to=twiza", method: .head) { response in
+                let bodyless = response.body.readableBytes == 0
+                #expect(response.status == .badRequest)
+                #expect(response.isProblem)
+                #expect(bodyless)
+            }
+            try await client.execute(uri: "/v1/plans", method: .head) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.wwwAuthenticate] != nil)
+            }
+            // HEAD exists only where GET does.
+            try await client.execute(uri: "/v1/emissions", method: .head) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "POST")
             }
         }
     }
@@ -204,6 +253,14 @@ import TrajetStore
             let first = try await client.execute(uri: uri, method: .get) { String(buffer: $0.body) }
             let second = try await client.execute(uri: uri, method: .get) { String(buffer: $0.body) }
             #expect(first == second)
+            // Byte for byte what the server sent when it decoded the CLI's JSON into the generated type and let the
+            // generated layer encode that (sorted keys, compact): encoding once changed the cost, not the answer.
+            let typed = try JSONDecoder().decode(Components.Schemas.RoutesResult.self, from: cliJSON)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let generatedLayerBytes = String(decoding: try encoder.encode(typed), as: UTF8.self)
+            let sameBytes = first == generatedLayerBytes
+            #expect(sameBytes, "GET /v1/routes is not the bytes the generated layer wrote")
         }
     }
 

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
+import TrajetAPI
 import TrajetCore
 import TrajetQueries
 import TrajetStore
@@ -312,6 +313,41 @@ import TrajetStore
             try await client.execute(uri: "/v1/reports/annual/1999", method: .get, headers: fixture.auth("reader")) {
                 #expect($0.status == .unprocessableContent)
             }
+        }
+    }
+
+    /// The JSON report is the renderer's text as written (no decoding into the generated type and encoding again),
+    /// and the same JSON value the round trip gave.
+    @Test func jsonReportIsTheRenderersText() async throws {
+        let fixture = try await ServerFixture.make()
+        _ = try await fixture.addPlan(org: "asmae", depart: "2026-07-04")
+        _ = try await fixture.addPlan(org: "asmae", depart: "2026-09-12", name: "Autumn")
+        try await fixture.test { client in
+            let uri = "/v1/reports/annual/2026?scenarios=false&format=json"
+            let (status, served) = try await client.execute(uri: uri, method: .get, headers: fixture.auth("reader")) {
+                ($0.status, String(buffer: $0.body))
+            }
+            #expect(status == .ok)
+            let object = try JSONSerialization.jsonObject(with: Data(served.utf8)) as? [String: Any] ?? [:]
+            // The date the server stamped, so the expected text does not depend on when the test runs.
+            let generatedAt = try #require(object["generatedAt"] as? String)
+            let query = AnnualReportQuery(
+                year: 2026, scope: .organisation(id: "asmae", name: "Asmae"), scenarios: false, generatedAt: generatedAt)
+            let built = try await query.build(store: fixture.store, datasets: Shipped.datasets, settings: fixture.settings)
+            var rendered = ""
+            try await query.render(built, as: .json, language: .en, store: fixture.store, into: &rendered)
+            let sameText = served == rendered
+            #expect(sameText, "GET …?format=json is not the JSON renderer's text")
+
+            let typed = try JSONDecoder().decode(Components.Schemas.AnnualReport.self, from: Data(rendered.utf8))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            func normalised(_ data: Data) throws -> String {
+                let object = try JSONSerialization.jsonObject(with: data)
+                return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+            }
+            let sameValue = try normalised(Data(served.utf8)) == normalised(encoder.encode(typed))
+            #expect(sameValue, "the passed-through report differs from the generated type's round trip")
         }
     }
 }

@@ -1,6 +1,5 @@
 import Testing
-
-@testable import TrajetServer
+import TrajetQueries
 
 @Suite struct AnswerCacheTests {
     @Test func keepsAtMostItsCapacityFirstInFirstOut() {

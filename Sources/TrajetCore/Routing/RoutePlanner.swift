@@ -17,13 +17,22 @@ public struct RoutePlanner: Sendable {
         network: Network, calculator: EmissionCalculator, group: Group, policy: RoutingPolicy = .init(),
         emissionOptions: EmissionOptions = .init()
     ) throws(TrajetError) {
-        self.network = network
+        try self.init(
+            routing: RoutingNetwork(network: network, policy: policy), calculator: calculator, group: group,
+            emissionOptions: emissionOptions)
+    }
+
+    /// A planner on a network already compiled for the policy: only the group's footprints are computed, so a
+    /// server answering many groups compiles the network once (`RoutingNetwork` is immutable and shared).
+    public init(
+        routing: RoutingNetwork, calculator: EmissionCalculator, group: Group, emissionOptions: EmissionOptions = .init()
+    ) throws(TrajetError) {
+        self.network = routing.network
         self.calculator = calculator
         self.group = group
-        self.policy = policy
+        self.policy = routing.policy
         self.emissionOptions = emissionOptions
-        self.graph = try CompiledGraph(
-            network: network, calculator: calculator, group: group, policy: policy, options: emissionOptions)
+        self.graph = try CompiledGraph(routing: routing, calculator: calculator, group: group, options: emissionOptions)
     }
 
     /// Finds, ranks and compares itineraries. Throws `.noItinerary` naming the constraint that cut every option.
@@ -101,6 +110,97 @@ public struct RoutePlanner: Sendable {
     }
 }
 
+/// The network as arrays for one routing policy: places, edges and timetables, without footprints. It depends on no
+/// group nor factor set, so it is built once and shared by every planner on that network and policy.
+public struct RoutingNetwork: Sendable {
+    public let network: Network
+    public let policy: RoutingPolicy
+    let index: [PlaceID: Int]
+    let placeIDs: [PlaceID]
+    let kinds: [PlaceKind]
+    let coordinates: [Coordinate]
+    let kindIndex: [Int]
+    let countryBits: [UInt64]
+    let timeZones: [TimeZone]
+    let zoneIndex: [Int]
+    /// Edges with `co2eKgPerPerson` = 0: the group's footprints are filled in by `CompiledGraph`.
+    let edges: [CompiledGraph.Edge]
+    let outgoing: [Range<Int>]
+    let departureMinutes: [Int]
+    /// By leg index in `network.legs`; nil for a leg that cannot be costed (no `LegInput`) or whose ends are unknown.
+    let inputs: [LegInput?]
+
+    public init(network: Network, policy: RoutingPolicy = .init()) {
+        self.network = network
+        self.policy = policy
+        let ids = network.places.keys.sorted()
+        var index: [PlaceID: Int] = [:]
+        index.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() { index[id] = i }
+        self.index = index
+        self.placeIDs = ids
+        self.kinds = ids.map { network.places[$0]!.kind }
+        self.coordinates = ids.map { network.places[$0]!.coordinate }
+        self.kindIndex = ids.map { id in PlaceKind.allCases.firstIndex(of: network.places[id]!.kind)! }
+        var countryIndex: [String: Int] = [:]
+        self.countryBits = ids.map { id in
+            let country = network.places[id]!.countryCode
+            let index = countryIndex[country] ?? countryIndex.count
+            countryIndex[country] = index
+            return UInt64(1) << UInt64(index % 64)
+        }
+        var zoneNumbers: [String: Int] = [:]
+        var zones: [TimeZone] = []
+        self.zoneIndex = ids.map { id in
+            let name = network.places[id]!.timeZoneID
+            if let number = zoneNumbers[name] { return number }
+            zones.append(TimeZone(identifier: name) ?? TimeZone(secondsFromGMT: 0)!)
+            zoneNumbers[name] = zones.count - 1
+            return zones.count - 1
+        }
+        self.timeZones = zones
+        var byOrigin: [[CompiledGraph.Edge]] = Array(repeating: [], count: ids.count)
+        var inputs = [LegInput?](repeating: nil, count: network.legs.count)
+        var departureMinutes: [Int] = []
+        let serviceWindow = max(60, policy.serviceEndMinutes - policy.serviceStartMinutes)
+        for (legIndex, leg) in network.legs.enumerated() {
+            guard let input = LegInput(leg: leg, in: network), let from = index[leg.from], let to = index[leg.to] else {
+                continue
+            }
+            inputs[legIndex] = input
+            var mask: UInt8 = 0
+            for day in leg.daysOfWeek { mask |= 1 << UInt8(day.rawValue - 1) }
+            // Expected wait without a timetable: half the headway (frequent services run within the service window),
+            // but no more than the policy's cap, since a group books the departure that fits.
+            let perWeek = max(leg.servicesPerWeek, 0.01)
+            let headway =
+                perWeek >= 7 ? Double(serviceWindow) * 7 / perWeek : 7 * 1440 / perWeek
+            defer { departureMinutes.append(contentsOf: leg.departureTimes.map(\.minutesAfterMidnight)) }
+            byOrigin[from].append(
+                CompiledGraph.Edge(
+                    from: from, to: to, legIndex: legIndex, durationMinutes: leg.durationMinutes,
+                    departuresStart: departureMinutes.count,
+                    departuresEnd: departureMinutes.count + leg.departureTimes.count, daysMask: mask,
+                    expectedWaitMinutes: min(Int((headway / 2).rounded()), policy.unknownTimetableMaxWaitMinutes), fare: leg.fare ?? .zero, hasFare: leg.fare != nil,
+                    overnight: leg.overnight, mode: leg.mode, co2eKgPerPerson: 0,
+                    validFromDay: leg.validFrom?.daysSinceEpoch, validUntilDay: leg.validUntil?.daysSinceEpoch))
+        }
+        self.inputs = inputs
+        self.departureMinutes = departureMinutes
+        var edges: [CompiledGraph.Edge] = []
+        edges.reserveCapacity(network.legs.count)
+        var outgoing: [Range<Int>] = []
+        outgoing.reserveCapacity(ids.count)
+        for list in byOrigin {
+            let start = edges.count
+            edges.append(contentsOf: list)
+            outgoing.append(start..<edges.count)
+        }
+        self.edges = edges
+        self.outgoing = outgoing
+    }
+}
+
 /// The network as arrays, with every leg's footprint for the group precomputed.
 struct CompiledGraph: Sendable {
     struct Edge: Sendable {
@@ -146,75 +246,32 @@ struct CompiledGraph: Sendable {
     var minorsMayTravelAtNight: Bool
     var groupHasMinors: Bool
 
-    init(
-        network: Network, calculator: EmissionCalculator, group: Group, policy: RoutingPolicy, options: EmissionOptions
-    ) throws(TrajetError) {
-        let ids = network.places.keys.sorted()
-        var index: [PlaceID: Int] = [:]
-        index.reserveCapacity(ids.count)
-        for (i, id) in ids.enumerated() { index[id] = i }
-        self.index = index
-        self.placeIDs = ids
-        self.kinds = ids.map { network.places[$0]!.kind }
-        self.coordinates = ids.map { network.places[$0]!.coordinate }
-        self.kindIndex = ids.map { id in PlaceKind.allCases.firstIndex(of: network.places[id]!.kind)! }
-        var countryIndex: [String: Int] = [:]
-        self.countryBits = ids.map { id in
-            let country = network.places[id]!.countryCode
-            let index = countryIndex[country] ?? countryIndex.count
-            countryIndex[country] = index
-            return UInt64(1) << UInt64(index % 64)
+    init(routing: RoutingNetwork, calculator: EmissionCalculator, group: Group, options: EmissionOptions)
+        throws(TrajetError)
+    {
+        let policy = routing.policy
+        self.index = routing.index
+        self.placeIDs = routing.placeIDs
+        self.kinds = routing.kinds
+        self.coordinates = routing.coordinates
+        self.kindIndex = routing.kindIndex
+        self.countryBits = routing.countryBits
+        self.timeZones = routing.timeZones
+        self.zoneIndex = routing.zoneIndex
+        // In leg order, as the first failing leg decides the error thrown.
+        var footprints = [LegFootprint?](repeating: nil, count: routing.inputs.count)
+        for (legIndex, input) in routing.inputs.enumerated() {
+            guard let input else { continue }
+            footprints[legIndex] = try calculator.footprint(of: input, group: group, options: options)
         }
-        var zoneNumbers: [String: Int] = [:]
-        var zones: [TimeZone] = []
-        self.zoneIndex = ids.map { id in
-            let name = network.places[id]!.timeZoneID
-            if let number = zoneNumbers[name] { return number }
-            zones.append(TimeZone(identifier: name) ?? TimeZone(secondsFromGMT: 0)!)
-            zoneNumbers[name] = zones.count - 1
-            return zones.count - 1
-        }
-        self.timeZones = zones
-        var byOrigin: [[Edge]] = Array(repeating: [], count: ids.count)
-        var footprints = [LegFootprint?](repeating: nil, count: network.legs.count)
-        var departureMinutes: [Int] = []
-        let serviceWindow = max(60, policy.serviceEndMinutes - policy.serviceStartMinutes)
-        for (legIndex, leg) in network.legs.enumerated() {
-            guard let input = LegInput(leg: leg, in: network), let from = index[leg.from], let to = index[leg.to] else {
-                continue
-            }
-            let footprint = try calculator.footprint(of: input, group: group, options: options)
-            footprints[legIndex] = footprint
-            var mask: UInt8 = 0
-            for day in leg.daysOfWeek { mask |= 1 << UInt8(day.rawValue - 1) }
-            // Expected wait without a timetable: half the headway (frequent services run within the service window),
-            // but no more than the policy's cap, since a group books the departure that fits.
-            let perWeek = max(leg.servicesPerWeek, 0.01)
-            let headway =
-                perWeek >= 7 ? Double(serviceWindow) * 7 / perWeek : 7 * 1440 / perWeek
-            defer { departureMinutes.append(contentsOf: leg.departureTimes.map(\.minutesAfterMidnight)) }
-            byOrigin[from].append(
-                Edge(
-                    from: from, to: to, legIndex: legIndex, durationMinutes: leg.durationMinutes,
-                    departuresStart: departureMinutes.count,
-                    departuresEnd: departureMinutes.count + leg.departureTimes.count, daysMask: mask,
-                    expectedWaitMinutes: min(Int((headway / 2).rounded()), policy.unknownTimetableMaxWaitMinutes), fare: leg.fare ?? .zero, hasFare: leg.fare != nil,
-                    overnight: leg.overnight, mode: leg.mode, co2eKgPerPerson: footprint.perPerson.totalKg,
-                    validFromDay: leg.validFrom?.daysSinceEpoch, validUntilDay: leg.validUntil?.daysSinceEpoch))
+        var edges = routing.edges
+        for i in edges.indices {
+            edges[i].co2eKgPerPerson = footprints[edges[i].legIndex]!.perPerson.totalKg
         }
         self.footprints = footprints
-        self.departureMinutes = departureMinutes
-        var edges: [Edge] = []
-        edges.reserveCapacity(network.legs.count)
-        var outgoing: [Range<Int>] = []
-        outgoing.reserveCapacity(ids.count)
-        for list in byOrigin {
-            let start = edges.count
-            edges.append(contentsOf: list)
-            outgoing.append(start..<edges.count)
-        }
         self.edges = edges
-        self.outgoing = outgoing
+        self.outgoing = routing.outgoing
+        self.departureMinutes = routing.departureMinutes
         self.maxTravelMinutesPerDay = group.minors ? policy.maxTravelMinutesPerDayWithMinors : policy.maxTravelMinutesPerDay
         self.minorsMayTravelAtNight = policy.minorsMayTravelAtNight
         self.groupHasMinors = group.minors

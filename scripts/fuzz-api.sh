@@ -2,6 +2,7 @@
 # Property-based fuzzing of a live `trajet serve` from its own OpenAPI document, with schemathesis (PyPI).
 #
 #   scripts/fuzz-api.sh [MAX_EXAMPLES]        # default 100 cases per operation, fixed seed
+#   DATABASE_URL=postgres://… scripts/fuzz-api.sh   # the same against the PostgreSQL store (an empty database)
 #
 # Starts the server (TRAJET=path to the binary, default .build/release/trajet) on a scratch database with one
 # organisation and a planner key, checks the spec with openapi-spec-validator, runs `st run` with every check,
@@ -24,10 +25,12 @@ trap cleanup EXIT
 [ -x "$trajet" ] || { echo "no $trajet: swift build -c release first (or TRAJET=…)" >&2; exit 2; }
 python3 -m openapi_spec_validator Sources/TrajetAPI/openapi.yaml
 
-"$trajet" orgs add asmae --name Asmae --database "$db" >/dev/null
-key=$("$trajet" keys create --org asmae --role planner --label fuzz --database "$db" 2>/dev/null)
+store=(--database "$db")
+[ -z "${DATABASE_URL:-}" ] || store=(--database-url "$DATABASE_URL")
+"$trajet" orgs add asmae --name Asmae "${store[@]}" >/dev/null
+key=$("$trajet" keys create --org asmae --role planner --label fuzz "${store[@]}" 2>/dev/null)
 
-"$trajet" serve --port "$port" --database "$db" --log-level warning >"$work/server.log" 2>&1 &
+"$trajet" serve --port "$port" "${store[@]}" --log-level warning >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 

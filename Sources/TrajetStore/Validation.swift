@@ -13,10 +13,29 @@ package enum Validation {
         guard !organisation.name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw .invalidValue(field: prefix + "name", value: organisation.name, expected: "a non-empty name")
         }
+        try text(organisation.name, field: prefix + "name")
+    }
+
+    /// Text a store can keep: PostgreSQL refuses the NUL character in text (SQLite would keep it, and the two stores
+    /// must accept the same plans), and no reader of a name or a note expects one.
+    package static func text(_ value: String, field: String) throws(PlanStoreError) {
+        guard !value.utf8.contains(0) else {
+            throw .invalidValue(
+                field: field, value: value.replacingOccurrences(of: "\u{0}", with: "\\0"),
+                expected: "text without NUL (\\0) characters")
+        }
     }
 
     /// Checks a plan's own fields (the organisation's existence is checked against the database).
     package static func plan(_ plan: Plan, prefix: String = "") throws(PlanStoreError) {
+        for (field, value) in [
+            ("name", plan.name), ("notes", plan.notes), ("partnerId", plan.partnerId),
+            ("originPlaceId", plan.originPlaceId), ("destinationPlaceId", plan.destinationPlaceId),
+            ("factorSetId", plan.factorSetId), ("factorSetVersion", plan.factorSetVersion),
+            ("createdAt", plan.createdAt), ("updatedAt", plan.updatedAt),
+        ] {
+            try text(value, field: prefix + field)
+        }
         guard UUID(uuidString: plan.id) != nil, plan.id == plan.id.lowercased() else {
             throw .invalidValue(field: prefix + "id", value: plan.id, expected: "a lowercase UUID")
         }
@@ -61,6 +80,13 @@ package enum Validation {
         var seen = Set<String>()
         for (index, leg) in legs.enumerated() {
             let field = "\(prefix)legs[\(index)]."
+            for (name, value) in [
+                ("legId", leg.legId), ("fromPlaceId", leg.fromPlaceId), ("toPlaceId", leg.toPlaceId),
+                ("operatorName", leg.operatorName), ("distanceBasis", leg.distanceBasis), ("departure", leg.departure),
+                ("arrival", leg.arrival), ("factorFile", leg.factorFile), ("footprintNotes", leg.footprintNotes),
+            ] {
+                try text(value, field: field + name)
+            }
             guard leg.planId == plan.id else {
                 throw .invalidValue(field: field + "planId", value: leg.planId, expected: "the plan's id \(plan.id)")
             }
@@ -165,6 +191,7 @@ extension Validation {
 
     /// A network-level key (no organisation) must be an admin key.
     package static func apiKey(_ key: APIKey) throws(PlanStoreError) {
+        try text(key.label, field: "label")
         guard key.organisationId != nil || key.role == .admin else {
             throw .invalidValue(
                 field: "role", value: key.role.rawValue, expected: "admin for a network-level key (no organisation)")

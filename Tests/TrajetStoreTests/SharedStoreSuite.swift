@@ -547,3 +547,34 @@ enum PlanValidationCase: String, CaseIterable, Sendable {
         #expect(pages.first?.count == names.count)
     }
 }
+
+@Suite struct StoredTextTests {
+    /// A bug found by fuzzing the PostgreSQL store: a NUL character in a name was a 500 there (PostgreSQL refuses
+    /// it in text) while SQLite kept it. Both now refuse it, naming the field, and keep nothing.
+    @Test(arguments: Backend.tested)
+    func theNULCharacterIsRefusedEverywhere(backend: Backend) async throws {
+        try await withAsmaeStore(backend) { store in
+            var named = samplePlan()
+            named.plan.name = "a\u{0}b"
+            await #expect(throws: PlanStoreError.invalidValue(field: "name", value: "a\\0b", expected: "text without NUL (\\0) characters")) {
+                _ = try await store.addPlan(named)
+            }
+            var leg = samplePlan()
+            leg.legs[0].operatorName = "\u{0}"
+            await #expect(throws: PlanStoreError.self) { _ = try await store.addPlan(leg) }
+            let saved = try await store.addPlan(samplePlan())
+            await #expect(throws: PlanStoreError.self) {
+                _ = try await store.updatePlan(id: saved.plan.id, changes: PlanChanges(notes: "x\u{0}y"), expectedVersion: nil)
+            }
+            await #expect(throws: PlanStoreError.self) {
+                _ = try await store.addOrganisation(Organisation(id: "nul", name: "N\u{0}"))
+            }
+            await #expect(throws: PlanStoreError.self) {
+                _ = try await store.importPlans(PlanExport(organisations: [], plans: [named]))
+            }
+            let plans = try await store.plans(PlanFilter())
+            let current = try await store.plan(id: saved.plan.id)
+            #expect(plans.count == 1 && current?.plan.version == 1)
+        }
+    }
+}

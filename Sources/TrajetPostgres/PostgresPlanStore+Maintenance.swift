@@ -13,7 +13,9 @@ extension PostgresPlanStore {
     /// Applies every pending step in one transaction holding an advisory lock: instances starting together wait for
     /// the first one, then find nothing to do. PostgreSQL's DDL is transactional, so a failed step leaves nothing.
     public func migrate() async throws -> [String] {
-        try await transaction { connection in
+        // Every command and server start calls this: a plain read when nothing is pending, no lock, no DDL.
+        guard try await !pendingMigrations().isEmpty else { return [] }
+        return try await transaction { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresMigrations.advisoryLockKey))", logger: logger)
             try await connection.query(PostgresQuery(unsafeSQL: PostgresMigrations.table), logger: logger)
             let applied = Set(try await appliedMigrations(connection))

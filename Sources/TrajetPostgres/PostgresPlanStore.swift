@@ -50,8 +50,8 @@ public struct PostgresPlanStore: PlanStore {
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
+            // One direct connection gives the server's reason at once; after it, every lease has its own deadline.
             try await location.probe(timeout: connectTimeout)
-            try await store.waitUntilReachable(timeout: connectTimeout)
             if migrate { _ = try await store.migrate() }
             return try await body(store)
         }
@@ -59,26 +59,6 @@ public struct PostgresPlanStore: PlanStore {
 
     /// The pool's background work, for a `ServiceGroup` (`trajet serve`).
     public var service: PostgresClient { client }
-
-    /// Pings until the server answers or `timeout` passes: a wrong host or a stopped server becomes one clear error
-    /// instead of requests waiting on the pool.
-    public func waitUntilReachable(timeout: Duration) async throws {
-        let location = self.location
-        try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                try await self.ping()
-                return true
-            }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return false
-            }
-            defer { group.cancelAll() }
-            guard try await group.next() == true else {
-                throw PlanStoreUnavailable(location: location, detail: "no answer within \(timeout)")
-            }
-        }
-    }
 
     // MARK: Connections, transactions and errors
 
@@ -202,13 +182,7 @@ public struct PostgresPlanStore: PlanStore {
     // MARK: Plans
 
     public func addPlan(_ detail: PlanDetail) async throws -> PlanDetail {
-        var saved = detail
-        let stamp = now()
-        saved.plan.version = 1
-        saved.plan.createdAt = stamp
-        saved.plan.updatedAt = stamp
-        try Validation.plan(saved.plan)
-        try Validation.legs(saved.legs, of: saved.plan)
+        let saved = try Validation.newPlan(detail, at: now())
         do {
             try await transaction { [saved] connection in
                 guard try await organisationExists(saved.plan.organisationId, connection) else {
@@ -697,7 +671,6 @@ extension PostgresPlanStore {
         let store = make(location, maximumConnections: 4, connectTimeout: connectTimeout, logger: logger)
         let client = store.client
         Task { await client.run() }
-        try await store.waitUntilReachable(timeout: connectTimeout)
         if migrate { _ = try await store.migrate() }
         return store
     }

@@ -160,13 +160,7 @@ extension SQLitePlanStore {
 
     public func planPage(_ filter: PlanFilter, after cursor: PlanCursor?, limit: Int) async throws -> [Plan] {
         try await dbWriter.read { db in
-            var request = Plan.all()
-            if let org = filter.organisationId { request = request.filter(Plan.Columns.organisationId == org) }
-            if let bounds = filter.departDateBounds {
-                request = request.filter(
-                    Plan.Columns.departDate >= bounds.lower && Plan.Columns.departDate < bounds.upper)
-            }
-            if let status = filter.status { request = request.filter(Plan.Columns.status == status) }
+            var request = Self.request(filter)
             if let cursor {
                 request = request.filter(
                     Plan.Columns.departDate > cursor.departDate

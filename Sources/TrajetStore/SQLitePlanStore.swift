@@ -165,13 +165,7 @@ public struct SQLitePlanStore: PlanStore {
     // MARK: Plans
 
     public func addPlan(_ detail: PlanDetail) async throws -> PlanDetail {
-        var saved = detail
-        let stamp = now()
-        saved.plan.version = 1
-        saved.plan.createdAt = stamp
-        saved.plan.updatedAt = stamp
-        try Validation.plan(saved.plan)
-        try Validation.legs(saved.legs, of: saved.plan)
+        let saved = try Validation.newPlan(detail, at: now())
         return try await dbWriter.write { [saved] db in
             guard try Organisation.exists(db, key: saved.plan.organisationId) else {
                 throw PlanStoreError.unknownOrganisation(id: saved.plan.organisationId, field: "organisationId")
@@ -186,15 +180,19 @@ public struct SQLitePlanStore: PlanStore {
 
     public func plans(_ filter: PlanFilter) async throws -> [Plan] {
         try await dbWriter.read { db in
-            var request = Plan.all()
-            if let org = filter.organisationId { request = request.filter(Plan.Columns.organisationId == org) }
-            if let bounds = filter.departDateBounds {
-                request = request.filter(
-                    Plan.Columns.departDate >= bounds.lower && Plan.Columns.departDate < bounds.upper)
-            }
-            if let status = filter.status { request = request.filter(Plan.Columns.status == status) }
-            return try request.order(Plan.Columns.departDate, Plan.Columns.name, Plan.Columns.id).fetchAll(db)
+            try Self.request(filter).order(Plan.Columns.departDate, Plan.Columns.name, Plan.Columns.id).fetchAll(db)
         }
+    }
+
+    /// The plans matching `filter` (`plans` and `planPage` order and page it).
+    static func request(_ filter: PlanFilter) -> QueryInterfaceRequest<Plan> {
+        var request = Plan.all()
+        if let org = filter.organisationId { request = request.filter(Plan.Columns.organisationId == org) }
+        if let bounds = filter.departDateBounds {
+            request = request.filter(Plan.Columns.departDate >= bounds.lower && Plan.Columns.departDate < bounds.upper)
+        }
+        if let status = filter.status { request = request.filter(Plan.Columns.status == status) }
+        return request
     }
 
     public func forEachPlanDetail(_ filter: PlanFilter, _ body: (PlanDetail) throws -> Void) async throws {

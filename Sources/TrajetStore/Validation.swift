@@ -169,6 +169,17 @@ extension Validation {
         return updated
     }
 
+    /// A new plan as every store saves it: version 1, both timestamps `stamp`, plan and legs checked.
+    package static func newPlan(_ detail: PlanDetail, at stamp: String) throws(PlanStoreError) -> PlanDetail {
+        var saved = detail
+        saved.plan.version = 1
+        saved.plan.createdAt = stamp
+        saved.plan.updatedAt = stamp
+        try plan(saved.plan)
+        try legs(saved.legs, of: saved.plan)
+        return saved
+    }
+
     /// `current` with `changes` applied, version + 1, checked: what every store writes for `updatePlan`.
     package static func applying(_ changes: PlanChanges, to current: Plan, at stamp: String) throws(PlanStoreError) -> Plan {
         var updated = current

@@ -97,7 +97,8 @@ package struct RoutesRequest: Sendable {
         }
         return RoutesAnswer(
             origin: origin, destination: destination, group: group, factorSet: factorSet, rank: rank,
-            departureDay: outDay, outbound: outbound, inbound: inbound)
+            departureDay: outDay, outbound: outbound, inbound: inbound,
+            earliestDeparture: outTime ?? settings.defaultDepartureTime, departureTimeGiven: outTime != nil)
     }
 }
 
@@ -110,6 +111,9 @@ package struct RoutesAnswer {
     package var departureDay: CalendarDay
     package var outbound: RouteSearchResult
     package var inbound: RouteSearchResult?
+    /// `--depart DATE` means any time that day from `earliestDeparture`; `DATETHH:MM`, not before that time.
+    package var earliestDeparture: LocalTime = LocalTime(hours: 6, minutes: 0)!
+    package var departureTimeGiven = false
 }
 
 extension CalendarDay {

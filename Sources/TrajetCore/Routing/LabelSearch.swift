@@ -518,13 +518,20 @@ struct LabelSearch {
     /// A leg before a hotel night or a night aboard stays: the night is its own reason to arrive early.
     mutating func moveLegsLater(_ chain: [Label], _ departures: inout [Int], _ arrivals: inout [Int]) {
         guard chain.count > 1 else { return }
+        // Only a fixed departure, or a leg already moved to meet one, is worth meeting: a frequency leg's own time
+        // is an assumption (its expected wait), and moving towards it would only shift that wait around.
+        var anchored = chain.map { graph.edges[$0.edge].departuresEnd > graph.edges[$0.edge].departuresStart }
         for i in stride(from: chain.count - 2, through: 0, by: -1) {
             let next = chain[i + 1]
-            guard next.hotelNightsBefore == 0, chain[i].boardNights == 0 else { continue }
+            guard anchored[i + 1], next.hotelNightsBefore == 0, chain[i].boardNights == 0 else { continue }
             let edge = graph.edges[chain[i].edge]
             let connection = edge.alightingMinutes + graph.edges[next.edge].boardingMinutes
             let latest = departures[i + 1] - connection - edge.durationMinutes
-            guard latest > departures[i] else { continue }
+            guard latest > departures[i] else {
+                // Already meets it with the minimum change: it is as fixed as the leg it meets.
+                if latest == departures[i] { anchored[i] = true }
+                continue
+            }
             var moved = departures[i]
             if edge.departuresEnd > edge.departuresStart {
                 while let candidate = nextDeparture(edge, notBefore: moved + 1), candidate <= latest { moved = candidate }
@@ -534,6 +541,7 @@ struct LabelSearch {
                 let sameNight = nightsBetween(departures[i], latest, offset: offset(edge.from, at: latest)) == 0
                 if minute >= policy.serviceStartMinutes, minute <= policy.serviceEndMinutes, sameNight { moved = latest }
             }
+            if moved == latest { anchored[i] = true }
             arrivals[i] += moved - departures[i]
             departures[i] = moved
         }

@@ -413,9 +413,7 @@ package enum RoutesCSV {
         return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    package static func csvField(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
-    }
+    package static func csvField(_ text: String) -> String { CSVCell.escape(text) }
 }
 
 extension RoutesJSON {

@@ -69,10 +69,6 @@ public struct CSVRenderer {
         return places == 0 ? sign + String(integer) : sign + String(integer) + (language == .fr ? "," : ".") + fraction
     }
 
-    /// RFC 4180 quoting when a field holds the separator, a quote or a line break.
-    func field(_ text: String) -> String {
-        let separatorByte: UInt8 = language == .fr ? 59 : 44
-        guard text.utf8.contains(where: { $0 == 34 || $0 == 10 || $0 == 13 || $0 == separatorByte }) else { return text }
-        return "\"" + text.replacing("\"", with: "\"\"") + "\""
-    }
+    /// Neutralised for spreadsheets (a leading `=`, `+`, `-`, `@`…) and quoted as RFC 4180 says (`CSVCell`).
+    func field(_ text: String) -> String { CSVCell.escape(text, separator: language == .fr ? ";" : ",") }
 }

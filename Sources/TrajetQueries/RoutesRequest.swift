@@ -2,12 +2,20 @@ import Foundation
 import TrajetCore
 import TrajetDatasets
 
-/// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+/// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, in the supported years only.
 package enum DepartureText {
+    /// The years Trajet plans, lists and reports (`trajet report --year`, `GET /v1/reports/annual/{year}`): a
+    /// departure outside them could be saved but never listed by year nor reported (0000-01-01 and 9999-12-31 were).
+    package static let supportedYears = 2000...2100
+    /// What a refused date should have been, for messages.
+    package static let expected = "YYYY-MM-DD or YYYY-MM-DDTHH:MM, in the years 2000 to 2100"
+
     package static func parse(_ text: String) -> (CalendarDay, LocalTime?)? {
         let parts = text.split(separator: "T", maxSplits: 1).map(String.init)
         // An empty text has no parts (found by fuzzing the API: `"depart": ""` crashed the server).
-        guard let first = parts.first, let day = CalendarDay(iso: first) else { return nil }
+        guard let first = parts.first, let day = CalendarDay(iso: first), supportedYears.contains(day.year) else {
+            return nil
+        }
         if parts.count == 2 {
             guard let time = LocalTime(parts[1]) else { return nil }
             return (day, time)

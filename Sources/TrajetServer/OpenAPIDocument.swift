@@ -212,7 +212,7 @@ paths:
       summary: The key's organisation's plans (a network admin key sees all), by departure date.
       security: [{ bearer: [] }]
       parameters:
-        - { name: year, in: query, schema: { type: integer, minimum: 1900, maximum: 2200 } }
+        - { name: year, in: query, schema: { type: integer, minimum: 2000, maximum: 2100 } }
         - { name: status, in: query, schema: { $ref: '#/components/schemas/PlanStatus' } }
         - { name: organisation, in: query, schema: { type: string, minLength: 1, maxLength: 100 }, description: 'Network admin keys only; others see their own.' }
         - { name: limit, in: query, schema: { type: integer, minimum: 1, maximum: 100, default: 20 } }

@@ -58,10 +58,10 @@ struct PlansCommand: AsyncParsableCommand {
                 throw ValidationError("--itinerary-json cannot be combined with --rank or --pick.")
             }
             if DepartureText.parse(depart) == nil {
-                throw ValidationError("--depart: '\(depart)' is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
+                throw ValidationError("--depart: '\(depart)' is not a date; expected \(DepartureText.expected).")
             }
             if let returnDate, DepartureText.parse(returnDate) == nil {
-                throw ValidationError("--return: '\(returnDate)' is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
+                throw ValidationError("--return: '\(returnDate)' is not a date; expected \(DepartureText.expected).")
             }
         }
 
@@ -206,6 +206,12 @@ struct PlansCommand: AsyncParsableCommand {
         @Option(parsing: .unconditional, help: "Only plans departing in this year.") var year: Int?
         @Option(help: "Only this status: draft, planned, booked, travelled, cancelled.") var status: String?
         @Option(help: "Output: table, json or csv.") var format: PlansListFormat = .table
+
+        func validate() throws {
+            if let year, !DepartureText.supportedYears.contains(year) {
+                throw ValidationError("--year must be from 2000 to 2100 (got \(year)).")
+            }
+        }
 
         func run() async throws {
             let context = try await StoreContext.open(global, storeOptions)

@@ -124,12 +124,33 @@ public struct Settings: Sendable {
 ///   routes answer without a key; false = every `/v1` call needs one (any role).
 /// - `server.routeCache` → `TRAJET_SERVER_ROUTE_CACHE` (default 1024): route answers kept in memory (the datasets do not
 ///   change while the server runs, so an answer depends only on its query); 0 = search every time.
+///
+/// Limits for a server exposed to clients it does not trust (docs/deployment.md, "Limits"):
+/// - `server.maxConnections` (default 2048): open connections at most; further clients wait in the listen backlog
+///   until one closes, so a flood of idle connections cannot exhaust the file descriptors.
+/// - `server.maxHeaderBytes` (default 16384): the request line and header block; above it a 431 problem.
+/// - `server.headerTimeoutSeconds` (default 10): from a request's first byte to its complete header block; then a
+///   408 problem and the connection is closed (slow-header clients are not kept).
+/// - `server.bodyTimeoutSeconds` (default 30): from the header block to the body's last byte; then the connection is
+///   closed (1 MiB at 35 KB/s still fits).
+/// - `server.idleTimeoutSeconds` (default 60): a keep-alive connection with no request is closed after this.
+/// - `server.searchConcurrency` (default: the number of cores): route searches computed at once, on threads of
+///   their own so health checks and cheap requests keep answering.
+/// - `server.searchQueue` (default 64): route searches waiting for a thread; beyond, a 503 with `Retry-After`, and
+///   `/readyz` answers 503 while the queue is full.
 public struct ServerSettings: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
     public var databasePath: String?
     public var publicReads = true
     public var routeCacheSize = 1024
+    public var maxConnections = 2048
+    public var maxHeaderBytes = 16_384
+    public var headerTimeoutSeconds = 10
+    public var bodyTimeoutSeconds = 30
+    public var idleTimeoutSeconds = 60
+    public var searchConcurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var searchQueue = 64
 
     public init() {}
 
@@ -152,6 +173,22 @@ public struct ServerSettings: Sendable {
             throw SettingsError.invalid(key: "server.routeCache", value: cacheText, expected: "a count from 0 to 1000000")
         }
         routeCacheSize = cache
+        func whole(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>, _ unit: String) throws -> Int {
+            let text = reader.string(forKey: ConfigKey(key), default: String(fallback))
+            guard let value = Int(text), range.contains(value) else {
+                throw SettingsError.invalid(
+                    key: key, value: text, expected: "\(unit) from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return value
+        }
+        maxConnections = try whole("server.maxConnections", maxConnections, 1...1_000_000, "a count")
+        // NIO's HTTP decoder cannot take more than 80 KiB of headers; 1 KiB is the shortest block a browser sends.
+        maxHeaderBytes = try whole("server.maxHeaderBytes", maxHeaderBytes, 1024...81_920, "a size in bytes")
+        headerTimeoutSeconds = try whole("server.headerTimeoutSeconds", headerTimeoutSeconds, 1...600, "seconds")
+        bodyTimeoutSeconds = try whole("server.bodyTimeoutSeconds", bodyTimeoutSeconds, 1...3600, "seconds")
+        idleTimeoutSeconds = try whole("server.idleTimeoutSeconds", idleTimeoutSeconds, 1...3600, "seconds")
+        searchConcurrency = try whole("server.searchConcurrency", searchConcurrency, 1...256, "a count")
+        searchQueue = try whole("server.searchQueue", searchQueue, 0...100_000, "a count")
     }
 }
 

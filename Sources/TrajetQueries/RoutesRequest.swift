@@ -72,12 +72,14 @@ package struct RoutesRequest: Sendable {
         let group = try Group(participants: participants ?? (leaders == nil ? 1 : 0), leaders: leaders ?? 0, minors: minors)
         let factorSet = try datasets.factorSet(settings.factorSetID)
         let resolver = PlaceResolver(network: datasets.network)
-        let origin = try resolver.resolve(from, for: .surface)
-        let destination = try resolver.resolve(to, for: .surface)
+        let (origin, originAccess) = try resolver.resolveEndpoint(from)
+        let (destination, destinationAccess) = try resolver.resolveEndpoint(to)
         let viaPlace = try via.map { (text) throws(TrajetError) in try resolver.resolve(text, for: .surface) }
-        let constraints = RouteConstraints(
+        var constraints = RouteConstraints(
             maxDays: maxDays, maxChanges: maxChanges, maxCostCentsPerPerson: maxCostEur.map { Int(($0 * 100).rounded()) },
             avoidedModes: avoid, overland: overland, via: viaPlace?.id, noNightTravel: noNightTravel)
+        // Groups with minors do not go where the Belgian travel advice is against (non-essential) travel.
+        if minors { constraints.avoidedLegIndices = datasets.legIndicesLeavingOutMinors }
         let options = EmissionOptions(cabinClass: settings.cabinClass, includeAirportHubs: settings.includeAirportHubs)
         let planner: RoutePlanner
         if let planners, planners.routing.policy == settings.routing {
@@ -92,6 +94,32 @@ package struct RoutesRequest: Sendable {
             RouteQuery(
                 origin: origin.id, destination: destination.id, departureDay: outDay,
                 departureTime: outTime ?? settings.defaultDepartureTime, constraints: constraints, rank: rank, limit: limit))
+        var leftOut: RouteNotes.LeftOut?
+        if !constraints.avoidedLegIndices.isEmpty {
+            // Say what the rule left out: the options the same search would have shown without it.
+            var unfiltered = constraints
+            unfiltered.avoidedLegIndices = []
+            let blockedIDs = Set(constraints.avoidedLegIndices.map { datasets.network.legs[$0].id })
+            let others = try? planner.search(
+                RouteQuery(
+                    origin: origin.id, destination: destination.id, departureDay: outDay,
+                    departureTime: outTime ?? settings.defaultDepartureTime, constraints: unfiltered, rank: rank, limit: limit))
+            let dropped = (others?.itineraries ?? []).filter { it in it.legs.contains { blockedIDs.contains($0.leg.id) } }
+            if !dropped.isEmpty {
+                var seen = Set<String>()
+                var rows: [TravelAdvice] = []
+                for it in dropped {
+                    for item in it.legs {
+                        for row in datasets.advice.advice(for: item.leg, in: datasets.network)
+                        where row.level.leavesOutMinors && seen.insert(row.id).inserted {
+                            rows.append(row)
+                        }
+                    }
+                }
+                leftOut = RouteNotes.LeftOut(
+                    count: dropped.count, advice: rows.sorted { $0.level != $1.level ? $0.level > $1.level : $0.id < $1.id })
+            }
+        }
         var inbound: RouteSearchResult?
         if let returnDate, let (backDay, backTime) = DepartureText.parse(returnDate) {
             guard backDay >= outDay else {
@@ -105,7 +133,11 @@ package struct RoutesRequest: Sendable {
         }
         return RoutesAnswer(
             origin: origin, destination: destination, group: group, factorSet: factorSet, rank: rank,
-            departureDay: outDay, outbound: outbound, inbound: inbound)
+            departureDay: outDay, outbound: outbound, inbound: inbound,
+            notes: RouteNotes(
+                book: datasets.advice, network: datasets.network, today: today,
+                maxTimetableAgeYears: settings.maxTimetableAgeYears, originAccess: originAccess,
+                destinationAccess: destinationAccess, leftOut: leftOut))
     }
 }
 
@@ -118,6 +150,9 @@ package struct RoutesAnswer {
     package var departureDay: CalendarDay
     package var outbound: RouteSearchResult
     package var inbound: RouteSearchResult?
+
+    /// Travel advice, entry rules, data age and access to the first station (issue 14).
+    package var notes: RouteNotes = .none
 }
 
 extension CalendarDay {

@@ -32,6 +32,10 @@ public struct Settings: Sendable {
     /// `database.url` → `TRAJET_DATABASE_URL`: a PostgreSQL store shared by several servers
     /// (`postgres://user@host:5432/trajet`) or `sqlite:PATH`; unset = the SQLite file (see `StoreLocation`).
     public var databaseURL: String?
+    /// `data.maxTimetableAgeYears` → `TRAJET_DATA_MAX_TIMETABLE_AGE_YEARS` (default 2): departure times from an older
+    /// timetable are shown as "timetable of 2015 — check with the operator", and the network check lists legs not
+    /// checked within this many years.
+    public var maxTimetableAgeYears: Int = 2
 
     /// Values given as flags; they win over everything else.
     public struct Overrides: Sendable {
@@ -106,12 +110,18 @@ public struct Settings: Sendable {
             throw SettingsError.invalid(key: "emissions.includeAirportHubs", value: hubsText, expected: "true or false")
         }
         let (routing, departureTime, limit) = try routingSettings(reader)
-        return Settings(
+        let ageText = reader.string(forKey: "data.maxTimetableAgeYears", default: "2")
+        guard let maxAge = Int(ageText), (0...50).contains(maxAge) else {
+            throw SettingsError.invalid(key: "data.maxTimetableAgeYears", value: ageText, expected: "whole years, 0 to 50")
+        }
+        var settings = Settings(
             datasetsPath: reader.string(forKey: "datasets"), language: language,
             factorSetID: reader.string(forKey: "emissions.factorSet", default: "desnz-2025"), cabinClass: cabin,
             includeAirportHubs: hubs, routing: routing, defaultDepartureTime: departureTime, routeLimit: limit,
             configFile: configPath, server: try ServerSettings(reader, environment: environment),
             databaseURL: reader.string(forKey: "database.url", isSecret: true))
+        settings.maxTimetableAgeYears = maxAge
+        return settings
     }
 }
 

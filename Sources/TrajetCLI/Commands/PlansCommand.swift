@@ -302,7 +302,14 @@ struct PlansCommand: AsyncParsableCommand {
             }
             switch format {
             case .json: print(try encodeJSON(detail))
-            case .table: print(PlanText.render(detail, localizer: context.localizer, names: { $0.rawValue }))
+            case .table:
+                // The plan's legs against today's advice and data age; a plan still shows when the datasets cannot load.
+                let notes = (try? await CommandContext.load(global)).map { loaded in
+                    RouteNotes(
+                        book: loaded.datasets.advice, network: loaded.datasets.network, today: .today,
+                        maxTimetableAgeYears: loaded.settings.maxTimetableAgeYears)
+                }
+                print(PlanText.render(detail, localizer: context.localizer, names: { $0.rawValue }, notes: notes))
             }
         }
     }
@@ -469,7 +476,9 @@ struct PlansCommand: AsyncParsableCommand {
 
 /// A plan as text: its fields, then the legs of each direction with their saved footprint.
 enum PlanText {
-    static func render(_ detail: PlanDetail, localizer l: Localizer, names: (PlaceID) -> String) -> String {
+    static func render(
+        _ detail: PlanDetail, localizer l: Localizer, names: (PlaceID) -> String, notes: RouteNotes? = nil
+    ) -> String {
         let p = detail.plan
         var lines = [
             "\(p.name)  [\(p.status.rawValue), v\(p.version)]",
@@ -501,7 +510,26 @@ enum PlanText {
                            l.numbers.format(leg.distanceKm, decimals: 0), kgText(leg.totalGrams, l), estimate ? "ESTIMATE" : ""])
             }
             lines.append(table.render())
+            if let notes { lines += adviceLines(legs, notes, l) }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Travel advice and old timetables of a saved plan's legs, as `trajet routes` shows them (issue 14).
+    static func adviceLines(_ legs: [PlanLeg], _ notes: RouteNotes, _ l: Localizer) -> [String] {
+        let byID = Dictionary(notes.network.legs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+        var lines: [String] = []
+        var seen = Set<String>()
+        for planLeg in legs {
+            guard let leg = byID[planLeg.legId] else { continue }
+            for row in notes.advice(leg) where row.level >= .increasedVigilance && seen.insert(row.id).inserted {
+                lines.append("  ⚠ " + l.t("Conseils aux voyageurs — ", "Travel advice — ") + l.advice(row))
+            }
+            if let rule = notes.book.entryRule(for: leg, in: notes.network), seen.insert("entry:" + rule.countryCode).inserted {
+                lines.append("  ⚑ " + l.t("Entrée — ", "Entry — ") + l.entryRule(rule))
+            }
+            if notes.isStale(leg) { lines.append("  ⏱ [\(leg.id)] " + l.staleTimetable(leg)) }
+        }
+        return lines
     }
 }

@@ -16,6 +16,35 @@ package enum RoutesText {
         return mins == 0 ? "\(hours) h" : "\(hours) h \(mins < 10 ? "0" : "")\(mins)"
     }
 
+    /// "day limit 10 h with minors": why the group sleeps in a hotel before a leg.
+    package static func hotelReason(_ reason: HotelNightReason, _ l: Localizer) -> String {
+        switch reason {
+        case .dailyLimit(let minutes, let minors):
+            let limit = duration(minutes, l)
+            return minors
+                ? l.t("limite de \(limit) de trajet par jour avec des mineurs", "day limit \(limit) with minors")
+                : l.t("limite de \(limit) de trajet par jour", "day limit \(limit)")
+        case .nextDeparture: return l.t("pas de départ avant le lendemain", "no departure before the next day")
+        }
+    }
+
+    /// "fastest", "cheapest"…: the references an option stands for.
+    package static func roleName(_ role: ItineraryRole, _ l: Localizer) -> String {
+        switch role {
+        case .fastest: l.t("le plus rapide", "fastest")
+        case .lowestCarbon: l.t("le plus bas carbone", "lowest carbon")
+        case .cheapest: l.t("le moins cher", "cheapest")
+        case .lowestCarbonSurface: l.t("le plus bas carbone sans avion", "lowest carbon without flying")
+        case .fewestFlights: l.t("le moins de vols", "fewest flights")
+        }
+    }
+
+    /// "06:10" on the query's day, "06:10 +1 j" later: when the group leaves the origin.
+    package static func leaveAt(_ it: Itinerary, from day: CalendarDay, _ l: Localizer) -> String {
+        let later = it.departure.localDay.daysSinceEpoch - day.daysSinceEpoch
+        return "\(it.departure.localTime)" + (later > 0 ? " +\(later) " + l.t("j", "d") : "")
+    }
+
     package static func signed(_ value: Double, _ text: String) -> String { (value > 0 ? "+" : value < 0 ? "" : "±") + text }
 
     package static func comparison(_ c: ItineraryComparison, _ l: Localizer) -> String {
@@ -58,7 +87,11 @@ package enum RoutesText {
         let g = answer.group
         lines.append(
             "\(placeName(answer.origin)) → \(placeName(answer.destination)) · " + l.t("départ ", "departing ")
-                + "\(answer.departureDay) · " + l.t("groupe de ", "group of ") + "\(g.people) (\(g.participants) + \(g.leaders)"
+                + "\(answer.departureDay) "
+                + (answer.departureTimeGiven
+                    ? l.t("pas avant \(answer.earliestDeparture)", "not before \(answer.earliestDeparture)")
+                    : l.t("(toute la journée dès \(answer.earliestDeparture))", "(any time from \(answer.earliestDeparture))"))
+                + " · " + l.t("groupe de ", "group of ") + "\(g.people) (\(g.participants) + \(g.leaders)"
                 + (g.minors ? l.t(", avec mineurs", ", with minors") : "") + ")")
         lines.append(
             l.t("Facteurs : ", "Factors: ") + "\(answer.factorSet.id) (\(answer.factorSet.name)) · "
@@ -111,9 +144,10 @@ package enum RoutesText {
         ]
         var table = TextTable(
             header: [
-                "#", l.t("CO2e/pers.", "CO2e/person"), l.t("groupe", "group"), l.t("porte à porte", "door to door"),
-                l.t("nuits", "nights"), l.t("€/pers.", "€/person"), l.t("corresp.", "changes"), l.t("modes", "modes"),
-            ], rightAligned: [1, 2, 3, 4, 5, 6])
+                "#", l.t("CO2e/pers.", "CO2e/person"), l.t("groupe", "group"), l.t("départ", "leave"),
+                l.t("porte à porte", "door to door"), l.t("nuits", "nights"), l.t("€/pers.", "€/person"),
+                l.t("corresp.", "changes"), l.t("modes", "modes"),
+            ], rightAligned: [1, 2, 3, 4, 5, 6, 7])
         for (i, it) in result.itineraries.enumerated() {
             var marks = it.hasEstimates ? "*" : ""
             if it.hasUnconfirmedServices { marks += "?" }
@@ -122,7 +156,8 @@ package enum RoutesText {
             table.add([
                 "\(i + 1)\(marks)",
                 n.format(it.co2eKgPerPerson, decimals: 0) + " (" + n.format(it.footprint.perPerson.totalWithoutNonCO2Kg, decimals: 0) + ") kg",
-                n.format(it.footprint.group.totalKg / 1000, decimals: 2) + " t", duration(it.durationMinutes, l),
+                n.format(it.footprint.group.totalKg / 1000, decimals: 2) + " t",
+                leaveAt(it, from: answer.departureDay, l), duration(it.durationMinutes, l),
                 "\(it.nightsEnRoute)", n.format(cost.minEur, decimals: 0) + "–" + n.format(cost.maxEur, decimals: 0) + " €"
                     + (it.legsWithoutFare > 0 ? "+" : ""),
                 "\(it.changes)", chain(it, l),
@@ -131,14 +166,12 @@ package enum RoutesText {
         lines.append(table.render())
         for (i, it) in result.itineraries.enumerated() {
             var notes: [String] = []
-            if it == result.fastest {
-                notes.append(l.t("le plus rapide", "fastest"))
-            } else {
+            let roles = result.roles(of: it)
+            notes.append(contentsOf: roles.map { roleName($0, l) })
+            if it != result.fastest {
                 notes.append(l.t("vs le plus rapide : ", "vs fastest: ") + comparison(it.compared(to: result.fastest), l))
             }
-            if it == result.lowestCarbon {
-                notes.append(l.t("le plus bas carbone", "lowest carbon"))
-            } else if result.lowestCarbon != result.fastest {
+            if it != result.lowestCarbon, result.lowestCarbon != result.fastest {
                 notes.append(l.t("vs le plus bas carbone : ", "vs lowest carbon: ") + comparison(it.compared(to: result.lowestCarbon), l))
             }
             if it.hotelNights > 0 {
@@ -146,6 +179,14 @@ package enum RoutesText {
                     l.t("\(it.hotelNights) nuit(s) d'hôtel", "\(it.hotelNights) hotel night(s)") + " ("
                         + n.format(it.hotelCostCentsPerPerson.minEur, decimals: 0) + "–"
                         + n.format(it.hotelCostCentsPerPerson.maxEur, decimals: 0) + " €" + l.t("/pers., ESTIMATION)", "/person, ESTIMATE)"))
+                for item in it.legs where item.hotelNightsBefore > 0 {
+                    notes.append(
+                        l.t("nuit à ", "night at ") + "\(item.leg.from)"
+                            + (item.hotelReason.map { " : " + hotelReason($0, l) } ?? ""))
+                }
+            }
+            if it.waitMinutes > 0 {
+                notes.append(l.t("attentes : ", "waits: ") + duration(it.waitMinutes, l))
             }
             if it.nightsOnBoard > 0 { notes.append(l.t("\(it.nightsOnBoard) nuit(s) à bord", "\(it.nightsOnBoard) night(s) on board")) }
             if it.legsWithoutFare > 0 {
@@ -185,7 +226,15 @@ package enum RoutesText {
         for item in it.legs {
             let leg = item.leg
             if item.hotelNightsBefore > 0 {
-                lines.append("       🛏 " + l.t("\(item.hotelNightsBefore) nuit(s) à l'hôtel", "\(item.hotelNightsBefore) night(s) in a hotel"))
+                lines.append(
+                    "       🛏 " + l.t("\(item.hotelNightsBefore) nuit(s) à l'hôtel à ", "\(item.hotelNightsBefore) night(s) in a hotel at ")
+                        + "\(leg.from)" + (item.hotelReason.map { " — " + hotelReason($0, l) } ?? ""))
+            }
+            if item.waitMinutesBefore > 0 {
+                lines.append(
+                    "       ⏳ " + l.t("attente \(duration(item.waitMinutesBefore, l)) à ", "wait \(duration(item.waitMinutesBefore, l)) at ")
+                        + "\(leg.from)" + l.t(" (en plus de la correspondance minimale de ", " (beyond the minimum change of ")
+                        + duration(item.connectionMinutesBefore, l) + ")")
             }
             var flags: [String] = []
             if leg.distanceEstimated { flags.append(l.t("distance estimée", "distance estimated")) }
@@ -282,6 +331,13 @@ package struct RoutesJSON: Encodable {
         // Issue 14 (RoutesAdvice.swift): data age and the ids of the travel advice rows that apply.
         package var dataAge: DataAgeJSON
         package var travelAdvice: [String]
+        // Issue 13: connections and nights explained.
+        /// Minimum change before this leg, and any wait beyond it (counted in the door-to-door time).
+        package var connectionMinutesBefore: Int
+        package var waitMinutesBefore: Int
+        /// `daily-limit` or `next-departure` when `hotelNightsBefore` > 0, with the localised sentence.
+        package var hotelNightReason: String?
+        package var hotelNightReasonText: String?
     }
     package struct Totals: Encodable {
         package var co2eKgPerPerson: Double
@@ -297,6 +353,8 @@ package struct RoutesJSON: Encodable {
         package var hotelCostEurPerPerson: Money
         package var legsWithoutFare: Int
         package var changes: Int
+        /// Waits beyond the minimum changes, in `durationMinutes`.
+        package var waitMinutes: Int
     }
     package struct Comparison: Encodable {
         package var co2eKgPerPerson: Double
@@ -327,6 +385,9 @@ package struct RoutesJSON: Encodable {
         // Issue 14 (RoutesAdvice.swift): travel advice and entry rules of the places the option goes to.
         package var travelAdvice: [AdviceJSON]
         package var entryRules: [EntryJSON]
+        // Issue 13: when the group leaves (door to door runs from it) and the references this option stands for.
+        package var leaveAt: String
+        package var roles: [String]
     }
     package struct Direction: Encodable {
         package var from: PlaceRef
@@ -425,7 +486,10 @@ package struct RoutesJSON: Encodable {
                         dataAge: DataAgeJSON(
                             checkedOn: leg.checkedOn?.description, timetableYear: leg.timetableYear,
                             stale: routeNotes.isStale(leg)),
-                        travelAdvice: routeNotes.advice(leg).map(\.id))
+                        travelAdvice: routeNotes.advice(leg).map(\.id),
+                        connectionMinutesBefore: item.connectionMinutesBefore, waitMinutesBefore: item.waitMinutesBefore,
+                        hotelNightReason: item.hotelNightsBefore > 0 ? item.hotelReason?.code : nil,
+                        hotelNightReasonText: item.hotelNightsBefore > 0 ? item.hotelReason.map { RoutesText.hotelReason($0, l) } : nil)
                 },
                 totals: Totals(
                     co2eKgPerPerson: rounded(it.co2eKgPerPerson),
@@ -435,13 +499,14 @@ package struct RoutesJSON: Encodable {
                     durationMinutes: it.durationMinutes, travelDays: it.travelDays, nightsEnRoute: it.nightsEnRoute,
                     hotelNights: it.hotelNights, nightsOnBoard: it.nightsOnBoard,
                     costEurPerPerson: Money(it.costCentsPerPerson), hotelCostEurPerPerson: Money(it.hotelCostCentsPerPerson),
-                    legsWithoutFare: it.legsWithoutFare, changes: it.changes),
+                    legsWithoutFare: it.legsWithoutFare, changes: it.changes, waitMinutes: it.waitMinutes),
                 isFastest: it == result.fastest, isLowestCarbon: it == result.lowestCarbon,
                 comparedToFastest: Comparison(it.compared(to: result.fastest)),
                 comparedToLowestCarbon: Comparison(it.compared(to: result.lowestCarbon)),
                 hasEstimates: it.hasEstimates, hasUnconfirmedServices: it.hasUnconfirmedServices,
                 travelAdvice: routeNotes.advice(it).map { AdviceJSON($0, l) },
-                entryRules: routeNotes.entryRules(it).map { EntryJSON($0, l) })
+                entryRules: routeNotes.entryRules(it).map { EntryJSON($0, l) },
+                leaveAt: it.departure.iso8601, roles: result.roles(of: it).map(\.rawValue))
         }
     }
 }
@@ -456,6 +521,7 @@ package enum RoutesCSV {
                 "changes", "delta_co2e_kg_vs_fastest", "delta_minutes_vs_fastest", "has_estimates", "unconfirmed",
                 // Issue 14: travel advice (most serious level and the rows' ids) and legs with an old timetable.
                 "travel_advice_level", "travel_advice", "stale_timetable_legs",
+                "leave_at", "wait_minutes", "hotel_night_reasons", "roles",
             ]
         ]
         func add(_ result: RouteSearchResult, _ direction: String) {
@@ -471,6 +537,10 @@ package enum RoutesCSV {
                     answer.notes.advice(it).first?.level.rawValue ?? "",
                     answer.notes.advice(it).map(\.id).joined(separator: ">"),
                     it.legs.filter { answer.notes.isStale($0.leg) }.map(\.leg.id.rawValue).joined(separator: ">"),
+                    it.departure.iso8601, "\(it.waitMinutes)",
+                    it.legs.filter { $0.hotelNightsBefore > 0 }.map { "\($0.leg.from):\($0.hotelReason?.code ?? "")" }
+                        .joined(separator: ";"),
+                    result.roles(of: it).map(\.rawValue).joined(separator: ";"),
                 ])
             }
         }
@@ -600,6 +670,7 @@ extension RoutesJSON {
             w.field("hasUnconfirmedServices", it.hasUnconfirmedServices)
             w.field("isFastest", it.isFastest)
             w.field("isLowestCarbon", it.isLowestCarbon)
+            w.field("leaveAt", it.leaveAt)
             w.key("legs")
             w.openArray()
             for leg in it.legs {
@@ -615,6 +686,13 @@ extension RoutesJSON {
             }
             w.closeArray()
             w.field("rank", it.rank)
+            w.key("roles")
+            w.openArray()
+            for role in it.roles {
+                w.element()
+                w.string(role)
+            }
+            w.closeArray()
             w.field("summary", it.summary)
             let t = it.totals
             w.key("totals")
@@ -634,6 +712,7 @@ extension RoutesJSON {
             w.field("nightsEnRoute", t.nightsEnRoute)
             w.field("nightsOnBoard", t.nightsOnBoard)
             w.field("travelDays", t.travelDays)
+            w.field("waitMinutes", t.waitMinutes)
             w.closeObject()
             w.key("travelAdvice")
             writeAdvice(it.travelAdvice, &w)
@@ -648,6 +727,7 @@ extension RoutesJSON {
         w.field("co2eKgGroup", leg.co2eKgGroup)
         w.field("co2eKgPerPerson", leg.co2eKgPerPerson)
         w.field("co2eKgPerPersonWithoutNonCO2", leg.co2eKgPerPersonWithoutNonCO2)
+        w.field("connectionMinutesBefore", leg.connectionMinutesBefore)
         w.key("dataAge")
         writeDataAge(leg.dataAge, &w)
         w.field("departure", leg.departure)
@@ -675,6 +755,12 @@ extension RoutesJSON {
             write(fare, &w)
         }
         w.field("from", leg.from)
+        if let reason = leg.hotelNightReason {
+            w.field("hotelNightReason", reason)
+        }
+        if let text = leg.hotelNightReasonText {
+            w.field("hotelNightReasonText", text)
+        }
         w.field("hotelNightsBefore", leg.hotelNightsBefore)
         w.field("id", leg.id)
         w.field("mode", leg.mode)
@@ -703,6 +789,7 @@ extension RoutesJSON {
         if let vehicles = leg.vehicles {
             w.field("vehicles", vehicles)
         }
+        w.field("waitMinutesBefore", leg.waitMinutesBefore)
         w.closeObject()
     }
 }

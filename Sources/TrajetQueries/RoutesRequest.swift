@@ -134,6 +134,7 @@ package struct RoutesRequest: Sendable {
         return RoutesAnswer(
             origin: origin, destination: destination, group: group, factorSet: factorSet, rank: rank,
             departureDay: outDay, outbound: outbound, inbound: inbound,
+            earliestDeparture: outTime ?? settings.defaultDepartureTime, departureTimeGiven: outTime != nil,
             notes: RouteNotes(
                 book: datasets.advice, network: datasets.network, today: today,
                 maxTimetableAgeYears: settings.maxTimetableAgeYears, originAccess: originAccess,
@@ -150,6 +151,9 @@ package struct RoutesAnswer {
     package var departureDay: CalendarDay
     package var outbound: RouteSearchResult
     package var inbound: RouteSearchResult?
+    /// `--depart DATE` means any time that day from `earliestDeparture`; `DATETHH:MM`, not before that time.
+    package var earliestDeparture: LocalTime = LocalTime(hours: 6, minutes: 0)!
+    package var departureTimeGiven = false
 
     /// Travel advice, entry rules, data age and access to the first station (issue 14).
     package var notes: RouteNotes = .none

@@ -209,7 +209,9 @@ public struct ServerSettings: Sendable {
 /// - `routing.dayStartsAt` ("07:00"), `routing.serviceHours.start` ("06:00"), `routing.serviceHours.end` ("22:00")
 /// - `routing.unknownTimetableMaxWaitMinutes` (60)
 /// - `routing.hotelCostEurPerPersonPerNight.min` (25), `.max` (60) — an ESTIMATE
-/// - `routing.connectionMinutes.airport` (120), `.station` (30), `.port` (60), `.city` (15), `.busStation` (30)
+/// - `routing.connectionMinutes.departing.airport` (120), `.station` (20), `.port` (60), `.city` (10), `.busStation` (20)
+/// - `routing.connectionMinutes.arriving.airport` (45), `.station` (10), `.port` (30), `.city` (5), `.busStation` (10)
+/// - `routing.finalTransfer.maxMinutes` (120), `routing.finalTransfer.arriveBy` ("22:00")
 /// - `routing.ranking.co2` (0.5), `.time` (0.25), `.cost` (0.2), `.changes` (0.05)
 /// - `routing.maxDetourRatio` (1.3), `routing.detourSlackKm` (200)
 /// - `routing.maxLabelsPerPlace` (3), `routing.defaultDepartureTime` ("06:00"), `routing.limit` (5)
@@ -260,12 +262,26 @@ func routingSettings(_ reader: ConfigReader) throws -> (RoutingPolicy, LocalTime
     let hotelMax = try number(
         "routing.hotelCostEurPerPersonPerNight.max", defaults.hotelCostCentsPerPersonPerNight.maxEur, hotelMin...1000)
     policy.hotelCostCentsPerPersonPerNight = FareRange(minCents: Int(hotelMin * 100), maxCents: Int(hotelMax * 100))
-    for (kind, key) in [
-        (PlaceKind.airport, "airport"), (.station, "station"), (.port, "port"), (.city, "city"), (.busStation, "busStation"),
-    ] {
-        let fallback = Double(defaults.minimumConnectionMinutes[kind] ?? 30)
-        policy.minimumConnectionMinutes[kind] = Int(try number("routing.connectionMinutes.\(key)", fallback, 0...1440))
+    let kinds: [(PlaceKind, String)] = [
+        (.airport, "airport"), (.station, "station"), (.port, "port"), (.city, "city"), (.busStation, "busStation"),
+    ]
+    for (kind, key) in kinds {
+        // Connections were one figure per kind of place before they were split by direction: an old key would
+        // otherwise be ignored without a word.
+        if let legacy = reader.string(forKey: ConfigKey("routing.connectionMinutes.\(key)")) {
+            throw SettingsError.invalid(
+                key: "routing.connectionMinutes.\(key)", value: legacy,
+                expected: "routing.connectionMinutes.departing.\(key) (boarding) and routing.connectionMinutes.arriving.\(key) (leaving the service)")
+        }
+        policy.boardingMinutes[kind] = Int(
+            try number("routing.connectionMinutes.departing.\(key)", Double(defaults.boardingMinutes[kind] ?? 0), 0...1440))
+        policy.alightingMinutes[kind] = Int(
+            try number("routing.connectionMinutes.arriving.\(key)", Double(defaults.alightingMinutes[kind] ?? 0), 0...1440))
     }
+    policy.finalTransferMaxMinutes = Int(
+        try number("routing.finalTransfer.maxMinutes", Double(defaults.finalTransferMaxMinutes), 0...1440))
+    policy.finalTransferArriveByMinutes =
+        try time("routing.finalTransfer.arriveBy", clock(defaults.finalTransferArriveByMinutes)).minutesAfterMidnight
     let weights = defaults.balancedWeights
     policy.balancedWeights = RankingWeights(
         co2: try number("routing.ranking.co2", weights.co2, 0...100),

@@ -182,7 +182,7 @@ paths:
         - { name: participants, in: query, schema: { type: integer, minimum: 0, maximum: 500 }, description: 'Young participants (default 1, or 0 with leaders).' }
         - { name: leaders, in: query, schema: { type: integer, minimum: 0, maximum: 500 } }
         - { name: minors, in: query, schema: { type: boolean, default: false } }
-        - { name: depart, in: query, schema: { $ref: '#/components/schemas/DepartureText' }, description: 'YYYY-MM-DD or YYYY-MM-DDTHH:MM, local time at the origin (default tomorrow).' }
+        - { name: depart, in: query, schema: { $ref: '#/components/schemas/DepartureText' }, description: 'YYYY-MM-DD (any time that day from `routing.defaultDepartureTime`: the group leaves as late as its first timetabled service allows) or YYYY-MM-DDTHH:MM (not before that time), local time at the origin (default tomorrow).' }
         - { name: return, in: query, schema: { $ref: '#/components/schemas/DepartureText' }, description: 'Plan the way back too, leaving then.' }
         - { name: rank, in: query, schema: { $ref: '#/components/schemas/RankingProfile' } }
         - { name: maxDays, in: query, schema: { type: integer, minimum: 1, maximum: 60 } }
@@ -692,6 +692,19 @@ components:
             estimate: { type: boolean }
         notes: { type: array, items: { type: string } }
         source: { type: string }
+        connectionMinutesBefore:
+          type: integer
+          description: Minimum change before this leg (leaving the previous service, then boarding this one; config `routing.connectionMinutes`); 0 for the first leg.
+        waitMinutesBefore:
+          type: integer
+          description: Wait at the departure place beyond that minimum change (0 after a hotel night), counted in the door-to-door time.
+        hotelNightReason:
+          type: string
+          enum: [daily-limit, next-departure]
+          description: Why the group sleeps at the departure place before this leg (present when hotelNightsBefore > 0).
+        hotelNightReasonText:
+          type: string
+          description: The same reason as a sentence in the answer's language ("day limit 10 h with minors").
         # Issue 14: data age (a timetable older than data.maxTimetableAgeYears is stale: not firm times) and the
         # ids of the travel advice rows (TravelAdvice.id) that apply to the leg.
         dataAge: { $ref: '#/components/schemas/DataAge' }
@@ -771,6 +784,7 @@ components:
             hotelCostEurPerPerson: { $ref: '#/components/schemas/Money' }
             legsWithoutFare: { type: integer }
             changes: { type: integer }
+            waitMinutes: { type: integer, description: 'Waits beyond the minimum changes, included in durationMinutes.' }
         isFastest: { type: boolean }
         isLowestCarbon: { type: boolean }
         comparedToFastest: { $ref: '#/components/schemas/Comparison' }
@@ -780,6 +794,13 @@ components:
         # Issue 14: advice and entry rules of the places the option goes to.
         travelAdvice: { type: array, items: { $ref: '#/components/schemas/TravelAdvice' } }
         entryRules: { type: array, items: { $ref: '#/components/schemas/EntryRule' } }
+        leaveAt:
+          type: string
+          description: When the group leaves the origin (local time with offset); durationMinutes runs from here. With a date-only `depart` the group leaves as late as its first timetabled service allows.
+        roles:
+          type: array
+          description: Reference options this one stands for; each is shown even beyond `limit`.
+          items: { type: string, enum: [fastest, lowest-carbon, cheapest, lowest-carbon-surface, fewest-flights] }
     RoutesResult:
       type: object
       description: The JSON of `trajet routes --format json`.

@@ -29,6 +29,33 @@ public struct ItineraryLeg: Hashable, Sendable {
     /// Nights spent aboard this leg (night train, overnight ferry or coach, night flight).
     public var nightsOnBoard: Int
     public var footprint: LegFootprint
+    /// Why the group sleeps before this leg; nil without a hotel night.
+    public var hotelReason: HotelNightReason? = nil
+    /// Minimum change before this leg (leaving the previous service, boarding this one); 0 for the first leg.
+    public var connectionMinutesBefore: Int = 0
+    /// Time spent waiting at the departure place beyond that minimum change (0 after a hotel night): counted in the
+    /// door-to-door time and shown ("wait 2 h 10 at BRU").
+    public var waitMinutesBefore: Int = 0
+}
+
+/// Why a group sleeps in a hotel on the way.
+public enum HotelNightReason: Hashable, Sendable {
+    /// Going on would exceed the group's daily travel limit (the one for groups with minors, or not).
+    case dailyLimit(minutes: Int, minors: Bool)
+    /// The next service leaves only the next day.
+    case nextDeparture
+
+    /// Stable identifier for JSON, CSV and saved plans.
+    public var code: String {
+        switch self {
+        case .dailyLimit: "daily-limit"
+        case .nextDeparture: "next-departure"
+        }
+    }
+
+    static let noCode: UInt8 = 0
+    static let dailyLimitCode: UInt8 = 1
+    static let nextDepartureCode: UInt8 = 2
 }
 
 /// A door-to-door journey with its totals.
@@ -45,10 +72,13 @@ public struct Itinerary: Hashable, Sendable {
     /// Country of each place of the itinerary, for comparing corridors.
     var placeCountries: [PlaceID: String] = [:]
 
+    /// When the group leaves the origin: door-to-door time runs from here.
     public var departure: TripTime { legs.first!.departure }
     public var arrival: TripTime { legs.last!.arrival }
     public var durationMinutes: Int { arrival.utcMinutes - departure.utcMinutes }
     public var nightsEnRoute: Int { hotelNights + nightsOnBoard }
+    /// Waits beyond the minimum changes, in the door-to-door time.
+    public var waitMinutes: Int { legs.reduce(0) { $0 + $1.waitMinutesBefore } }
     /// Calendar days of travel: one more than the nights en route.
     public var travelDays: Int { nightsEnRoute + 1 }
     /// Changes of vehicle: boardings after the first (walks are not boardings).
@@ -107,4 +137,43 @@ public struct RouteSearchResult: Sendable {
     public var lowestCarbon: Itinerary
     /// Pareto-optimal options found before ranking and limiting.
     public var optionCount: Int
+    /// Further reference options, always among `itineraries` when they exist: the cheapest (middle of the range),
+    /// the lowest-carbon one without any flight, the flight option with the fewest flights, then changes.
+    public var cheapest: Itinerary
+    public var lowestCarbonSurface: Itinerary?
+    public var fewestFlights: Itinerary?
+
+    public init(
+        itineraries: [Itinerary], fastest: Itinerary, lowestCarbon: Itinerary, optionCount: Int, cheapest: Itinerary,
+        lowestCarbonSurface: Itinerary?, fewestFlights: Itinerary?
+    ) {
+        self.itineraries = itineraries
+        self.fastest = fastest
+        self.lowestCarbon = lowestCarbon
+        self.optionCount = optionCount
+        self.cheapest = cheapest
+        self.lowestCarbonSurface = lowestCarbonSurface
+        self.fewestFlights = fewestFlights
+    }
+
+    /// What an option stands for among the answer's references, in a stable order (`fastest`, `lowest-carbon`,
+    /// `cheapest`, `lowest-carbon-surface`, `fewest-flights`).
+    public func roles(of itinerary: Itinerary) -> [ItineraryRole] {
+        var roles: [ItineraryRole] = []
+        if itinerary == fastest { roles.append(.fastest) }
+        if itinerary == lowestCarbon { roles.append(.lowestCarbon) }
+        if itinerary == cheapest { roles.append(.cheapest) }
+        if itinerary == lowestCarbonSurface { roles.append(.lowestCarbonSurface) }
+        if itinerary == fewestFlights { roles.append(.fewestFlights) }
+        return roles
+    }
+}
+
+/// The reference options an answer keeps beside its ranking.
+public enum ItineraryRole: String, Hashable, Sendable, CaseIterable {
+    case fastest
+    case lowestCarbon = "lowest-carbon"
+    case cheapest
+    case lowestCarbonSurface = "lowest-carbon-surface"
+    case fewestFlights = "fewest-flights"
 }

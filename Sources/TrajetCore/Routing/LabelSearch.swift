@@ -16,6 +16,9 @@ struct LabelSearch {
         var co2: Double
         /// Countries the journey has been in.
         var countries: UInt64
+        /// When the group leaves the origin (UTC minutes): later than the query's time when the first fixed departure
+        /// allows it (see `floating`).
+        var leaveAt: Int
         private var placeIndex: Int32
         private var parentIndex: Int32
         private var edgeIndex: Int32
@@ -28,13 +31,27 @@ struct LabelSearch {
         private var boardNightCount: Int16
         var viaReached: Bool
         var alive: Bool
+        /// No fixed departure yet since the group set off (from home, or from a hotel in the morning): that part of
+        /// the journey can be moved later as a whole, as the group leaves to meet the first timetabled service with
+        /// the minimum connection instead of waiting for it.
+        var floating: Bool
+        /// Minutes the current day's part of the journey has been moved later so far (see `floating`); rebuilding an
+        /// itinerary moves each leg by the day's final shift minus its own.
+        var segmentShift: Int
+        /// Why the group sleeps in a hotel before this label's leg (`HotelNightReason.code`, 0 = no night).
+        var hotelReasonCode: UInt8
 
         init(
             place: Int, time: Int, dayStart: Int, co2: Double, costMin: Int, costMax: Int, boardings: Int,
             hotelNights: Int, nightsOnBoard: Int, viaReached: Bool, parent: Int, edge: Int, departure: Int,
-            hotelNightsBefore: Int, boardNights: Int, countries: UInt64, alive: Bool
+            hotelNightsBefore: Int, boardNights: Int, countries: UInt64, alive: Bool, leaveAt: Int, floating: Bool,
+            hotelReasonCode: UInt8, segmentShift: Int
         ) {
             self.time = time
+            self.leaveAt = leaveAt
+            self.floating = floating
+            self.segmentShift = segmentShift
+            self.hotelReasonCode = hotelReasonCode
             self.dayStart = dayStart
             self.departure = departure
             self.co2 = co2
@@ -102,8 +119,6 @@ struct LabelSearch {
 
     let tolerance: DominanceTolerance
     let avoidedModes: Set<TransportMode>
-    /// Minimum connection minutes by `PlaceKind` case order, looked up per leg (an array, not a dictionary).
-    let connectionByKind: [Int]
 
     init(
         graph: CompiledGraph, policy: RoutingPolicy, constraints: RouteConstraints, origin: Int, destination: Int,
@@ -119,7 +134,6 @@ struct LabelSearch {
         self.hotelCost = policy.hotelCostCentsPerPersonPerNight
         self.tolerance = policy.dominanceTolerance
         self.avoidedModes = constraints.avoidedModes
-        self.connectionByKind = PlaceKind.allCases.map { policy.minimumConnectionMinutes[$0] ?? 30 }
         let localStart = query.departureDay.daysSinceEpoch * 1440 + query.departureTime.minutesAfterMidnight
         let zone = graph.timeZones[graph.zoneIndex[origin]]
         let seconds = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(localStart) * 60))
@@ -160,7 +174,8 @@ struct LabelSearch {
         let start = Label(
             place: origin, time: startUTC, dayStart: startUTC, co2: 0, costMin: 0, costMax: 0, boardings: 0,
             hotelNights: 0, nightsOnBoard: 0, viaReached: via == nil || via == origin, parent: -1, edge: -1,
-            departure: startUTC, hotelNightsBefore: 0, boardNights: 0, countries: graph.countryBits[origin], alive: true)
+            departure: startUTC, hotelNightsBefore: 0, boardNights: 0, countries: graph.countryBits[origin], alive: true,
+            leaveAt: startUTC, floating: true, hotelReasonCode: 0, segmentShift: 0)
         labels.append(start)
         bagSlots[origin * bagCapacity] = 0
         bagCounts[origin] = 1
@@ -226,7 +241,9 @@ struct LabelSearch {
     }
 
     /// Next departure of `edge` at or after `earliest` (UTC), honouring timetables, days and service hours.
-    mutating func nextDeparture(_ edge: CompiledGraph.Edge, notBefore earliest: Int) -> Int? {
+    /// `bookedToFit`: a frequency-based service is taken as soon as the group is there (it times its departure from
+    /// home to meet it) rather than after the expected wait.
+    mutating func nextDeparture(_ edge: CompiledGraph.Edge, notBefore earliest: Int, bookedToFit: Bool = false) -> Int? {
         let offset = self.offset(edge.from, at: earliest)
         let local = earliest + offset
         let day = floorDiv(local, 1440)
@@ -265,7 +282,7 @@ struct LabelSearch {
             startDay += 1
             startLocal = startDay * 1440 + policy.serviceStartMinutes
         }
-        return startLocal + edge.expectedWaitMinutes - offset
+        return startLocal + (bookedToFit ? 0 : edge.expectedWaitMinutes) - offset
     }
 
     mutating func extend(_ parentIndex: Int, _ label: Label, _ edgeIndex: Int, _ edge: CompiledGraph.Edge) -> Label? {
@@ -274,37 +291,58 @@ struct LabelSearch {
         let targetCountry = graph.countryBits[edge.to]
         if targetCountry != graph.countryBits[label.place], label.countries & targetCountry != 0 { return nil }
         let atOrigin = label.parent < 0
-        // Walking and urban transfers (RER, metro) start as soon as the group steps off; their durations already
-        // include the walk to the platform.
-        let isTransfer = edge.mode == .walk || edge.mode == .metro
-        let connection = atOrigin || isTransfer ? 0 : connectionByKind[graph.kindIndex[label.place]]
+        // Leaving the service just taken (passport and bags after a flight), then boarding the next (check-in): the
+        // minutes depend on the direction and on the kind of terminal (`RoutingPolicy.connectionMinutes`).
+        let connection = atOrigin ? 0 : graph.edges[label.edge].alightingMinutes + edge.boardingMinutes
         let earliest = label.time + connection
-        guard var departure = nextDeparture(edge, notBefore: earliest) else { return nil }
+        let timetabled = edge.departuresEnd > edge.departuresStart
+        guard var departure = nextDeparture(edge, notBefore: earliest, bookedToFit: label.floating && !timetabled)
+        else { return nil }
         let offset = self.offset(label.place, at: label.time)
         var hotel = 0
+        var reason = HotelNightReason.noCode
         var dayStart = label.dayStart
+        var leaveAt = label.leaveAt
+        var floating = label.floating && !timetabled
+        var segmentShift = label.segmentShift
         if atOrigin {
             dayStart = departure
+            leaveAt = departure
+        } else if label.floating, canMoveLater(label, by: departure - earliest) {
+            // The group sets off later instead of waiting here: the day's journey so far moves with it (and the
+            // departure from home, on the first day).
+            let shift = departure - earliest
+            dayStart += shift
+            segmentShift += shift
+            if label.hotelNights == 0 && label.nightsOnBoard == 0 { leaveAt += shift }
         } else {
+            floating = false
             let waited = nightsBetween(label.time, departure, offset: offset)
             if waited > 0 {
                 hotel = waited
                 dayStart = departure
+                segmentShift = 0
+                reason = HotelNightReason.nextDepartureCode
             }
         }
         let cap = graph.maxTravelMinutesPerDay
         var arrival = departure + edge.durationMinutes
         var crossesNight = edge.overnight || nightsBetween(departure, arrival, offset: offset) > 0
-        if !crossesNight, arrival - dayStart > cap {
+        if !crossesNight, arrival - dayStart > cap, !isShortFinalTransfer(edge, earliest: earliest, arrival: arrival) {
             // The day is over: sleep here and take the service the next morning.
             if dayStart == departure { return nil }
             let local = label.time + offset
             var morning = floorDiv(local, 1440) * 1440 + policy.dayStartMinutes
             if morning <= local { morning += 1440 }
-            guard let later = nextDeparture(edge, notBefore: max(morning - offset, earliest)) else { return nil }
+            // From the hotel the group again sets off to meet the day's first timetabled service.
+            guard let later = nextDeparture(edge, notBefore: max(morning - offset, earliest), bookedToFit: !timetabled)
+            else { return nil }
+            floating = !timetabled
+            segmentShift = 0
             departure = later
             arrival = departure + edge.durationMinutes
             hotel = max(1, nightsBetween(label.time, departure, offset: offset))
+            reason = HotelNightReason.dailyLimitCode
             dayStart = departure
             crossesNight = nightsBetween(departure, arrival, offset: offset) > 0
             if !crossesNight, arrival - dayStart > cap { return nil }
@@ -314,6 +352,7 @@ struct LabelSearch {
             guard nightAllowed else { return nil }
             boardNights = max(1, nightsBetween(departure, arrival, offset: offset))
             dayStart = arrival
+            floating = false
         }
         let hotelCents = FareRange(minCents: hotelCost.minCents * hotel, maxCents: hotelCost.maxCents * hotel)
         return Label(
@@ -323,7 +362,33 @@ struct LabelSearch {
             boardings: label.boardings + (edge.mode == .walk ? 0 : 1), hotelNights: label.hotelNights + hotel,
             nightsOnBoard: label.nightsOnBoard + boardNights, viaReached: label.viaReached || edge.to == via,
             parent: parentIndex, edge: edgeIndex, departure: departure, hotelNightsBefore: hotel,
-            boardNights: boardNights, countries: label.countries | targetCountry, alive: true)
+            boardNights: boardNights, countries: label.countries | targetCountry, alive: true, leaveAt: leaveAt,
+            floating: floating, hotelReasonCode: reason, segmentShift: segmentShift)
+    }
+
+    /// Whether a journey that has met no fixed departure yet can start `minutes` later: its first departure stays
+    /// within service hours and it still travels in one daytime (a journey is not moved into the night).
+    mutating func canMoveLater(_ label: Label, by minutes: Int) -> Bool {
+        guard minutes > 0 else { return true }
+        // The day's part of the journey stays in one region: the offset of the last leg's departure place serves.
+        let from = graph.edges[label.edge].from
+        let zoneOffset = offset(from, at: label.departure)
+        func inServiceHours(_ utc: Int) -> Bool {
+            let local = utc + zoneOffset
+            let minute = local - floorDiv(local, 1440) * 1440
+            return minute >= policy.serviceStartMinutes && minute <= policy.serviceEndMinutes
+        }
+        guard inServiceHours(label.dayStart + minutes), inServiceHours(label.departure + minutes) else { return false }
+        return nightsBetween(label.dayStart + minutes, label.time + minutes, offset: zoneOffset) == 0
+    }
+
+    /// The last leg to the destination, short and arriving by the evening: the daily limit does not make the group
+    /// sleep a few kilometres from its hosts (`RoutingPolicy.finalTransferMaxMinutes`).
+    mutating func isShortFinalTransfer(_ edge: CompiledGraph.Edge, earliest: Int, arrival: Int) -> Bool {
+        guard edge.to == destination, arrival - earliest <= policy.finalTransferMaxMinutes else { return false }
+        let local = arrival + offset(edge.to, at: arrival)
+        let minute = local - floorDiv(local, 1440) * 1440
+        return minute >= policy.serviceStartMinutes && minute <= policy.finalTransferArriveByMinutes
     }
 
     /// `a` is at least as good as `b` on every criterion, within tolerances.
@@ -333,6 +398,11 @@ struct LabelSearch {
         // Minutes matter less as a journey grows: 15 minutes on day one, proportionally more after days of travel.
         let timeMargin = max(tolerance.timeMinutes, Int(Double(b.time - startUTC) * tolerance.timeFraction))
         if a.time > b.time + timeMargin { return false }
+        // Door to door counts from when the group leaves: a later start with the same arrival is a shorter trip.
+        if a.time - a.leaveAt > b.time - b.leaveAt + timeMargin { return false }
+        // A journey that can still start later beats a fixed one at the next fixed departure; against a finished
+        // itinerary (`ignoringDay`) it can only grow, so the comparison above stands.
+        if !ignoringDay, b.floating, !a.floating { return false }
         if a.co2 > b.co2 * (1 + tolerance.co2Fraction) + 0.01 { return false }
         if a.costMin > b.costMin + max(tolerance.costCents, Int(Double(b.costMin) * tolerance.costFraction)) { return false }
         if a.boardings > b.boardings + tolerance.changes { return false }
@@ -445,6 +515,41 @@ struct LabelSearch {
         }
     }
 
+    /// The backward pass: from the last leg to the first, each leg moves as late as the connection to the next one
+    /// allows (frequency-based services are booked to meet it, timetabled ones take their latest departure that
+    /// still connects), so the group waits at home or at the end of its day rather than hours early at an airport.
+    /// A leg before a hotel night or a night aboard stays: the night is its own reason to arrive early.
+    mutating func moveLegsLater(_ chain: [Label], _ departures: inout [Int], _ arrivals: inout [Int]) {
+        guard chain.count > 1 else { return }
+        // Only a fixed departure, or a leg already moved to meet one, is worth meeting: a frequency leg's own time
+        // is an assumption (its expected wait), and moving towards it would only shift that wait around.
+        var anchored = chain.map { graph.edges[$0.edge].departuresEnd > graph.edges[$0.edge].departuresStart }
+        for i in stride(from: chain.count - 2, through: 0, by: -1) {
+            let next = chain[i + 1]
+            guard anchored[i + 1], next.hotelNightsBefore == 0, chain[i].boardNights == 0 else { continue }
+            let edge = graph.edges[chain[i].edge]
+            let connection = edge.alightingMinutes + graph.edges[next.edge].boardingMinutes
+            let latest = departures[i + 1] - connection - edge.durationMinutes
+            guard latest > departures[i] else {
+                // Already meets it with the minimum change: it is as fixed as the leg it meets.
+                if latest == departures[i] { anchored[i] = true }
+                continue
+            }
+            var moved = departures[i]
+            if edge.departuresEnd > edge.departuresStart {
+                while let candidate = nextDeparture(edge, notBefore: moved + 1), candidate <= latest { moved = candidate }
+            } else {
+                let local = latest + offset(edge.from, at: latest)
+                let minute = local - floorDiv(local, 1440) * 1440
+                let sameNight = nightsBetween(departures[i], latest, offset: offset(edge.from, at: latest)) == 0
+                if minute >= policy.serviceStartMinutes, minute <= policy.serviceEndMinutes, sameNight { moved = latest }
+            }
+            if moved == latest { anchored[i] = true }
+            arrivals[i] += moved - departures[i]
+            departures[i] = moved
+        }
+    }
+
     /// Rebuilds the journey that ends with a destination label.
     mutating func itinerary(endingAt index: Int, planner: RoutePlanner) -> Itinerary? {
         var chain: [Label] = []
@@ -455,19 +560,40 @@ struct LabelSearch {
         }
         guard !chain.isEmpty else { return nil }
         chain.reverse()
+        let last = labels[index]
+        // Legs placed before the day's first fixed departure move with the group's later start (`Label.floating`).
+        var shifts = Array(repeating: 0, count: chain.count)
+        var dayShift = last.segmentShift
+        for i in chain.indices.reversed() {
+            shifts[i] = dayShift - chain[i].segmentShift
+            if chain[i].hotelNightsBefore > 0, i > 0 { dayShift = chain[i - 1].segmentShift }
+        }
+        var departures = chain.indices.map { chain[$0].departure + shifts[$0] }
+        var arrivals = chain.indices.map { chain[$0].time + shifts[$0] }
+        moveLegsLater(chain, &departures, &arrivals)
         var legs: [ItineraryLeg] = []
-        for label in chain {
+        for (i, label) in chain.enumerated() {
             let edge = graph.edges[label.edge]
             guard let footprint = graph.footprints[edge.legIndex] else { return nil }
             let leg = planner.network.legs[edge.legIndex]
+            var reason: HotelNightReason?
+            switch label.hotelReasonCode {
+            case HotelNightReason.dailyLimitCode:
+                reason = .dailyLimit(minutes: graph.maxTravelMinutesPerDay, minors: graph.groupHasMinors)
+            case HotelNightReason.nextDepartureCode: reason = .nextDeparture
+            default: reason = nil
+            }
+            let connection = i == 0 ? 0 : graph.edges[chain[i - 1].edge].alightingMinutes + edge.boardingMinutes
+            let wait = i == 0 || label.hotelNightsBefore > 0 ? 0 : max(0, departures[i] - arrivals[i - 1] - connection)
             legs.append(
                 ItineraryLeg(
                     leg: leg,
-                    departure: TripTime(utcMinutes: label.departure, utcOffsetMinutes: offset(edge.from, at: label.departure)),
-                    arrival: TripTime(utcMinutes: label.time, utcOffsetMinutes: offset(edge.to, at: label.time)),
-                    hotelNightsBefore: label.hotelNightsBefore, nightsOnBoard: label.boardNights, footprint: footprint))
+                    departure: TripTime(utcMinutes: departures[i], utcOffsetMinutes: offset(edge.from, at: departures[i])),
+                    arrival: TripTime(utcMinutes: arrivals[i], utcOffsetMinutes: offset(edge.to, at: arrivals[i])),
+                    hotelNightsBefore: label.hotelNightsBefore, nightsOnBoard: label.boardNights, footprint: footprint,
+                    hotelReason: reason, connectionMinutesBefore: i == 0 ? 0 : min(connection, departures[i] - arrivals[i - 1]),
+                    waitMinutesBefore: wait))
         }
-        let last = labels[index]
         let hotels = FareRange(minCents: hotelCost.minCents * last.hotelNights, maxCents: hotelCost.maxCents * last.hotelNights)
         var countries: [PlaceID: String] = [:]
         for item in legs {

@@ -51,6 +51,14 @@ public enum Ranking {
         precondition(!itineraries.isEmpty)
         let fastest = itineraries.min { ($0.durationMinutes, $0.co2eKgPerPerson) < ($1.durationMinutes, $1.co2eKgPerPerson) }!
         let lowest = itineraries.min { ($0.co2eKgPerPerson, $0.durationMinutes) < ($1.co2eKgPerPerson, $1.durationMinutes) }!
+        let cheapest = itineraries.min { ($0.costMidCents, $0.co2eKgPerPerson) < ($1.costMidCents, $1.co2eKgPerPerson) }!
+        let surface = itineraries.filter { !$0.usesFlight }
+            .min { ($0.co2eKgPerPerson, $0.durationMinutes) < ($1.co2eKgPerPerson, $1.durationMinutes) }
+        let flight = itineraries.filter(\.usesFlight).min { a, b in
+            let flightsA = a.legs.filter { $0.leg.mode == .flight }.count
+            let flightsB = b.legs.filter { $0.leg.mode == .flight }.count
+            return (flightsA, a.changes, a.durationMinutes) < (flightsB, b.changes, b.durationMinutes)
+        }
         let minCO2 = max(itineraries.map(\.co2eKgPerPerson).min()!, 1)
         let minTime = max(itineraries.map(\.durationMinutes).min()!, 1)
         let minCost = max(itineraries.map(\.costMidCents).min()!, 100)
@@ -70,18 +78,22 @@ public enum Ranking {
         case .balanced:
             sorted = itineraries.map { ($0, score($0)) }.sorted { $0.1 < $1.1 }.map(\.0)
         }
-        // Positions in the profile's order; the fastest and lowest-carbon options replace the last places if needed,
-        // so every line can be compared with them.
+        // Positions in the profile's order. The options a coordinator compares against (fastest, lowest carbon,
+        // cheapest, lowest-carbon without flying, fewest flights) replace the last places if needed, and are shown
+        // even beyond the limit when they outnumber it: every line can be compared with them.
         let limit = max(1, limit)
         var chosen = Array(sorted.indices.prefix(limit))
-        for anchor in [fastest, lowest] {
+        let anchors = [fastest, lowest, cheapest, surface, flight].compactMap { $0 }
+        for anchor in anchors {
             guard let position = sorted.firstIndex(of: anchor), !chosen.contains(position) else { continue }
-            if chosen.count >= limit, let drop = chosen.lastIndex(where: { sorted[$0] != fastest && sorted[$0] != lowest }) {
+            if chosen.count >= limit, let drop = chosen.lastIndex(where: { !anchors.contains(sorted[$0]) }) {
                 chosen.remove(at: drop)
             }
             chosen.append(position)
         }
         let shown = chosen.sorted().map { sorted[$0] }
-        return RouteSearchResult(itineraries: shown, fastest: fastest, lowestCarbon: lowest, optionCount: itineraries.count)
+        return RouteSearchResult(
+            itineraries: shown, fastest: fastest, lowestCarbon: lowest, optionCount: itineraries.count,
+            cheapest: cheapest, lowestCarbonSurface: surface, fewestFlights: flight)
     }
 }

@@ -188,7 +188,9 @@ public struct RoutingNetwork: Sendable {
                     departuresEnd: departureMinutes.count + leg.departureTimes.count, daysMask: mask,
                     expectedWaitMinutes: min(Int((headway / 2).rounded()), policy.unknownTimetableMaxWaitMinutes), fare: leg.fare ?? .zero, hasFare: leg.fare != nil,
                     overnight: leg.overnight, mode: leg.mode, co2eKgPerPerson: 0,
-                    validFromDay: leg.validFrom?.daysSinceEpoch, validUntilDay: leg.validUntil?.daysSinceEpoch))
+                    validFromDay: leg.validFrom?.daysSinceEpoch, validUntilDay: leg.validUntil?.daysSinceEpoch,
+                    boardingMinutes: policy.boardingMinutes(for: leg.mode),
+                    alightingMinutes: policy.alightingMinutes(for: leg.mode)))
         }
         self.inputs = inputs
         self.departureMinutes = departureMinutes
@@ -240,6 +242,9 @@ struct CompiledGraph: Sendable {
         var co2eKgPerPerson: Double
         var validFromDay: Int?
         var validUntilDay: Int?
+        /// Connection minutes to board this service and to leave it (`RoutingPolicy.boardingMinutes(for:)`).
+        var boardingMinutes: Int
+        var alightingMinutes: Int
     }
 
     var index: [PlaceID: Int]

@@ -1,8 +1,18 @@
 /// The rules a route search applies for a group: connection times, daily limits, night rules, hotel costs and
 /// ranking weights. Defaults mirror `config/trajet.yaml`; the CLI and the server read that file into this value.
 public struct RoutingPolicy: Hashable, Sendable {
-    /// Minimum time between arriving and leaving again, by kind of place, for a group with luggage.
-    public var minimumConnectionMinutes: [PlaceKind: Int]
+    /// Minimum time for a group with luggage to board a service, by the kind of terminal it leaves from (check-in
+    /// and security at an airport, finding the platform at a station). A change costs the alighting time of the
+    /// service left plus the boarding time of the next one (`LabelSearch.terminalKind`).
+    public var boardingMinutes: [PlaceKind: Int]
+    /// Minimum time to leave a service with the group, by the kind of terminal it arrives at (passport control and
+    /// bags at an airport, disembarking at a port).
+    public var alightingMinutes: [PlaceKind: Int]
+    /// The daily limit does not stop a group this close to its destination: when the last leg (its wait included)
+    /// takes at most `finalTransferMaxMinutes` and arrives by `finalTransferArriveByMinutes` (local), the group goes
+    /// on instead of sleeping a few kilometres from its hosts.
+    public var finalTransferMaxMinutes: Int
+    public var finalTransferArriveByMinutes: Int
     /// Longest travel day (from the day's first departure to its last arrival).
     public var maxTravelMinutesPerDay: Int
     /// The same, for a group with minors.
@@ -41,7 +51,9 @@ public struct RoutingPolicy: Hashable, Sendable {
     public var horizonDays: Int
 
     public init(
-        minimumConnectionMinutes: [PlaceKind: Int] = [.airport: 120, .station: 30, .port: 60, .city: 15, .busStation: 30],
+        boardingMinutes: [PlaceKind: Int] = [.airport: 120, .station: 20, .port: 60, .city: 10, .busStation: 20],
+        alightingMinutes: [PlaceKind: Int] = [.airport: 45, .station: 10, .port: 30, .city: 5, .busStation: 10],
+        finalTransferMaxMinutes: Int = 120, finalTransferArriveByMinutes: Int = 22 * 60,
         maxTravelMinutesPerDay: Int = 12 * 60, maxTravelMinutesPerDayWithMinors: Int = 10 * 60,
         minorsMayTravelAtNight: Bool = false, dayStartMinutes: Int = 7 * 60, serviceStartMinutes: Int = 6 * 60,
         serviceEndMinutes: Int = 22 * 60, unknownTimetableMaxWaitMinutes: Int = 60,
@@ -51,7 +63,10 @@ public struct RoutingPolicy: Hashable, Sendable {
         maxDurationVsFastest: Double = 8, minimumSlackMinutes: Int = 3 * 1440,
         dominanceTolerance: DominanceTolerance = .init(), horizonDays: Int = 12
     ) {
-        self.minimumConnectionMinutes = minimumConnectionMinutes
+        self.boardingMinutes = boardingMinutes
+        self.alightingMinutes = alightingMinutes
+        self.finalTransferMaxMinutes = finalTransferMaxMinutes
+        self.finalTransferArriveByMinutes = finalTransferArriveByMinutes
         self.maxTravelMinutesPerDay = maxTravelMinutesPerDay
         self.maxTravelMinutesPerDayWithMinors = maxTravelMinutesPerDayWithMinors
         self.minorsMayTravelAtNight = minorsMayTravelAtNight
@@ -116,5 +131,38 @@ public struct DominanceTolerance: Hashable, Sendable {
         self.costCents = costCents
         self.costFraction = costFraction
         self.changes = changes
+    }
+}
+
+extension TransportMode {
+    /// The kind of terminal a service of this mode uses, which sets its connection times: a train at the airport's
+    /// station needs a station's minutes, not a flight's check-in. Walks and urban transfers (RER, metro) need none:
+    /// their durations include the walk to the platform.
+    public var terminalKind: PlaceKind? {
+        switch self {
+        case .flight: .airport
+        case .highSpeedRail, .rail, .nightTrain: .station
+        case .ferry: .port
+        case .coach, .bus: .busStation
+        case .sharedTaxi, .minibus, .taxi, .car: .city
+        case .walk, .metro: nil
+        }
+    }
+}
+
+extension RoutingPolicy {
+    /// Minutes the group needs to board a service of this mode (0 for walks and urban transfers).
+    public func boardingMinutes(for mode: TransportMode) -> Int {
+        mode.terminalKind.map { boardingMinutes[$0] ?? 0 } ?? 0
+    }
+
+    /// Minutes the group needs to leave a service of this mode (0 for walks and urban transfers).
+    public func alightingMinutes(for mode: TransportMode) -> Int {
+        mode.terminalKind.map { alightingMinutes[$0] ?? 0 } ?? 0
+    }
+
+    /// Shortest change from one service to the next: leaving the first, then boarding the second.
+    public func connectionMinutes(from arriving: TransportMode, to departing: TransportMode) -> Int {
+        alightingMinutes(for: arriving) + boardingMinutes(for: departing)
     }
 }

@@ -144,8 +144,8 @@ public struct Settings: Sendable {
 /// - `server.bodyTimeoutSeconds` (default 30): from the header block to the body's last byte; then the connection is
 ///   closed (1 MiB at 35 KB/s still fits).
 /// - `server.idleTimeoutSeconds` (default 60): a keep-alive connection with no request is closed after this.
-/// - `server.searchConcurrency` (default: the number of cores): route searches computed at once, on threads of
-///   their own so health checks and cheap requests keep answering.
+/// - `server.searchConcurrency` (default: the number of cores less one, at least 1): route searches computed at once,
+///   on threads of their own (at a lower priority) so health checks and cheap requests keep a core.
 /// - `server.searchQueue` (default 64): route searches waiting for a thread; beyond, a 503 with `Retry-After`, and
 ///   `/readyz` answers 503 while the queue is full.
 public struct ServerSettings: Sendable {
@@ -159,7 +159,7 @@ public struct ServerSettings: Sendable {
     public var headerTimeoutSeconds = 10
     public var bodyTimeoutSeconds = 30
     public var idleTimeoutSeconds = 60
-    public var searchConcurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var searchConcurrency = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
     public var searchQueue = 64
 
     public init() {}

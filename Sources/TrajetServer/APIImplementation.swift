@@ -210,10 +210,14 @@ struct APIImplementation: APIProtocol {
         var settings = self.settings
         if let factors = q.factors { settings.factorSetID = factors }
         if let cabin = q._class.flatMap({ CabinClass(rawValue: $0.rawValue) }) { settings.cabinClass = cabin }
-        let answer = try await routes(request, settings: settings)
+        // The answer's JSON is written on the search threads too: it costs as much as a short search.
+        let localizer = l
+        let (json, bytes) = try await routes(request, settings: settings) { answer in
+            let json = RoutesJSON(answer, localizer: localizer)
+            return (json, try json.compactJSON())
+        }
         try EncodedAnswer.checkAccept(RequestInfo.current.accept, for: "application/json")
-        let json = RoutesJSON(answer, localizer: l)
-        throw try EncodedAnswer.json(json.compactJSON(), of: json, schema: Components.Schemas.RoutesResult.self)
+        throw try EncodedAnswer.json(bytes, of: json, schema: Components.Schemas.RoutesResult.self)
     }
 
     // MARK: Plans
@@ -304,7 +308,7 @@ struct APIImplementation: APIProtocol {
                 returnDate: returnDate, rank: RankingProfile(rawValue: body.rank?.rawValue ?? "") ?? .balanced,
                 limit: max(pick, settings.routeLimit), maxDays: nil, maxChanges: nil, maxCostEur: nil, avoid: [],
                 overland: false, via: nil, noNightTravel: false)
-            let answer = try await routes(request, settings: settings)
+            let answer = try await routes(request, settings: settings) { $0 }
             let id = UUID().uuidString.lowercased()
             var found: [PlanLeg] = []
             for (result, direction) in [(answer.outbound, LegDirection.outbound)] + (answer.inbound.map { [($0, .return)] } ?? []) {
@@ -616,12 +620,15 @@ struct APIImplementation: APIProtocol {
         return (plan, legs)
     }
 
-    private func routes(_ request: RoutesRequest, settings: Settings) async throws -> RoutesAnswer {
+    /// The search, then `finish` on its result, both on the search threads (`SearchGate`).
+    private func routes<Output>(
+        _ request: RoutesRequest, settings: Settings, then finish: @escaping @Sendable (RoutesAnswer) throws -> Output
+    ) async throws -> Output {
         let network = datasets.network
         let (datasets, planners) = (self.datasets, self.planners)
         do {
             return try await searches.run {
-                Handoff(value: try request.run(datasets: datasets, settings: settings, planners: planners))
+                Handoff(value: try finish(try request.run(datasets: datasets, settings: settings, planners: planners)))
             }.value
         } catch let overloaded as SearchGate.Overloaded {
             throw Problem.overloaded(l, retryAfterSeconds: overloaded.retryAfterSeconds)

@@ -54,6 +54,9 @@ package func buildApplication(_ environment: ServerEnvironment, services: [any S
         router: router, server: .guardedHTTP1(ConnectionLimits(server)),
         configuration: .init(
             address: .hostname(server.host, port: server.port), serverName: "trajet",
+            // Hummingbird's 256 overflowed under a crowd opening connections: the kernel dropped SYNs, and a health
+            // check then waited for TCP's 1 s and 3 s retransmissions. The kernel caps it at net.core.somaxconn.
+            backlog: 4096,
             // Beyond this, new connections wait in the listen backlog until one closes (the header and idle
             // deadlines close slow ones): the file descriptors cannot run out.
             availableConnectionsDelegate: MaximumAvailableConnections(server.maxConnections, logger: environment.logger)),

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NIOConcurrencyHelpers
 import NIOPosix
 
@@ -45,6 +48,17 @@ final class SearchGate: Sendable {
         // Waiting searches drain at `concurrency` per search time; a second is the order of one search.
         guard admitted else { throw Overloaded(retryAfterSeconds: 1 + queue / (concurrency * 8)) }
         defer { inFlight.withLockedValue { $0 -= 1 } }
-        return try await pool.runIfActive(work)
+        return try await pool.runIfActive {
+            Self.lowerThreadPriority()
+            return try work()
+        }
+    }
+
+    /// Searches yield the CPU to the event loops and request tasks when cores are short: a health check should not
+    /// wait behind them. On Linux `setpriority(PRIO_PROCESS, 0, …)` sets the calling thread's nice value (10, as `nice`).
+    private static func lowerThreadPriority() {
+        #if os(Linux)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
     }
 }

@@ -363,7 +363,8 @@ extension ReportDocument {
     }
 
     /// A per-trip table: every trip on a small year, the largest ones (and a pointer to the CSV) on a big one.
-    static func tripTable(_ trips: [TripLine], caption: String, empty: String, _ x: ReportText) -> [Block] {
+    /// `fullList`: where the reader finds every trip when the table is summarised.
+    static func tripTable(_ trips: [TripLine], caption: String, empty: String, fullList: String, _ x: ReportText) -> [Block] {
         let shown = shownTrips(trips)
         var blocks: [Block] = []
         if shown.count < trips.count {
@@ -371,8 +372,9 @@ extension ReportDocument {
                 .paragraph([
                     Span(
                         x.t(
-                            "\(x.integer(trips.count)) voyages : seuls les \(shown.count) plus gros (en CO2e) sont listés ici. La liste complète, tronçon par tronçon, est dans l'export CSV (trajet report --format csv).",
-                            "\(x.integer(trips.count)) trips: only the \(shown.count) largest (by CO2e) are listed here. The full list, leg by leg, is in the CSV export (trajet report --format csv)."))
+                            "\(x.integer(trips.count)) voyages : seuls les \(shown.count) plus gros (en CO2e) sont listés ici. La liste complète est dans ",
+                            "\(x.integer(trips.count)) trips: only the \(shown.count) largest (by CO2e) are listed here. The full list is in ")
+                            + fullList + ".")
                 ]))
         }
         blocks.append(
@@ -388,12 +390,14 @@ extension ReportDocument {
             + tripTable(
                 report.trips,
                 caption: x.t("Voyages réservés ou effectués en \(report.year) (* : au moins un tronçon estimé)", "Trips booked or travelled in \(report.year) (*: at least one estimated leg)"),
-                empty: x.t("Aucun voyage compté cette année.", "No trip counted this year."), x)
+                empty: x.t("Aucun voyage compté cette année.", "No trip counted this year."),
+                fullList: x.t("l'export CSV, tronçon par tronçon (trajet report --format csv)", "the CSV export, leg by leg (trajet report --format csv)"), x)
             + [.heading(level: 3, text: x.t("Voyages prévus (hors totaux)", "Planned trips (not in the totals)"), id: "planned")]
             + tripTable(
                 report.plannedTrips,
                 caption: x.t("Ces voyages ne sont pas encore réservés : leurs chiffres ne sont additionnés nulle part.", "These trips are not booked yet: their figures are not added anywhere."),
-                empty: x.t("Aucun voyage prévu.", "No planned trip."), x)
+                empty: x.t("Aucun voyage prévu.", "No planned trip."),
+                fullList: x.t("l'export JSON, champ plannedTrips (trajet report --format json)", "the JSON export, field plannedTrips (trajet report --format json)"), x)
     }
 
     // MARK: - Aggregates

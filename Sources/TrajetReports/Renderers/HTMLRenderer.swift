@@ -163,8 +163,7 @@ public enum HTMLRenderer {
           .figure .value { font-size: 16px; }
           table { font-size: 8.5px; table-layout: auto; margin: 6px 0 12px; }
           th, td { padding: 2px 3px; }
-          td { overflow-wrap: anywhere; }
-          td.num, td.nowrap { overflow-wrap: normal; }
+          td { overflow-wrap: break-word; hyphens: manual; }
           table, .figures { break-inside: auto; }
           .table-wrap.keep, tr, .figure, figure.chart, .note, li { break-inside: avoid; }
           thead { display: table-header-group; }

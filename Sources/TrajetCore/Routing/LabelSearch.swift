@@ -208,8 +208,9 @@ struct LabelSearch {
             if isDominatedByTarget(label) { continue }
             for edgeIndex in outgoing[label.place] {
                 let edge = edges[edgeIndex]
-                guard edgeAllowed(edge), withinDetour(edge.to) else { continue }
+                // Before the detour test: it computes a great-circle distance the first time it meets a place.
                 if endOnly[edge.to], edge.to != destination, edge.to != via { continue }
+                guard edgeAllowed(edge), withinDetour(edge.to) else { continue }
                 guard var next = extend(current, label, edgeIndex, edge) else { continue }
                 guard next.time <= horizon, withinConstraints(next) else { continue }
                 next.alive = true

@@ -54,3 +54,59 @@ import TrajetDatasets
         #expect(result.itineraries.contains(it))
     }
 }
+
+/// The table, the details, the JSON (both writers) and the CSV tell the same leave-at times, waits and nights.
+@Suite struct RoutesOutputsAgreeTests {
+    func answer(_ from: String, _ to: String, minors: Bool, depart: String = "2026-07-04", limit: Int = 5) async throws
+        -> RoutesAnswer
+    {
+        try RoutesRequest(
+            from: from, to: to, participants: 14, leaders: 2, minors: minors, depart: depart, rank: .balanced,
+            limit: limit, avoid: [], overland: false, noNightTravel: false
+        ).run(
+            datasets: ShippedData.datasets,
+            settings: try await Settings.load(configFile: nil, overrides: .init(), environment: [:]))
+    }
+
+    @Test func aHotelNightSaysWhereAndWhyInEveryFormat() async throws {
+        // Liège → Lomé with minors, fastest: BE1 › BE4 › F5-CMN › F12 › T1; landing in Casablanca ends the 10 h day.
+        let answer = try await answer("liege", "alafia-jeunes", minors: true)
+        let fastest = answer.outbound.fastest
+        let night = try #require(fastest.legs.first { $0.hotelNightsBefore > 0 })
+        #expect(night.leg.id.rawValue == "F12")
+        #expect(night.hotelReason == .dailyLimit(minutes: 600, minors: true))
+        let l = Localizer(.en)
+        let text = RoutesText.render(answer, localizer: l, details: true)
+        #expect(text.contains("1 night(s) in a hotel at CMN — day limit 10 h with minors"))
+        #expect(text.contains("(any time from 06:00)"))
+        let json = RoutesJSON(answer, localizer: l)
+        let item = try #require(json.itineraries.first { $0.roles.contains("fastest") })
+        let leg = try #require(item.legs.first { $0.id == "F12" })
+        #expect(leg.hotelNightReason == "daily-limit")
+        #expect(leg.hotelNightReasonText == "day limit 10 h with minors")
+        #expect(item.leaveAt == "2026-07-04T06:00+02:00")
+        let csv = RoutesCSV.render(answer)
+        #expect(csv.split(separator: "\n")[0].hasSuffix("leave_at,wait_minutes,hotel_night_reasons,roles"))
+        #expect(csv.contains("2026-07-04T06:00+02:00,0,CMN:daily-limit,fastest"))
+    }
+
+    @Test func waitsAreShownOnTheLegAndCounted() async throws {
+        // Brussels → Thiès via Paris: F3 lands 14:25, the minibus leaves after the 55-minute change and its
+        // expected 10-minute wait.
+        let answer = try await answer("bruxelles", "aje", minors: true)
+        let viaParis = try #require(answer.outbound.itineraries.first { $0.legs.contains { $0.leg.id == "F3" } })
+        #expect(viaParis.departure.localTime == LocalTime(hours: 7, minutes: 0)!)
+        #expect(viaParis.waitMinutes == 10)
+        #expect(viaParis.durationMinutes == 11 * 60 + 8)
+        let text = RoutesText.render(answer, localizer: Localizer(.fr), details: true)
+        #expect(text.contains("attente 0 h 10 à DSS"))
+    }
+
+    @Test func referenceOptionsStayWhateverTheLimit() async throws {
+        let answer = try await answer("bruxelles", "twiza", minors: true, limit: 1)
+        let result = answer.outbound
+        let roles = Set(result.itineraries.flatMap { result.roles(of: $0) })
+        #expect(roles == [.fastest, .lowestCarbon, .cheapest, .lowestCarbonSurface, .fewestFlights])
+        #expect(result.itineraries.count == 3)
+    }
+}

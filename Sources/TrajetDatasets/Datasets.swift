@@ -9,16 +9,22 @@ public struct Datasets: Sendable {
     public let hubs: HubFactors?
     /// Erasmus+ travel bands and youth-exchange countries (`funding/`), for the annual report.
     public let travelSupport: TravelSupportRules
+    /// Belgian travel advice and entry rules (`advice/`), shown on every option that goes there.
+    public let advice: AdviceBook
+    /// Indices into `network.legs` of the legs groups with minors do not take (`AdviceLevel.leavesOutMinors`).
+    public let legIndicesLeavingOutMinors: Set<Int>
 
     public init(
         directory: URL, network: Network, factorSets: [FactorSetID: FactorSet], hubs: HubFactors?,
-        travelSupport: TravelSupportRules = .none
+        travelSupport: TravelSupportRules = .none, advice: AdviceBook = .empty
     ) {
         self.directory = directory
         self.network = network
         self.factorSets = factorSets
         self.hubs = hubs
         self.travelSupport = travelSupport
+        self.advice = advice
+        self.legIndicesLeavingOutMinors = advice.legIndicesLeavingOutMinors(in: network)
     }
 
     public var factorSetIDs: [FactorSetID] { factorSets.keys.sorted() }
@@ -37,14 +43,16 @@ public struct Datasets: Sendable {
         let factorSets = FactorSetLoader.loadAll(directory: directory, issues: &issues)
         let hubs = FactorSetLoader.loadHubs(directory: directory, issues: &issues)
         let travelSupport = TravelSupportLoader.load(directory: directory, issues: &issues)
+        let advice = AdviceLoader.load(directory: directory, network: network, issues: &issues)
         if let network, issues.isEmpty {
             issues += CoverageCheck.missingFactors(network: network, factorSets: factorSets)
         }
-        guard issues.isEmpty, let network, let travelSupport else {
+        guard issues.isEmpty, let network, let travelSupport, let advice else {
             throw DatasetLoadError(directory: directory.path, issues: issues)
         }
         return Datasets(
-            directory: directory, network: network, factorSets: factorSets, hubs: hubs, travelSupport: travelSupport)
+            directory: directory, network: network, factorSets: factorSets, hubs: hubs, travelSupport: travelSupport,
+            advice: advice)
     }
 }
 

@@ -17,14 +17,29 @@ enum NetworkLoader {
         "frequency_estimate", "fare_min_eur", "fare_max_eur", "fare_estimate", "overnight", "vehicle_seats",
         "service_unconfirmed", "valid_from", "valid_until", "notes", "source",
     ]
+    // `checked_on` and `timetable_year` are read when present: a file without them loads, and `trajet network check`
+    // then reports every leg as never checked.
 
     static func load(directory: URL, issues: inout [DatasetIssue]) -> Network? {
         let before = issues.count
-        let places = loadPlaces(directory: directory, issues: &issues)
-        let placeTable = Dictionary(places.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var places = loadPlaces(directory: directory, issues: &issues)
+        var placeTable = Dictionary(places.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // The Belgian stations and their derived legs come as a pair of files; a datasets directory without them
+        // (a test's, a generated benchmark's) has only its curated places.
+        let hasBelgianRail = FileManager.default.fileExists(
+            atPath: directory.appendingPathComponent(BelgianRailLoader.stationsFile).path)
+        let belgian: (places: [Place], stations: [BelgianRailLoader.Station]) =
+            hasBelgianRail
+            ? BelgianRailLoader.loadStations(directory: directory, known: placeTable, issues: &issues) : ([], [])
+        places += belgian.places
+        for place in belgian.places { placeTable[place.id] = place }
         let partners = loadPartners(directory: directory, places: placeTable, issues: &issues)
-        let legs = loadLegs(directory: directory, places: placeTable, issues: &issues)
+        var legs = loadLegs(directory: directory, places: placeTable, issues: &issues)
+        let rules = hasBelgianRail ? BelgianRailLoader.loadRules(directory: directory, places: placeTable, issues: &issues) : nil
         guard issues.count == before else { return nil }
+        if let rules {
+            legs += BelgianRailLoader.derivedLegs(stations: belgian.stations, places: placeTable, curated: legs, rules: rules)
+        }
         return Network(places: places, partners: partners, legs: legs)
     }
 
@@ -224,6 +239,15 @@ enum NetworkLoader {
         if let validFrom, let validUntil, validUntil < validFrom {
             throw row.issue("valid_until", "before valid_from")
         }
+        var checkedOn: CalendarDay?
+        if let text = row.optionalText("checked_on") {
+            guard let day = CalendarDay(iso: text) else { throw row.issue("checked_on", "'\(text)' is not a YYYY-MM-DD date") }
+            checkedOn = day
+        }
+        let timetableYear = try row.int("timetable_year", in: 1950...2100, expected: "the year of the timetable, such as 2015")
+        if timetableYear != nil, times.isEmpty {
+            throw row.issue("timetable_year", "set but departure_times is empty; the year dates a timetable")
+        }
 
         return Leg(
             id: LegID(rawValue: id), from: fromID, to: toID, mode: mode, operatorName: row.text("operator"),
@@ -232,6 +256,7 @@ enum NetworkLoader {
             daysOfWeek: days.sorted(), servicesPerWeek: perWeek, frequencyEstimated: try row.bool("frequency_estimate"),
             fare: fare, fareEstimated: try row.bool("fare_estimate"), overnight: try row.bool("overnight"),
             vehicleSeats: seats, serviceUnconfirmed: try row.bool("service_unconfirmed"), validFrom: validFrom,
-            validUntil: validUntil, notes: row.text("notes"), source: try row.source())
+            validUntil: validUntil, notes: row.text("notes"), source: try row.source(), checkedOn: checkedOn,
+            timetableYear: timetableYear)
     }
 }

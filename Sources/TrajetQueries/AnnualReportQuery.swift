@@ -10,7 +10,11 @@ package enum ReportFormat: String, CaseIterable, Sendable {
 
     package static func inferred(from path: String?) -> ReportFormat? {
         guard let path else { return nil }
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        return inferred(fromExtension: URL(fileURLWithPath: path).pathExtension)
+    }
+
+    package static func inferred(fromExtension pathExtension: String) -> ReportFormat? {
+        switch pathExtension.lowercased() {
         case "html", "htm": return .html
         case "md", "markdown": return .md
         case "csv": return .csv
@@ -61,7 +65,11 @@ package struct AnnualReportQuery: Sendable {
             network: datasets.network, factorSets: datasets.factorSets, hubs: datasets.hubs,
             travelSupport: datasets.travelSupport)
         var builder = AnnualReportBuilder(year: year, scope: scope, sources: sources)
-        let filter = PlanFilter(organisationId: scope.organisationId, years: builder.yearsToRead)
+        builder.organisationNames = Dictionary(
+            try await store.organisations().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        // Every organisation's plans, also for one organisation's report: it is compared with the network's
+        // average per traveller (the builder keeps only the organisation's trips).
+        let filter = PlanFilter(organisationId: nil, years: builder.yearsToRead)
         try await Self.read(store, filter) { builder.add($0, summary: $1) }
         trace("plans read")
         let report = builder.finish(

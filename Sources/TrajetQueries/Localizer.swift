@@ -35,6 +35,7 @@ public struct Localizer: Sendable {
     package func distanceBasis(_ basis: DistanceBasis) -> String {
         switch basis {
         case .route: t("distance de parcours (source)", "route distance (sourced)")
+        case .given: t("distance donnée (--distance-km, non vérifiée)", "distance given (--distance-km, not checked)")
         case .greatCircle: t("orthodromique (grand cercle)", "great-circle")
         case .greatCircleDetour(let factor):
             t(
@@ -70,7 +71,7 @@ public struct Localizer: Sendable {
 
     package func constraintFlag(_ constraint: RouteConstraint) -> String {
         switch constraint {
-        case .minorsNightRule: "--minors"
+        case .minorsNightRule, .travelAdvice: "--minors"
         default: "--" + constraint.rawValue
         }
     }
@@ -84,6 +85,10 @@ public struct Localizer: Sendable {
         case .maxCost: t("dans ce budget par personne (--max-cost)", "within that budget per person (--max-cost)")
         case .noNightTravel: t("sans voyager de nuit (--no-night-travel)", "without night travel (--no-night-travel)")
         case .via: t("en passant par ce lieu (--via)", "through that place (--via)")
+        case .travelAdvice:
+            t(
+                "en évitant les zones où les voyages sont déconseillés, règle des groupes avec mineurs (--minors)",
+                "avoiding areas where travel is advised against, the rule for groups with minors (--minors)")
         case .minorsNightRule:
             t(
                 "sans trajet de nuit, règle des groupes avec mineurs (--minors)",

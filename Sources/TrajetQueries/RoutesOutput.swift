@@ -96,6 +96,10 @@ package enum RoutesText {
         lines.append(
             l.t("Facteurs : ", "Factors: ") + "\(answer.factorSet.id) (\(answer.factorSet.name)) · "
                 + l.t("classement : ", "ranking: ") + rankName(answer.rank, l))
+        // Issue 14: access to the first/last station, options left out for minors.
+        if let access = answer.notes.originAccess { lines.append(l.access(access, origin: true)) }
+        if let access = answer.notes.destinationAccess { lines.append(l.access(access, origin: false)) }
+        if let leftOut = answer.notes.leftOut { lines.append("⚠ " + l.leftOut(leftOut)) }
         lines.append("")
         lines.append(section(answer.outbound, title: l.t("Aller", "Outbound"), answer: answer, l: l, details: details))
         if let inbound = answer.inbound {
@@ -123,6 +127,10 @@ package enum RoutesText {
             l.t(
                 "Horaires et tarifs à vérifier auprès des opérateurs ; * = chiffres estimés, ? = service non confirmé.",
                 "Check timetables and fares with the operators; * = estimated figures, ? = service not confirmed."))
+        lines.append(
+            l.t(
+                "!! = passe où les Affaires étrangères (diplomatie.belgium.be) déconseillent les voyages ; ! = vigilance accrue.",
+                "!! = goes where the Belgian foreign ministry (diplomatie.belgium.be) advises against travel; ! = increased vigilance."))
         return lines.joined(separator: "\n")
     }
 
@@ -143,6 +151,7 @@ package enum RoutesText {
         for (i, it) in result.itineraries.enumerated() {
             var marks = it.hasEstimates ? "*" : ""
             if it.hasUnconfirmedServices { marks += "?" }
+            marks += answer.notes.marker(it)
             let cost = it.costCentsPerPerson
             table.add([
                 "\(i + 1)\(marks)",
@@ -184,12 +193,30 @@ package enum RoutesText {
                 notes.append(l.t("\(it.legsWithoutFare) trajet(s) sans tarif connu", "\(it.legsWithoutFare) leg(s) without a known fare"))
             }
             lines.append("  \(i + 1). " + notes.joined(separator: " · "))
-            if details { lines.append(legDetails(it, l)) }
+            lines += adviceLines(it, answer.notes, l)
+            if details { lines.append(legDetails(it, l, notes: answer.notes)) }
         }
         return lines.joined(separator: "\n")
     }
 
-    package static func legDetails(_ it: Itinerary, _ l: Localizer) -> String {
+    /// The travel advice, entry rules and old timetables of an option, one line each.
+    package static func adviceLines(_ it: Itinerary, _ notes: RouteNotes, _ l: Localizer) -> [String] {
+        var lines: [String] = []
+        let rows = notes.advice(it)
+        for row in rows where row.level >= .increasedVigilance {
+            lines.append("     ⚠ " + l.t("Conseils aux voyageurs — ", "Travel advice — ") + l.advice(row))
+        }
+        let unchecked = rows.filter { $0.level == .notChecked }
+        if !unchecked.isEmpty { lines.append("     ⚠ " + l.adviceNotChecked(unchecked)) }
+        for rule in notes.entryRules(it) { lines.append("     ⚑ " + l.t("Entrée — ", "Entry — ") + l.entryRule(rule)) }
+        var staleSeen = Set<String>()
+        for item in it.legs where notes.isStale(item.leg) && staleSeen.insert(item.leg.id.rawValue).inserted {
+            lines.append("     ⏱ [\(item.leg.id)] " + l.staleTimetable(item.leg))
+        }
+        return lines
+    }
+
+    package static func legDetails(_ it: Itinerary, _ l: Localizer, notes routeNotes: RouteNotes = .none) -> String {
         let n = l.numbers
         let firstDay = it.departure.localDay.daysSinceEpoch
         func stamp(_ t: TripTime) -> String {
@@ -215,6 +242,8 @@ package enum RoutesText {
             if leg.fareEstimated { flags.append(l.t("tarif estimé", "fare estimated")) }
             if leg.frequencyEstimated { flags.append(l.t("fréquence estimée", "frequency estimated")) }
             if leg.serviceUnconfirmed { flags.append(l.t("service NON CONFIRMÉ", "service UNCONFIRMED")) }
+            let stale = routeNotes.isStale(leg)
+            if stale { flags.append(l.staleTimetable(leg)) }
             if leg.departureTimes.isEmpty && leg.servicesPerWeek < 7 {
                 flags.append(
                     l.t(
@@ -225,13 +254,22 @@ package enum RoutesText {
                 flags.append(note == .proxyFactor ? "PROXY" : l.t("facteur ESTIMÉ", "factor ESTIMATE"))
             }
             let fare = leg.fare.map { n.format($0.minEur, decimals: 0) + "–" + n.format($0.maxEur, decimals: 0) + " €" } ?? l.t("tarif inconnu", "fare unknown")
+            // An old timetable's times are an indication, not a booking time: marked "≈".
+            let approx = stale ? "≈" : ""
             lines.append(
-                "     \(stamp(item.departure)) → \(stamp(item.arrival))  \(l.mode(leg.mode)) [\(leg.id)] "
+                "     \(approx)\(stamp(item.departure)) → \(approx)\(stamp(item.arrival))  \(l.mode(leg.mode)) [\(leg.id)] "
                     + (leg.operatorName.isEmpty ? "" : "\(leg.operatorName), ") + "\(leg.from) → \(leg.to), "
                     + n.km(leg.distanceKm) + ", " + n.kg(item.footprint.perPerson.totalKg) + l.t(" CO2e/pers., ", " CO2e/person, ")
                     + fare)
             if !flags.isEmpty { lines.append("         ⚠ " + flags.joined(separator: ", ")) }
-            lines.append("         " + l.t("source : ", "source: ") + leg.source)
+            for row in routeNotes.advice(leg) where row.level >= .increasedVigilance {
+                lines.append("         ⚠ " + l.advice(row) + " — " + l.t(row.summaryFR, row.summaryEN))
+            }
+            // Derived SNCB legs: the rule that made every figure.
+            if leg.id.rawValue.hasPrefix("SNCB:") { lines.append("         " + leg.notes) }
+            lines.append(
+                "         " + l.t("source : ", "source: ") + leg.source
+                    + (leg.checkedOn.map { l.t(" · vérifié le ", " · checked ") + $0.description } ?? ""))
         }
         return lines.joined(separator: "\n")
     }
@@ -290,6 +328,9 @@ package struct RoutesJSON: Encodable {
         package var factor: FactorRef
         package var notes: [String]
         package var source: String
+        // Issue 14 (RoutesAdvice.swift): data age and the ids of the travel advice rows that apply.
+        package var dataAge: DataAgeJSON
+        package var travelAdvice: [String]
         // Issue 13: connections and nights explained.
         /// Minimum change before this leg, and any wait beyond it (counted in the door-to-door time).
         package var connectionMinutesBefore: Int
@@ -341,6 +382,9 @@ package struct RoutesJSON: Encodable {
         package var comparedToLowestCarbon: Comparison
         package var hasEstimates: Bool
         package var hasUnconfirmedServices: Bool
+        // Issue 14 (RoutesAdvice.swift): travel advice and entry rules of the places the option goes to.
+        package var travelAdvice: [AdviceJSON]
+        package var entryRules: [EntryJSON]
         // Issue 13: when the group leaves (door to door runs from it) and the references this option stands for.
         package var leaveAt: String
         package var roles: [String]
@@ -370,6 +414,10 @@ package struct RoutesJSON: Encodable {
     package var itineraries: [ItineraryJSON]
     package var `return`: Direction?
     package var roundTrip: RoundTrip?
+    // Issue 14 (RoutesAdvice.swift): access to the first/last station, options left out for minors.
+    package var originAccess: AccessJSON?
+    package var destinationAccess: AccessJSON?
+    package var leftOutForTravelAdvice: LeftOutJSON?
 
     package init(_ answer: RoutesAnswer, localizer l: Localizer) {
         from = PlaceRef(answer.origin)
@@ -383,11 +431,16 @@ package struct RoutesJSON: Encodable {
             nonCO2Method: set.rules.nonCO2Method.rawValue)
         rank = answer.rank.rawValue
         optionCount = answer.outbound.optionCount
-        itineraries = RoutesJSON.itineraries(answer.outbound, l)
+        itineraries = RoutesJSON.itineraries(answer.outbound, l, answer.notes)
+        originAccess = answer.notes.originAccess.map(AccessJSON.init)
+        destinationAccess = answer.notes.destinationAccess.map(AccessJSON.init)
+        leftOutForTravelAdvice = answer.notes.leftOut.map {
+            LeftOutJSON(count: $0.count, adviceIds: $0.advice.map(\.id), summary: l.leftOut($0))
+        }
         if let inbound = answer.inbound {
             self.return = Direction(
                 from: PlaceRef(answer.destination), to: PlaceRef(answer.origin), optionCount: inbound.optionCount,
-                itineraries: RoutesJSON.itineraries(inbound, l))
+                itineraries: RoutesJSON.itineraries(inbound, l, answer.notes))
             let out = answer.outbound.itineraries[0]
             let back = inbound.itineraries[0]
             roundTrip = RoundTrip(
@@ -400,7 +453,9 @@ package struct RoutesJSON: Encodable {
         }
     }
 
-    package static func itineraries(_ result: RouteSearchResult, _ l: Localizer) -> [ItineraryJSON] {
+    package static func itineraries(_ result: RouteSearchResult, _ l: Localizer, _ routeNotes: RouteNotes = .none)
+        -> [ItineraryJSON]
+    {
         result.itineraries.enumerated().map { index, it in
             ItineraryJSON(
                 rank: index + 1, modes: it.modeChain.map(\.rawValue), summary: RoutesText.chain(it, l),
@@ -428,6 +483,10 @@ package struct RoutesJSON: Encodable {
                             reference: f.factorUse.factor.reference, proxy: f.factorUse.factor.isProxy,
                             estimate: f.factorUse.factor.isEstimate),
                         notes: f.notes.map(\.rawValue), source: leg.source,
+                        dataAge: DataAgeJSON(
+                            checkedOn: leg.checkedOn?.description, timetableYear: leg.timetableYear,
+                            stale: routeNotes.isStale(leg)),
+                        travelAdvice: routeNotes.advice(leg).map(\.id),
                         connectionMinutesBefore: item.connectionMinutesBefore, waitMinutesBefore: item.waitMinutesBefore,
                         hotelNightReason: item.hotelNightsBefore > 0 ? item.hotelReason?.code : nil,
                         hotelNightReasonText: item.hotelNightsBefore > 0 ? item.hotelReason.map { RoutesText.hotelReason($0, l) } : nil)
@@ -445,6 +504,8 @@ package struct RoutesJSON: Encodable {
                 comparedToFastest: Comparison(it.compared(to: result.fastest)),
                 comparedToLowestCarbon: Comparison(it.compared(to: result.lowestCarbon)),
                 hasEstimates: it.hasEstimates, hasUnconfirmedServices: it.hasUnconfirmedServices,
+                travelAdvice: routeNotes.advice(it).map { AdviceJSON($0, l) },
+                entryRules: routeNotes.entryRules(it).map { EntryJSON($0, l) },
                 leaveAt: it.departure.iso8601, roles: result.roles(of: it).map(\.rawValue))
         }
     }
@@ -458,6 +519,8 @@ package enum RoutesCSV {
                 "direction", "rank", "modes", "legs", "co2e_kg_per_person", "co2e_kg_per_person_without_non_co2",
                 "co2e_kg_group", "duration_minutes", "nights_en_route", "hotel_nights", "cost_eur_min", "cost_eur_max",
                 "changes", "delta_co2e_kg_vs_fastest", "delta_minutes_vs_fastest", "has_estimates", "unconfirmed",
+                // Issue 14: travel advice (most serious level and the rows' ids) and legs with an old timetable.
+                "travel_advice_level", "travel_advice", "stale_timetable_legs",
                 "leave_at", "wait_minutes", "hotel_night_reasons", "roles",
             ]
         ]
@@ -471,6 +534,9 @@ package enum RoutesCSV {
                     "\(it.durationMinutes)", "\(it.nightsEnRoute)", "\(it.hotelNights)", "\(it.costCentsPerPerson.minEur)",
                     "\(it.costCentsPerPerson.maxEur)", "\(it.changes)", "\(rounded(c.co2eKgPerPerson))", "\(c.durationMinutes)",
                     it.hasEstimates ? "yes" : "no", it.hasUnconfirmedServices ? "yes" : "no",
+                    answer.notes.advice(it).first?.level.rawValue ?? "",
+                    answer.notes.advice(it).map(\.id).joined(separator: ">"),
+                    it.legs.filter { answer.notes.isStale($0.leg) }.map(\.leg.id.rawValue).joined(separator: ">"),
                     it.departure.iso8601, "\(it.waitMinutes)",
                     it.legs.filter { $0.hotelNightsBefore > 0 }.map { "\($0.leg.from):\($0.hotelReason?.code ?? "")" }
                         .joined(separator: ";"),
@@ -483,9 +549,7 @@ package enum RoutesCSV {
         return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    package static func csvField(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
-    }
+    package static func csvField(_ text: String) -> String { CSVCell.escape(text) }
 }
 
 extension RoutesJSON {
@@ -496,6 +560,10 @@ extension RoutesJSON {
         var w = CompactJSONWriter(capacity: 32_768)
         w.openObject()
         w.field("departureDate", departureDate)
+        if let destinationAccess {
+            w.key("destinationAccess")
+            Self.writeAccess(destinationAccess, &w)
+        }
         w.key("factorSet")
         Self.write(factorSet, &w)
         w.key("from")
@@ -508,8 +576,16 @@ extension RoutesJSON {
         w.closeObject()
         w.key("itineraries")
         Self.write(itineraries, &w)
+        if let leftOutForTravelAdvice {
+            w.key("leftOutForTravelAdvice")
+            Self.writeLeftOut(leftOutForTravelAdvice, &w)
+        }
         w.field("minors", minors)
         w.field("optionCount", optionCount)
+        if let originAccess {
+            w.key("originAccess")
+            Self.writeAccess(originAccess, &w)
+        }
         w.field("rank", rank)
         if let back = self.return {
             w.key("return")
@@ -588,6 +664,8 @@ extension RoutesJSON {
             w.key("comparedToLowestCarbon")
             write(it.comparedToLowestCarbon, &w)
             w.field("departure", it.departure)
+            w.key("entryRules")
+            writeEntryRules(it.entryRules, &w)
             w.field("hasEstimates", it.hasEstimates)
             w.field("hasUnconfirmedServices", it.hasUnconfirmedServices)
             w.field("isFastest", it.isFastest)
@@ -636,6 +714,8 @@ extension RoutesJSON {
             w.field("travelDays", t.travelDays)
             w.field("waitMinutes", t.waitMinutes)
             w.closeObject()
+            w.key("travelAdvice")
+            writeAdvice(it.travelAdvice, &w)
             w.closeObject()
         }
         w.closeArray()
@@ -648,6 +728,8 @@ extension RoutesJSON {
         w.field("co2eKgPerPerson", leg.co2eKgPerPerson)
         w.field("co2eKgPerPersonWithoutNonCO2", leg.co2eKgPerPersonWithoutNonCO2)
         w.field("connectionMinutesBefore", leg.connectionMinutesBefore)
+        w.key("dataAge")
+        writeDataAge(leg.dataAge, &w)
         w.field("departure", leg.departure)
         w.field("distanceBasis", leg.distanceBasis)
         w.field("distanceKm", leg.distanceKm)
@@ -697,6 +779,13 @@ extension RoutesJSON {
         w.field("source", leg.source)
         w.field("timetableKnown", leg.timetableKnown)
         w.field("to", leg.to)
+        w.key("travelAdvice")
+        w.openArray()
+        for id in leg.travelAdvice {
+            w.element()
+            w.string(id)
+        }
+        w.closeArray()
         if let vehicles = leg.vehicles {
             w.field("vehicles", vehicles)
         }

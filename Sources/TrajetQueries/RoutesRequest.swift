@@ -2,12 +2,20 @@ import Foundation
 import TrajetCore
 import TrajetDatasets
 
-/// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+/// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, in the supported years only.
 package enum DepartureText {
+    /// The years Trajet plans, lists and reports (`trajet report --year`, `GET /v1/reports/annual/{year}`): a
+    /// departure outside them could be saved but never listed by year nor reported (0000-01-01 and 9999-12-31 were).
+    package static let supportedYears = 2000...2100
+    /// What a refused date should have been, for messages.
+    package static let expected = "YYYY-MM-DD or YYYY-MM-DDTHH:MM, in the years 2000 to 2100"
+
     package static func parse(_ text: String) -> (CalendarDay, LocalTime?)? {
         let parts = text.split(separator: "T", maxSplits: 1).map(String.init)
         // An empty text has no parts (found by fuzzing the API: `"depart": ""` crashed the server).
-        guard let first = parts.first, let day = CalendarDay(iso: first) else { return nil }
+        guard let first = parts.first, let day = CalendarDay(iso: first), supportedYears.contains(day.year) else {
+            return nil
+        }
         if parts.count == 2 {
             guard let time = LocalTime(parts[1]) else { return nil }
             return (day, time)
@@ -64,12 +72,14 @@ package struct RoutesRequest: Sendable {
         let group = try Group(participants: participants ?? (leaders == nil ? 1 : 0), leaders: leaders ?? 0, minors: minors)
         let factorSet = try datasets.factorSet(settings.factorSetID)
         let resolver = PlaceResolver(network: datasets.network)
-        let origin = try resolver.resolve(from, for: .surface)
-        let destination = try resolver.resolve(to, for: .surface)
+        let (origin, originAccess) = try resolver.resolveEndpoint(from)
+        let (destination, destinationAccess) = try resolver.resolveEndpoint(to)
         let viaPlace = try via.map { (text) throws(TrajetError) in try resolver.resolve(text, for: .surface) }
-        let constraints = RouteConstraints(
+        var constraints = RouteConstraints(
             maxDays: maxDays, maxChanges: maxChanges, maxCostCentsPerPerson: maxCostEur.map { Int(($0 * 100).rounded()) },
             avoidedModes: avoid, overland: overland, via: viaPlace?.id, noNightTravel: noNightTravel)
+        // Groups with minors do not go where the Belgian travel advice is against (non-essential) travel.
+        if minors { constraints.avoidedLegIndices = datasets.legIndicesLeavingOutMinors }
         let options = EmissionOptions(cabinClass: settings.cabinClass, includeAirportHubs: settings.includeAirportHubs)
         let planner: RoutePlanner
         if let planners, planners.routing.policy == settings.routing {
@@ -84,6 +94,32 @@ package struct RoutesRequest: Sendable {
             RouteQuery(
                 origin: origin.id, destination: destination.id, departureDay: outDay,
                 departureTime: outTime ?? settings.defaultDepartureTime, constraints: constraints, rank: rank, limit: limit))
+        var leftOut: RouteNotes.LeftOut?
+        if !constraints.avoidedLegIndices.isEmpty {
+            // Say what the rule left out: the options the same search would have shown without it.
+            var unfiltered = constraints
+            unfiltered.avoidedLegIndices = []
+            let blockedIDs = Set(constraints.avoidedLegIndices.map { datasets.network.legs[$0].id })
+            let others = try? planner.search(
+                RouteQuery(
+                    origin: origin.id, destination: destination.id, departureDay: outDay,
+                    departureTime: outTime ?? settings.defaultDepartureTime, constraints: unfiltered, rank: rank, limit: limit))
+            let dropped = (others?.itineraries ?? []).filter { it in it.legs.contains { blockedIDs.contains($0.leg.id) } }
+            if !dropped.isEmpty {
+                var seen = Set<String>()
+                var rows: [TravelAdvice] = []
+                for it in dropped {
+                    for item in it.legs {
+                        for row in datasets.advice.advice(for: item.leg, in: datasets.network)
+                        where row.level.leavesOutMinors && seen.insert(row.id).inserted {
+                            rows.append(row)
+                        }
+                    }
+                }
+                leftOut = RouteNotes.LeftOut(
+                    count: dropped.count, advice: rows.sorted { $0.level != $1.level ? $0.level > $1.level : $0.id < $1.id })
+            }
+        }
         var inbound: RouteSearchResult?
         if let returnDate, let (backDay, backTime) = DepartureText.parse(returnDate) {
             guard backDay >= outDay else {
@@ -98,7 +134,11 @@ package struct RoutesRequest: Sendable {
         return RoutesAnswer(
             origin: origin, destination: destination, group: group, factorSet: factorSet, rank: rank,
             departureDay: outDay, outbound: outbound, inbound: inbound,
-            earliestDeparture: outTime ?? settings.defaultDepartureTime, departureTimeGiven: outTime != nil)
+            earliestDeparture: outTime ?? settings.defaultDepartureTime, departureTimeGiven: outTime != nil,
+            notes: RouteNotes(
+                book: datasets.advice, network: datasets.network, today: today,
+                maxTimetableAgeYears: settings.maxTimetableAgeYears, originAccess: originAccess,
+                destinationAccess: destinationAccess, leftOut: leftOut))
     }
 }
 
@@ -114,6 +154,9 @@ package struct RoutesAnswer {
     /// `--depart DATE` means any time that day from `earliestDeparture`; `DATETHH:MM`, not before that time.
     package var earliestDeparture: LocalTime = LocalTime(hours: 6, minutes: 0)!
     package var departureTimeGiven = false
+
+    /// Travel advice, entry rules, data age and access to the first station (issue 14).
+    package var notes: RouteNotes = .none
 }
 
 extension CalendarDay {

@@ -32,6 +32,10 @@ public struct Settings: Sendable {
     /// `database.url` → `TRAJET_DATABASE_URL`: a PostgreSQL store shared by several servers
     /// (`postgres://user@host:5432/trajet`) or `sqlite:PATH`; unset = the SQLite file (see `StoreLocation`).
     public var databaseURL: String?
+    /// `data.maxTimetableAgeYears` → `TRAJET_DATA_MAX_TIMETABLE_AGE_YEARS` (default 2): departure times from an older
+    /// timetable are shown as "timetable of 2015 — check with the operator", and the network check lists legs not
+    /// checked within this many years.
+    public var maxTimetableAgeYears: Int = 2
 
     /// Values given as flags; they win over everything else.
     public struct Overrides: Sendable {
@@ -106,12 +110,18 @@ public struct Settings: Sendable {
             throw SettingsError.invalid(key: "emissions.includeAirportHubs", value: hubsText, expected: "true or false")
         }
         let (routing, departureTime, limit) = try routingSettings(reader)
-        return Settings(
+        let ageText = reader.string(forKey: "data.maxTimetableAgeYears", default: "2")
+        guard let maxAge = Int(ageText), (0...50).contains(maxAge) else {
+            throw SettingsError.invalid(key: "data.maxTimetableAgeYears", value: ageText, expected: "whole years, 0 to 50")
+        }
+        var settings = Settings(
             datasetsPath: reader.string(forKey: "datasets"), language: language,
             factorSetID: reader.string(forKey: "emissions.factorSet", default: "desnz-2025"), cabinClass: cabin,
             includeAirportHubs: hubs, routing: routing, defaultDepartureTime: departureTime, routeLimit: limit,
             configFile: configPath, server: try ServerSettings(reader, environment: environment),
             databaseURL: reader.string(forKey: "database.url", isSecret: true))
+        settings.maxTimetableAgeYears = maxAge
+        return settings
     }
 }
 
@@ -124,12 +134,33 @@ public struct Settings: Sendable {
 ///   routes answer without a key; false = every `/v1` call needs one (any role).
 /// - `server.routeCache` → `TRAJET_SERVER_ROUTE_CACHE` (default 1024): route answers kept in memory (the datasets do not
 ///   change while the server runs, so an answer depends only on its query); 0 = search every time.
+///
+/// Limits for a server exposed to clients it does not trust (docs/deployment.md, "Limits"):
+/// - `server.maxConnections` (default 2048): open connections at most; further clients wait in the listen backlog
+///   until one closes, so a flood of idle connections cannot exhaust the file descriptors.
+/// - `server.maxHeaderBytes` (default 16384): the request line and header block; above it a 431 problem.
+/// - `server.headerTimeoutSeconds` (default 10): from a request's first byte to its complete header block; then a
+///   408 problem and the connection is closed (slow-header clients are not kept).
+/// - `server.bodyTimeoutSeconds` (default 30): from the header block to the body's last byte; then the connection is
+///   closed (1 MiB at 35 KB/s still fits).
+/// - `server.idleTimeoutSeconds` (default 60): a keep-alive connection with no request is closed after this.
+/// - `server.searchConcurrency` (default: the number of cores less one, at least 1): route searches computed at once,
+///   on threads of their own (at a lower priority) so health checks and cheap requests keep a core.
+/// - `server.searchQueue` (default 64): route searches waiting for a thread; beyond, a 503 with `Retry-After`, and
+///   `/readyz` answers 503 while the queue is full.
 public struct ServerSettings: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
     public var databasePath: String?
     public var publicReads = true
     public var routeCacheSize = 1024
+    public var maxConnections = 2048
+    public var maxHeaderBytes = 16_384
+    public var headerTimeoutSeconds = 10
+    public var bodyTimeoutSeconds = 30
+    public var idleTimeoutSeconds = 60
+    public var searchConcurrency = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+    public var searchQueue = 64
 
     public init() {}
 
@@ -152,6 +183,22 @@ public struct ServerSettings: Sendable {
             throw SettingsError.invalid(key: "server.routeCache", value: cacheText, expected: "a count from 0 to 1000000")
         }
         routeCacheSize = cache
+        func whole(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>, _ unit: String) throws -> Int {
+            let text = reader.string(forKey: ConfigKey(key), default: String(fallback))
+            guard let value = Int(text), range.contains(value) else {
+                throw SettingsError.invalid(
+                    key: key, value: text, expected: "\(unit) from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return value
+        }
+        maxConnections = try whole("server.maxConnections", maxConnections, 1...1_000_000, "a count")
+        // NIO's HTTP decoder cannot take more than 80 KiB of headers; 1 KiB is the shortest block a browser sends.
+        maxHeaderBytes = try whole("server.maxHeaderBytes", maxHeaderBytes, 1024...81_920, "a size in bytes")
+        headerTimeoutSeconds = try whole("server.headerTimeoutSeconds", headerTimeoutSeconds, 1...600, "seconds")
+        bodyTimeoutSeconds = try whole("server.bodyTimeoutSeconds", bodyTimeoutSeconds, 1...3600, "seconds")
+        idleTimeoutSeconds = try whole("server.idleTimeoutSeconds", idleTimeoutSeconds, 1...3600, "seconds")
+        searchConcurrency = try whole("server.searchConcurrency", searchConcurrency, 1...256, "a count")
+        searchQueue = try whole("server.searchQueue", searchQueue, 0...100_000, "a count")
     }
 }
 

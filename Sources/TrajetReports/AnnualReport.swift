@@ -67,9 +67,12 @@ public struct TripFunding: Codable, Sendable, Equatable {
     public var bandLine: Int?
     public var standardEurPerParticipant: Int?
     public var greenEurPerParticipant: Int?
-    /// Main means of transport is low-emission (the Programme Guide's "green travel").
+    /// Low-emission means of transport for the main part of the travel (the Programme Guide's "green travel"),
+    /// as Trajet reads it: see `greenTravelReason`.
     public var greenTravel: Bool
-    /// The green amount when the trip is green travel and the band has one, else the standard amount.
+    public var greenTravelReason: GreenTravelReason
+    /// The green amount when the trip is green travel and the band has one, else the standard amount; nil when
+    /// the partner country is not eligible for the action (no amount is shown or added for it).
     public var eurPerParticipant: Int?
     public var eurGroup: Int?
     /// Days spent travelling, both ways, against the funded maximum (6 green, 2 otherwise).
@@ -82,6 +85,31 @@ public struct TripFunding: Codable, Sendable, Equatable {
     /// The band's amounts, or the country's eligibility, carry an UNCONFIRMED flag in the dataset.
     public var bandUnconfirmed: Bool
     public var eligibilityUnconfirmed: Bool
+}
+
+/// Why a trip is, or is not, green travel in the Erasmus+ sense (Programme Guide glossary: "low-emissions means
+/// of transport for the main part of the travel").
+public enum GreenTravelReason: String, Codable, Sendable {
+    /// No flight, and bus, train, ferry… cover more than half of the kilometres.
+    case lowEmissionMainPart
+    /// A leg is a flight: the plane is then the main means a coordinator would declare, whatever the kilometres.
+    case flightLeg
+    /// No flight, but taxis or private cars cover at least half of the kilometres.
+    case mainPartNotLowEmission
+    /// The plan has no legs.
+    case noLegs
+}
+
+/// Why a trip is, or is not, low-carbon: decided on its emissions, not only on its kilometres.
+public enum LowCarbonReason: String, Codable, Sendable {
+    /// No flight leg, and low-emission modes (everything but taxis and private cars) make more than half of the CO2e.
+    case noFlightMostlyLowEmission
+    /// At least one flight leg (`flightCo2eShare` says how much of the trip's CO2e it makes).
+    case flightLeg
+    /// No flight, but taxis or private cars make at least half of the CO2e.
+    case mostlyCarOrTaxi
+    /// The plan has no legs.
+    case noLegs
 }
 
 /// One trip (a plan) in the report.
@@ -107,7 +135,11 @@ public struct TripLine: Codable, Sendable, Equatable {
     public var minors: Bool
     /// The mode that covers the most kilometres.
     public var mainMode: TransportMode?
+    /// See `LowCarbonReason` (reference/reporting.md §1 row 0; docs/methodology.md §8).
     public var lowCarbon: Bool
+    public var lowCarbonReason: LowCarbonReason
+    /// Share of the trip's CO2e (with non-CO2 effects) from flight legs, 0…1.
+    public var flightCo2eShare: Double
     public var passengerKm: Double
     public var co2eKg: Double
     public var co2eKgWithoutNonCO2: Double
@@ -123,10 +155,12 @@ public struct TripLine: Codable, Sendable, Equatable {
     public var scenarioLowestCarbonCo2eKg: Double?
 }
 
-/// A slice of the inventory (by destination, mode, category, direction, band).
+/// A slice of the inventory (by organisation, partner, partner country, mode, category, direction, band).
 public struct ReportTotal: Codable, Sendable, Equatable {
-    /// Country code, mode, `youth`/`leaders`, `outgoing`/`hosted`, or the band label.
+    /// Organisation id, partner id, country code, mode, `youth`/`leaders`, `outgoing`/`hosted`, or the band label.
     public var key: String
+    /// The organisation's or partner's name (nil for the other breakdowns, whose keys the renderers translate).
+    public var name: String?
     public var trips: Int
     public var travellers: Int
     public var passengerKm: Double
@@ -136,13 +170,15 @@ public struct ReportTotal: Codable, Sendable, Equatable {
     public var co2eShare: Double
 }
 
-/// One year of the trend (counted trips only).
+/// One year of the trend (counted trips only). A year without a counted trip has no figures (nil), never zero:
+/// Trajet does not know whether nobody travelled or nobody recorded the trips.
 public struct YearTotal: Codable, Sendable, Equatable {
     public var year: Int
     public var trips: Int
     public var travellers: Int
-    public var co2eKg: Double
-    public var co2eKgWithoutNonCO2: Double
+    public var co2eKg: Double?
+    public var co2eKgWithoutNonCO2: Double?
+    public var co2eKgPerTraveller: Double?
 }
 
 /// The headline figures.
@@ -163,6 +199,10 @@ public struct ReportSummary: Codable, Sendable, Equatable {
     public var lowCarbonTripShare: Double?
     public var previousYearCo2eKg: Double?
     public var changeVsPreviousYearPercent: Double?
+    public var previousYearTrips: Int
+    public var previousYearCo2eKgPerTraveller: Double?
+    /// Change of the per-traveller figure: growth of the total can come from more travellers.
+    public var changePerTravellerVsPreviousYearPercent: Double?
     /// Plan ids of the three largest trips.
     public var biggestTrips: [String]
     public var plannedTrips: Int
@@ -250,9 +290,59 @@ public struct FactorAnnexRow: Codable, Sendable, Equatable {
     public var found: Bool
 }
 
+/// What the summary says in words, computed from the figures.
+public struct ReportFindings: Codable, Sendable, Equatable {
+    /// The mode with the largest share of the CO2e, with its share of passenger-km.
+    public var largestMode: ModeFinding?
+    /// The group of trips (same partner, same partner country) whose lowest-carbon option saves the most;
+    /// nil when scenarios were not computed or no option saves anything.
+    public var biggestLever: LeverFinding?
+}
+
+public struct ModeFinding: Codable, Sendable, Equatable {
+    public var mode: TransportMode
+    public var co2eShare: Double
+    public var passengerKmShare: Double
+}
+
+public struct LeverFinding: Codable, Sendable, Equatable {
+    public var partnerId: String
+    public var partnerName: String
+    public var countryCode: String
+    public var trips: Int
+    /// Inventory minus the lowest-carbon scenario of those trips (a scenario, never subtracted from the total).
+    public var savedKg: Double
+    public var shareOfTotal: Double
+}
+
+/// How far the headline could move: the same legs priced with each other loaded factor set (an approximation: each
+/// factor row used is compared with the other set's rows of the same mode and unit, weighted by legs within a
+/// mode), and the share resting on factors flagged ESTIMATE or PROXY.
+public struct ReportUncertainty: Codable, Sendable, Equatable {
+    public var co2eKgLow: Double
+    public var co2eKgHigh: Double
+    public var alternatives: [FactorSetAlternative]
+    public var co2eShareFromEstimatedFactors: Double?
+}
+
+public struct FactorSetAlternative: Codable, Sendable, Equatable {
+    public var factorSetId: String
+    public var co2eKg: Double
+}
+
+/// An organisation's report beside the network's average per traveller, the same year.
+public struct NetworkComparison: Codable, Sendable, Equatable {
+    public var trips: Int
+    public var travellers: Int
+    public var co2eKg: Double
+    public var co2eKgPerTraveller: Double?
+}
+
 /// The annual environmental report: the model every renderer draws from.
 public struct AnnualReport: Codable, Sendable, Equatable {
-    public static let currentFormat = 1
+    /// 2: `byDestination` became `byPartnerCountry`; `byOrganisation`, `byPartner`, `findings`, `uncertainty`, `network`
+    /// added; `scenarios` and trend figures may be null (not computed, no data).
+    public static let currentFormat = 2
     public var format: Int
     public var year: Int
     public var scope: ReportScope
@@ -263,12 +353,21 @@ public struct AnnualReport: Codable, Sendable, Equatable {
     public var trips: [TripLine]
     /// Planned trips: shown apart, not in any total.
     public var plannedTrips: [TripLine]
-    public var byDestination: [ReportTotal]
+    /// Network reports only (empty for one organisation).
+    public var byOrganisation: [ReportTotal]
+    public var byPartner: [ReportTotal]
+    /// The partner's country: a group hosted in Belgium counts under its home country, not under "Belgium".
+    public var byPartnerCountry: [ReportTotal]
     public var byMode: [ReportTotal]
     public var byCategory: [ReportTotal]
     public var byDirection: [ReportTotal]
     public var byFundingBand: [ReportTotal]
-    public var scenarios: ReportScenarios
+    /// Nil when not computed (`--no-scenarios`): no figure stands in for it.
+    public var scenarios: ReportScenarios?
+    public var findings: ReportFindings
+    public var uncertainty: ReportUncertainty?
+    /// Organisation reports only.
+    public var network: NetworkComparison?
     public var dataQuality: DataQuality
     /// The report year and the four before it.
     public var trend: [YearTotal]

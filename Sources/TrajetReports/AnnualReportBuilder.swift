@@ -47,6 +47,12 @@ public struct AnnualReportBuilder {
     private var annexLines: [[Int: Int]] = []
     private var factorSetTrips: [String: (version: String, trips: Int)] = [:]
     private var usesHubs = false
+    /// Every organisation's counted trips of the year (an organisation's report compares with the network).
+    private var networkSlice = Slice()
+    /// Counted legs' distance per mode (one person): the average leg picks a distance band for the range.
+    private var modeDistanceKm: [String: Double] = [:]
+    /// Organisation id → name (the query fills it from the store).
+    public var organisationNames: [String: String] = [:]
     private var placeCache: [String: ReportPlace] = [:]
     private var distanceCache: [PairKey: Double] = [:]
     private var flagsCache: [PairKey: [String]] = [:]
@@ -80,9 +86,14 @@ public struct AnnualReportBuilder {
 
     /// A plan with its legs' summary (what the store keeps, so a report need not read every leg).
     public mutating func add(_ plan: Plan, summary: PlanSummary) {
-        if scope.kind == .organisation, plan.organisationId != scope.organisationId { return }
         guard let planYear = Int(plan.departDate.prefix(4)), yearsToRead.contains(planYear) else { return }
         let counted = Self.countedStatuses.contains(plan.status)
+        if counted, planYear == year {
+            networkSlice.trips += 1
+            networkSlice.travellers += plan.people
+            networkSlice.grams += summary.grams
+        }
+        if scope.kind == .organisation, plan.organisationId != scope.organisationId { return }
         if counted {
             trendTotals[planYear, default: Slice()].trips += 1
             trendTotals[planYear, default: Slice()].travellers += plan.people
@@ -138,6 +149,7 @@ public struct AnnualReportBuilder {
         if summary.hubGrams > 0 { usesHubs = true }
         let people = Double(plan.people)
         for use in summary.modes {
+            modeDistanceKm[use.mode.rawValue, default: 0] += use.distanceKm
             var slice = modeTotals[use.mode] ?? Slice()
             slice.trips += 1
             slice.travellers += plan.people
@@ -181,19 +193,22 @@ public struct AnnualReportBuilder {
         let direction: TripDirection = destination.countryCode == "BE" && origin.countryCode != "BE" ? .hosted : .outgoing
         let grams = summary.grams
         let mainMode = summary.mainMode
-        let lowCarbon = mainMode.map(Self.isLowCarbon) ?? false
+        let classes = Self.classify(summary)
+        let lowCarbon = classes.lowCarbon == .noFlightMostlyLowEmission
         let daysOnSite = Self.daysOnSite(plan, summary)
         let people = Double(max(plan.people, 1))
         let co2eKg = kg(grams)
         let perTravellerDay: Double? = daysOnSite.map { co2eKg / (people * Double($0)) }
         let funding = funding(
-            plan, summary, origin: origin, destination: destination, partnerCountry: partner?.countryCode, green: lowCarbon)
+            plan, summary, origin: origin, destination: destination, partnerCountry: partner?.countryCode,
+            green: classes.green)
         return TripLine(
             planId: plan.id, organisationId: plan.organisationId, name: plan.name, partnerId: plan.partnerId,
             partnerName: partner?.name ?? plan.partnerId, direction: direction, status: plan.status, origin: origin,
             destination: destination, departDate: plan.departDate, returnDate: plan.returnDate,
             hasReturn: summary.returnLegs > 0, daysOnSite: daysOnSite, participants: plan.participants,
             leaders: plan.leaders, travellers: plan.people, minors: plan.minors, mainMode: mainMode, lowCarbon: lowCarbon,
+            lowCarbonReason: classes.lowCarbon, flightCo2eShare: classes.flightShare,
             passengerKm: rounded(summary.distanceKm * Double(plan.people), 1), co2eKg: co2eKg,
             co2eKgWithoutNonCO2: kg(grams - summary.nonCO2Grams), co2eKgPerTraveller: rounded(co2eKg / people, 3),
             co2eKgPerTravellerDay: perTravellerDay.map { rounded($0, 3) }, factorSetId: plan.factorSetId,
@@ -201,9 +216,42 @@ public struct AnnualReportBuilder {
             scenarioAllFlightCo2eKg: nil, scenarioLowestCarbonCo2eKg: nil)
     }
 
-    /// Low-emission main means of transport, as the Programme Guide's "green travel" (bus, train, car-pooling…):
-    /// anything but a plane, a taxi or a private car.
+    /// Low-emission means of transport, as the Programme Guide's "green travel" lists them (bus, train,
+    /// car-pooling…): anything but a plane, a taxi or a private car.
     static func isLowCarbon(_ mode: TransportMode) -> Bool { ![.flight, .taxi, .car].contains(mode) }
+
+    /// The two classes of a trip, on its legs' kilometres and grams (docs/methodology.md §8):
+    /// - low-carbon: no flight leg, and low-emission modes make more than half of the CO2e;
+    /// - green travel: no flight leg, and low-emission modes cover more than half of the kilometres. A trip with a
+    ///   flight is not claimed as green travel even when its rail kilometres are longer: its flight dominates its
+    ///   emissions, and a coordinator would declare the plane as the main means of transport.
+    static func classify(_ summary: PlanSummary) -> (lowCarbon: LowCarbonReason, green: GreenTravelReason, flightShare: Double) {
+        guard summary.legs > 0, !summary.modes.isEmpty else { return (.noLegs, .noLegs, 0) }
+        var flightGrams = 0
+        var flightKm = 0.0
+        var lowGrams = 0
+        var lowKm = 0.0
+        var totalKm = 0.0
+        var totalGrams = 0
+        for use in summary.modes {
+            totalKm += use.distanceKm
+            totalGrams += use.grams
+            if use.mode == .flight {
+                flightGrams += use.grams
+                flightKm += use.distanceKm
+            } else if isLowCarbon(use.mode) {
+                lowGrams += use.grams
+                lowKm += use.distanceKm
+            }
+        }
+        let flightShare = totalGrams > 0 ? rounded(Double(flightGrams) / Double(totalGrams), 6) : 0
+        let hasFlight = flightKm > 0 || flightGrams > 0
+        let lowCarbon: LowCarbonReason =
+            hasFlight ? .flightLeg : (totalGrams == 0 || lowGrams * 2 > totalGrams ? .noFlightMostlyLowEmission : .mostlyCarOrTaxi)
+        let green: GreenTravelReason =
+            hasFlight ? .flightLeg : (lowKm * 2 > totalKm ? .lowEmissionMainPart : .mainPartNotLowEmission)
+        return (lowCarbon, green, flightShare)
+    }
 
     /// From the day the group arrives to the day it leaves again, both counted.
     static func daysOnSite(_ plan: Plan, _ summary: PlanSummary) -> Int? {
@@ -236,12 +284,16 @@ public struct AnnualReportBuilder {
 
     private mutating func funding(
         _ plan: Plan, _ summary: PlanSummary, origin: ReportPlace, destination: ReportPlace, partnerCountry: String?,
-        green: Bool
+        green reason: GreenTravelReason
     ) -> TripFunding {
+        let green = reason == .lowEmissionMainPart
         let straightLine = straightLineKm(origin.id, destination.id)
         let band = sources.travelSupport.band(distanceKm: straightLine, callYear: year)
-        let perParticipant = band.map { green ? ($0.greenEur ?? $0.standardEur) : $0.standardEur }
         let eligibility = partnerCountry.flatMap { sources.travelSupport.eligibility[$0] }
+        // A country the dataset marks not eligible gets no amount: showing one would promise a grant the action
+        // does not give (and add it to the totals).
+        let perParticipant =
+            eligibility?.eligible == false ? nil : band.map { green ? ($0.greenEur ?? $0.standardEur) : $0.standardEur }
         let flagsKey = PairKey(a: String(band?.line ?? 0), b: partnerCountry ?? "")
         let flags: [String]
         if let known = flagsCache[flagsKey] {
@@ -256,6 +308,7 @@ public struct AnnualReportBuilder {
         return TripFunding(
             straightLineKm: rounded(straightLine, 3), band: band?.label, bandLine: band?.line,
             standardEurPerParticipant: band?.standardEur, greenEurPerParticipant: band?.greenEur, greenTravel: green,
+            greenTravelReason: reason,
             eurPerParticipant: perParticipant, eurGroup: perParticipant.map { $0 * plan.people },
             travelDays: Self.travelDays(
                 from: summary.outboundDepartureDay, to: summary.outboundArrivalDay, legs: summary.legs - summary.returnLegs)
@@ -266,7 +319,7 @@ public struct AnnualReportBuilder {
     }
 
     /// Completes the report. `scenarios` prices each counted trip's alternatives (shown apart, never subtracted);
-    /// without it the scenario lines are the inventory itself with no option found.
+    /// without it the report says the scenarios were not computed (nil), and names no lever.
     ///
     /// Mutating so the trip lines are sorted in place, not copied (100 000 of them in the benchmark); a builder
     /// may finish more than once.
@@ -298,36 +351,156 @@ public struct AnnualReportBuilder {
             if trips[index].lowCarbon { lowCarbon += 1 }
         }
         let kgWithDays = kg(gramsWithDays)
-        let previous = trendTotals[year - 1].map { Self.yearTotal(year - 1, $0) }
+        let previous = trendTotals[year - 1].flatMap { $0.trips > 0 ? Self.yearTotal(year - 1, $0) : nil }
         let totalKg = kg(grams)
         let biggest = Self.largest(trips, count: 3)
+        let perTraveller = total.travellers > 0 ? rounded(totalKg / Double(total.travellers), 3) : nil
+        func change(_ now: Double?, _ before: Double?) -> Double? {
+            guard let now, let before, before > 0 else { return nil }
+            return rounded((now - before) / before * 100, 3)
+        }
         let summary = ReportSummary(
             trips: trips.count, participants: trips.reduce(0) { $0 + $1.participants },
             leaders: trips.reduce(0) { $0 + $1.leaders }, travellers: total.travellers, co2eKg: totalKg,
-            co2eKgWithoutNonCO2: kg(gramsWithoutNonCO2),
-            co2eKgPerTraveller: total.travellers > 0 ? rounded(totalKg / Double(total.travellers), 3) : nil,
+            co2eKgWithoutNonCO2: kg(gramsWithoutNonCO2), co2eKgPerTraveller: perTraveller,
             travellerDaysOnSite: travellerDays, tripsWithoutDaysOnSite: withoutDays,
             co2eKgPerTravellerDay: travellerDays > 0 ? rounded(kgWithDays / Double(travellerDays), 3) : nil,
             lowCarbonTrips: lowCarbon,
             lowCarbonTripShare: trips.isEmpty ? nil : rounded(Double(lowCarbon) / Double(trips.count), 6),
             previousYearCo2eKg: previous?.co2eKg,
-            changeVsPreviousYearPercent: previous.flatMap { $0.co2eKg > 0 ? rounded((totalKg - $0.co2eKg) / $0.co2eKg * 100, 3) : nil },
+            changeVsPreviousYearPercent: trips.isEmpty ? nil : change(totalKg, previous?.co2eKg),
+            previousYearTrips: previous?.trips ?? 0, previousYearCo2eKgPerTraveller: previous?.co2eKgPerTraveller,
+            changePerTravellerVsPreviousYearPercent: change(perTraveller, previous?.co2eKgPerTraveller),
             biggestTrips: Array(biggest), plannedTrips: planned.count,
             plannedCo2eKg: kg(planned.reduce(0) { $0 + Self.grams($1.co2eKg) }))
 
+        let byMode = modeRows(totalPassengerKm: total.passengerKm, grams: grams)
+        let annexRows = annex()
         var report = AnnualReport(
             format: AnnualReport.currentFormat, year: year, scope: scope, generatedAt: generatedAt, summary: summary,
             method: method(), trips: trips, plannedTrips: planned,
-            byDestination: Self.totals(trips, key: { $0.destination.countryCode }, passengerKm: total.passengerKm, grams: grams),
-            byMode: modeRows(totalPassengerKm: total.passengerKm, grams: grams),
+            byOrganisation: scope.kind == .network
+                ? Self.totals(trips, key: { $0.organisationId }, passengerKm: total.passengerKm, grams: grams).map { row in
+                    var row = row
+                    row.name = organisationNames[row.key] ?? row.key
+                    return row
+                } : [],
+            byPartner: partnerRows(trips, passengerKm: total.passengerKm, grams: grams),
+            byPartnerCountry: Self.totals(
+                trips, key: { sources.network.partners[PartnerID(rawValue: $0.partnerId)]?.countryCode ?? Self.partnerSide($0).countryCode },
+                passengerKm: total.passengerKm, grams: grams),
+            byMode: byMode,
             byCategory: categoryRows(trips, totalPassengerKm: total.passengerKm, grams: grams),
             byDirection: Self.totals(trips, key: { $0.direction.rawValue }, passengerKm: total.passengerKm, grams: grams),
             byFundingBand: Self.totals(trips, key: { $0.funding.band ?? "–" }, passengerKm: total.passengerKm, grams: grams),
-            scenarios: scenarioTotals, dataQuality: quality, trend: trend(), factorAnnex: annex(),
+            scenarios: scenarioTotals, findings: ReportFindings(largestMode: nil, biggestLever: nil), uncertainty: nil,
+            network: scope.kind == .organisation
+                ? NetworkComparison(
+                    trips: networkSlice.trips, travellers: networkSlice.travellers, co2eKg: kg(networkSlice.grams),
+                    co2eKgPerTraveller: networkSlice.travellers > 0
+                        ? rounded(kg(networkSlice.grams) / Double(networkSlice.travellers), 3) : nil)
+                : nil,
+            dataQuality: quality, trend: trend(), factorAnnex: annexRows,
             travelSupportAnnex: sources.travelSupport.bands.filter { $0.applies(toCallYear: year) })
         report.dataQuality.co2eShareFromEstimatedFactors =
             grams > 0 ? rounded(Double(estimatedFactorGrams) / Double(grams), 6) : nil
+        report.findings = ReportFindings(
+            largestMode: byMode.first.flatMap { row in
+                TransportMode(rawValue: row.key).map {
+                    ModeFinding(mode: $0, co2eShare: row.co2eShare, passengerKmShare: row.passengerKmShare)
+                }
+            },
+            biggestLever: scenarioTotals == nil ? nil : Self.biggestLever(trips, totalKg: totalKg))
+        report.uncertainty =
+            trips.isEmpty
+            ? nil : uncertainty(totalKg: totalKg, annex: annexRows, estimatedShare: report.dataQuality.co2eShareFromEstimatedFactors)
         return report
+    }
+
+    /// The partner's side of a trip: the destination of an outgoing group, the origin of a hosted one.
+    static func partnerSide(_ trip: TripLine) -> ReportPlace { trip.direction == .hosted ? trip.origin : trip.destination }
+
+    private func partnerRows(_ trips: [TripLine], passengerKm: Double, grams: Int) -> [ReportTotal] {
+        var names: [String: String] = [:]
+        for trip in trips where names[trip.partnerId] == nil { names[trip.partnerId] = trip.partnerName }
+        return Self.totals(trips, key: { $0.partnerId }, passengerKm: passengerKm, grams: grams).map { row in
+            var row = row
+            row.name = names[row.key] ?? row.key
+            return row
+        }
+    }
+
+    /// The trips sharing a partner and its country whose lowest-carbon options save the most, together.
+    static func biggestLever(_ trips: [TripLine], totalKg: Double) -> LeverFinding? {
+        struct Key: Hashable {
+            var partner: String
+            var country: String
+        }
+        var saved: [Key: (trips: Int, grams: Int, name: String)] = [:]
+        for trip in trips {
+            guard let lowest = trip.scenarioLowestCarbonCo2eKg else { continue }
+            let key = Key(partner: trip.partnerId, country: partnerSide(trip).countryCode)
+            var entry = saved[key] ?? (0, 0, trip.partnerName)
+            entry.trips += 1
+            entry.grams += max(0, grams(trip.co2eKg) - grams(lowest))
+            saved[key] = entry
+        }
+        let best = saved.max { a, b in
+            (a.value.grams, b.key.partner, b.key.country) < (b.value.grams, a.key.partner, a.key.country)
+        }
+        // Under one kilogram the lever is not worth a sentence.
+        guard let best, best.value.grams >= 1000 else { return nil }
+        return LeverFinding(
+            partnerId: best.key.partner, partnerName: best.value.name, countryCode: best.key.country,
+            trips: best.value.trips, savedKg: kg(best.value.grams),
+            shareOfTotal: totalKg > 0 ? rounded(kg(best.value.grams) / totalKg, 6) : 0)
+    }
+
+    /// A mode's average leg length (one person, km), from the counted legs.
+    private func averageLegKm(_ mode: String, _ annex: [FactorAnnexRow]) -> Double? {
+        guard let distanceKm = modeDistanceKm[mode] else { return nil }
+        let legs = annex.reduce(0) { $0 + ($1.mode == mode ? $1.legs : 0) }
+        return legs > 0 ? distanceKm / Double(legs) : nil
+    }
+
+    /// The headline priced with each other loaded factor set, mode by mode: every factor row used is compared with
+    /// the other set's rows of the same mode and unit (same variant when it has one), the ratio of their
+    /// (tank-to-wheel with non-CO2 + upstream) values weighted by the legs that used each row. An approximation
+    /// for the range only: distances, distance bands and uplifts are those of the stored legs.
+    private func uncertainty(totalKg: Double, annex: [FactorAnnexRow], estimatedShare: Double?) -> ReportUncertainty {
+        var alternatives: [FactorSetAlternative] = []
+        let usedSets = Set(annex.map(\.factorSetId))
+        for (id, set) in sources.factorSets.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where !usedSets.contains(id.rawValue) {
+            var ratioSum: [String: (weighted: Double, legs: Int)] = [:]
+            for row in annex where row.found {
+                let used = (row.ttwKgPerUnit ?? 0) + (row.wttKgPerUnit ?? 0)
+                guard used > 0 else { continue }
+                var sameMode = set.factors.filter { $0.mode.rawValue == row.mode && $0.unit.rawValue == row.unit }
+                // Distance-banded rows (ADEME's flights): the band of the mode's average leg, when one holds it.
+                if let averageKm = averageLegKm(row.mode, annex) {
+                    let banded = sameMode.filter { ($0.minDistanceKm ?? 0) < averageKm && averageKm <= ($0.maxDistanceKm ?? .infinity) }
+                    if !banded.isEmpty { sameMode = banded }
+                }
+                let sameVariant = sameMode.filter { $0.variant.description == row.variant }
+                let candidates = sameVariant.isEmpty ? sameMode : sameVariant
+                guard !candidates.isEmpty else { continue }
+                let other = candidates.reduce(0.0) { $0 + $1.ttwKgPerUnit + ($1.wttKgPerUnit ?? 0) } / Double(candidates.count)
+                var entry = ratioSum[row.mode] ?? (0, 0)
+                entry.weighted += other / used * Double(row.legs)
+                entry.legs += row.legs
+                ratioSum[row.mode] = entry
+            }
+            var alternativeGrams = 0.0
+            for (mode, slice) in modeTotals {
+                let ratio = ratioSum[mode.rawValue].map { $0.legs > 0 ? $0.weighted / Double($0.legs) : 1 } ?? 1
+                alternativeGrams += Double(slice.grams) * ratio
+            }
+            alternatives.append(FactorSetAlternative(factorSetId: id.rawValue, co2eKg: rounded(alternativeGrams / 1000, 3)))
+        }
+        let all = [totalKg] + alternatives.map(\.co2eKg)
+        return ReportUncertainty(
+            co2eKgLow: all.min() ?? totalKg, co2eKgHigh: all.max() ?? totalKg, alternatives: alternatives,
+            co2eShareFromEstimatedFactors: estimatedShare)
     }
 
     /// By departure date, name, id, in place: the indices are sorted, then the lines moved along the permutation's
@@ -366,11 +539,13 @@ public struct AnnualReportBuilder {
         return top.map(\.id)
     }
 
-    private static func applyScenarios(_ trips: inout [TripLine], estimator: (any TripScenarioEstimating)?) -> ReportScenarios {
+    /// Nil without an estimator: the scenarios were not computed, and no figure stands in for them.
+    private static func applyScenarios(_ trips: inout [TripLine], estimator: (any TripScenarioEstimating)?) -> ReportScenarios? {
+        guard let estimator else { return nil }
         var allFlight = ScenarioTotal(co2eKg: 0, tripsWithOption: 0, tripsWithoutOption: 0, differenceKg: 0)
         var lowest = allFlight
         var inventory = 0.0
-        let estimates = estimator?.estimateAll(trips.indices.map { ScenarioTrip(trips: trips, index: $0) }) ?? []
+        let estimates = estimator.estimateAll(trips.indices.map { ScenarioTrip(trips: trips, index: $0) })
         for index in trips.indices {
             let co2eKg = trips[index].co2eKg
             inventory += co2eKg
@@ -415,7 +590,7 @@ public struct AnnualReportBuilder {
     private static func rows(_ slices: [String: Slice], passengerKm: Double, grams: Int) -> [ReportTotal] {
         slices.map { key, slice in
             ReportTotal(
-                key: key, trips: slice.trips, travellers: slice.travellers, passengerKm: rounded(slice.passengerKm, 1),
+                key: key, name: nil, trips: slice.trips, travellers: slice.travellers, passengerKm: rounded(slice.passengerKm, 1),
                 passengerKmShare: passengerKm > 0 ? rounded(slice.passengerKm / passengerKm, 6) : 0, co2eKg: kg(slice.grams),
                 co2eKgWithoutNonCO2: kg(slice.gramsWithoutNonCO2),
                 co2eShare: grams > 0 ? rounded(Double(slice.grams) / Double(grams), 6) : 0)
@@ -459,10 +634,15 @@ public struct AnnualReportBuilder {
         yearsToRead.map { Self.yearTotal($0, trendTotals[$0] ?? Slice()) }
     }
 
+    /// A year without a counted trip has no figures: "no data", not zero.
     static func yearTotal(_ year: Int, _ slice: Slice) -> YearTotal {
-        YearTotal(
+        guard slice.trips > 0 else {
+            return YearTotal(year: year, trips: 0, travellers: 0, co2eKg: nil, co2eKgWithoutNonCO2: nil, co2eKgPerTraveller: nil)
+        }
+        return YearTotal(
             year: year, trips: slice.trips, travellers: slice.travellers, co2eKg: kg(slice.grams),
-            co2eKgWithoutNonCO2: kg(slice.gramsWithoutNonCO2))
+            co2eKgWithoutNonCO2: kg(slice.gramsWithoutNonCO2),
+            co2eKgPerTraveller: slice.travellers > 0 ? rounded(kg(slice.grams) / Double(slice.travellers), 3) : nil)
     }
 
     private func method() -> ReportMethod {

@@ -22,6 +22,8 @@ struct APIImplementation: APIProtocol {
     /// The network compiled once for `settings.routing`, and a planner per recent group and factor set: a route
     /// search does not rebuild them.
     let planners: RoutePlanners
+    /// Where route searches run: bounded threads and queue (`server.searchConcurrency`, `server.searchQueue`).
+    let searches: SearchGate
 
     private var l: Localizer { RequestInfo.current.localizer }
 
@@ -39,6 +41,10 @@ struct APIImplementation: APIProtocol {
             throw Problem(
                 .serviceUnavailable, "not-ready", title: l.t("Base de données indisponible", "Database unavailable"),
                 detail: l.t("La base de données ne répond pas.", "The database does not answer."))
+        }
+        if searches.isSaturated {
+            // Searches are being refused: a load balancer should send new clients elsewhere for a while.
+            throw Problem.overloaded(l, retryAfterSeconds: 1)
         }
         return .ok(.init(body: .json(.init(status: "ready"))))
     }
@@ -204,10 +210,14 @@ struct APIImplementation: APIProtocol {
         var settings = self.settings
         if let factors = q.factors { settings.factorSetID = factors }
         if let cabin = q._class.flatMap({ CabinClass(rawValue: $0.rawValue) }) { settings.cabinClass = cabin }
-        let answer = try routes(request, settings: settings)
+        // The answer's JSON is written on the search threads too: it costs as much as a short search.
+        let localizer = l
+        let (json, bytes) = try await routes(request, settings: settings) { answer in
+            let json = RoutesJSON(answer, localizer: localizer)
+            return (json, try json.compactJSON())
+        }
         try EncodedAnswer.checkAccept(RequestInfo.current.accept, for: "application/json")
-        let json = RoutesJSON(answer, localizer: l)
-        throw try EncodedAnswer.json(json.compactJSON(), of: json, schema: Components.Schemas.RoutesResult.self)
+        throw try EncodedAnswer.json(bytes, of: json, schema: Components.Schemas.RoutesResult.self)
     }
 
     // MARK: Plans
@@ -224,7 +234,7 @@ struct APIImplementation: APIProtocol {
             }
             filter.organisationId = organisation.lowercased()
         }
-        filter.year = try bounded(q.year, "year", 1900...2200)
+        filter.year = try bounded(q.year, "year", DepartureText.supportedYears)
         filter.status = q.status.flatMap { PlanStatus(rawValue: $0.rawValue) }
         let limit = try bounded(q.limit, "limit", 1...100) ?? 20
         let cursor = try q.cursor.map { text in
@@ -298,7 +308,7 @@ struct APIImplementation: APIProtocol {
                 returnDate: returnDate, rank: RankingProfile(rawValue: body.rank?.rawValue ?? "") ?? .balanced,
                 limit: max(pick, settings.routeLimit), maxDays: nil, maxChanges: nil, maxCostEur: nil, avoid: [],
                 overland: false, via: nil, noNightTravel: false)
-            let answer = try routes(request, settings: settings)
+            let answer = try await routes(request, settings: settings) { $0 }
             let id = UUID().uuidString.lowercased()
             var found: [PlanLeg] = []
             for (result, direction) in [(answer.outbound, LegDirection.outbound)] + (answer.inbound.map { [($0, .return)] } ?? []) {
@@ -418,19 +428,12 @@ struct APIImplementation: APIProtocol {
 
     /// The caller's key, looked up on every request (a revocation takes effect at once), with at least `role`.
     private func requireKey(_ role: APIKeyRole) async throws -> APIKey {
-        guard let header = RequestInfo.current.authorization else {
-            throw Problem.unauthorized(
-                l, detail: l.t("Ajoutez « Authorization: Bearer CLÉ » (trajet keys create).",
-                    "Send 'Authorization: Bearer KEY' (trajet keys create)."))
-        }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer", parts[1].utf8.count <= 200 else {
-            throw Problem.unauthorized(l, detail: l.t("Schéma attendu : Bearer.", "Expected the Bearer scheme."))
-        }
-        guard let key = try await store.apiKey(hash: APIKey.hash(String(parts[1]).trimmingCharacters(in: .whitespaces))),
-            !key.isRevoked
-        else {
-            throw Problem.unauthorized(l, detail: l.t("Clé inconnue ou révoquée.", "Unknown or revoked key."))
+        let info = RequestInfo.current
+        let key: APIKey
+        if let found = info.key {
+            key = found
+        } else {
+            key = try await APIKeyCheck.resolve(info.authorization, store: store, localizer: l)
         }
         guard key.role >= role else {
             throw Problem.forbidden(
@@ -474,7 +477,7 @@ struct APIImplementation: APIProtocol {
     private func date(_ text: String?, _ field: String) throws -> String? {
         guard let text else { return nil }
         guard text.utf8.count <= 16, DepartureText.parse(text) != nil else {
-            throw Problem.invalid(l, field: field, value: String(text.prefix(40)), expected: "YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+            throw Problem.invalid(l, field: field, value: String(text.prefix(40)), expected: DepartureText.expected)
         }
         return text
     }
@@ -509,24 +512,24 @@ struct APIImplementation: APIProtocol {
             detail: l.t("« \(field) » est requis.", "'\(field)' is required."), field: field)
     }
 
-    /// `If-Match`: absent or `*` = no check; `"N"` (or `W/"N"`) = version N; anything else matches no version (412).
+    /// `If-Match` as RFC 9110 §13.1.1 reads it: absent or `*` = no check; otherwise a list of entity tags, and the
+    /// request goes ahead only if one of them is the plan's current ETag by strong comparison. A weak tag (`W/"3"`)
+    /// never matches, nor does anything that is not an entity tag: 412. The current version is then handed to the
+    /// store, which compares it again in the same transaction as the write.
     private func expectedVersion(_ header: String?, current: Int) throws -> Int? {
-        guard let header = header?.trimmingCharacters(in: .whitespaces), header != "*" else { return nil }
-        guard header.unicodeScalars.count <= 100 else {
-            throw Problem.invalid(l, field: "If-Match", value: String(header.prefix(40)), expected: "an ETag such as \"3\"")
+        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty, header != "*" else { return nil }
+        guard header.unicodeScalars.count <= 1000 else {
+            throw Problem.invalid(l, field: "If-Match", value: String(header.prefix(40)), expected: "a list of ETags such as \"3\"")
         }
-        var text = Substring(header)
-        if text.hasPrefix("W/") { text = text.dropFirst(2) }
-        if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 { text = text.dropFirst().dropLast() }
-        guard let version = Int(text), version >= 1 else {
+        guard EntityTagList(header).strongTags.contains(String(current)) else {
             throw Problem(
                 .preconditionFailed, "stale-version", title: l.t("Version périmée", "Stale version"),
                 detail: l.t(
-                    "If-Match « \(header.prefix(40)) » ne correspond pas à la version actuelle, \"\(current)\".",
-                    "If-Match '\(header.prefix(40))' does not match the current version, \"\(current)\"."),
+                    "If-Match « \(header.prefix(40)) » ne contient pas la version actuelle, \"\(current)\" (étiquette forte, sans W/).",
+                    "If-Match '\(header.prefix(40))' does not hold the current version, \"\(current)\" (a strong tag, without W/)."),
                 field: "If-Match")
         }
-        return version
+        return current
     }
 
     private func etag(_ version: Int) -> String { "\"\(version)\"" }
@@ -617,11 +620,19 @@ struct APIImplementation: APIProtocol {
         return (plan, legs)
     }
 
-    private func routes(_ request: RoutesRequest, settings: Settings) throws -> RoutesAnswer {
+    /// The search, then `finish` on its result, both on the search threads (`SearchGate`).
+    private func routes<Output>(
+        _ request: RoutesRequest, settings: Settings, then finish: @escaping @Sendable (RoutesAnswer) throws -> Output
+    ) async throws -> Output {
         let network = datasets.network
+        let (datasets, planners) = (self.datasets, self.planners)
         do {
-            return try request.run(datasets: datasets, settings: settings, planners: planners)
-        } catch {
+            return try await searches.run {
+                Handoff(value: try finish(try request.run(datasets: datasets, settings: settings, planners: planners)))
+            }.value
+        } catch let overloaded as SearchGate.Overloaded {
+            throw Problem.overloaded(l, retryAfterSeconds: overloaded.retryAfterSeconds)
+        } catch let error as TrajetError {
             var problem = Problem(error, localizer: l, names: { network.place($0).map(RoutesText.placeName) ?? $0.rawValue })
             if case .unknownPlace(let text, _) = error {
                 problem.field = text == request.from ? "from" : text == request.to ? "to" : "via"
@@ -655,4 +666,36 @@ enum PageCursor {
         guard parts.count == 2, !parts[1].isEmpty else { return nil }
         return PlanCursor(departDate: String(parts[0]), id: String(parts[1]))
     }
+}
+
+/// The entity tags of an `If-Match` or `If-None-Match` value (RFC 9110 §8.8.3): `"a", W/"b"` → strong `a`, weak
+/// `b`. Parsing stops at the first thing that is not an entity tag; what came before is kept.
+struct EntityTagList {
+    var strongTags: [String] = []
+    var weakTags: [String] = []
+
+    init(_ text: String) {
+        var rest = Substring(text)
+        while true {
+            rest = rest.drop { $0 == " " || $0 == "\t" || $0 == "," }
+            if rest.isEmpty { return }
+            var weak = false
+            if rest.hasPrefix("W/") {
+                weak = true
+                rest = rest.dropFirst(2)
+            }
+            guard rest.first == "\"", let close = rest.dropFirst().firstIndex(of: "\"") else { return }
+            let tag = String(rest[rest.index(after: rest.startIndex)..<close])
+            if weak { weakTags.append(tag) } else { strongTags.append(tag) }
+            rest = rest[rest.index(after: close)...]
+            let separator = rest.drop { $0 == " " || $0 == "\t" }
+            guard separator.isEmpty || separator.first == "," else { return }
+        }
+    }
+}
+
+/// A value made on a search thread and handed to the request's task once, never shared after: `RoutesAnswer` holds
+/// plain values but is not declared `Sendable` (TrajetQueries is shared with the CLI, which never crosses threads).
+struct Handoff<Value>: @unchecked Sendable {
+    let value: Value
 }

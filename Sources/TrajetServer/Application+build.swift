@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import Logging
 import OpenAPIHummingbird
 import OpenAPIRuntime
@@ -49,9 +51,24 @@ package func buildApplication(_ environment: ServerEnvironment, services: [any S
     let router = try buildRouter(environment)
     let server = environment.settings.server
     return Application(
-        router: router,
-        configuration: .init(address: .hostname(server.host, port: server.port), serverName: "trajet"),
+        router: router, server: .guardedHTTP1(ConnectionLimits(server)),
+        configuration: .init(
+            address: .hostname(server.host, port: server.port), serverName: "trajet",
+            // Hummingbird's 256 overflowed under a crowd opening connections: the kernel dropped SYNs, and a health
+            // check then waited for TCP's 1 s and 3 s retransmissions. The kernel caps it at net.core.somaxconn.
+            backlog: 4096,
+            // Beyond this, new connections wait in the listen backlog until one closes (the header and idle
+            // deadlines close slow ones): the file descriptors cannot run out.
+            availableConnectionsDelegate: MaximumAvailableConnections(server.maxConnections, logger: environment.logger)),
         services: services, logger: environment.logger)
+}
+
+extension ConnectionLimits {
+    init(_ server: ServerSettings) {
+        self.init(
+            maxHeaderBytes: server.maxHeaderBytes, headerTimeout: .seconds(Int64(server.headerTimeoutSeconds)),
+            bodyTimeout: .seconds(Int64(server.bodyTimeoutSeconds)), idleTimeout: .seconds(Int64(server.idleTimeoutSeconds)))
+    }
 }
 
 /// The routes: every operation of openapi.yaml through the generated server stubs, behind `EdgeMiddleware`.
@@ -62,12 +79,17 @@ package func buildRouter(_ environment: ServerEnvironment) throws -> Router<Traj
     let routes = RouteTable(openAPIDocument: openAPIDocumentText)
     let server = environment.settings.server
     let routeCache = server.routeCacheSize > 0 && server.publicReads ? RouteResponseCache(capacity: server.routeCacheSize) : nil
-    router.addMiddleware { EdgeMiddleware<TrajetRequestContext>(metrics: metrics, routes: routes, routeCache: routeCache) }
+    router.addMiddleware {
+        EdgeMiddleware<TrajetRequestContext>(
+            metrics: metrics, routes: routes, routeCache: routeCache, store: environment.store,
+            publicReads: server.publicReads)
+    }
     let document = Data((openAPIDocumentText + "\n").utf8)
     let api = APIImplementation(
         store: environment.store, datasets: environment.datasets, settings: environment.settings, metrics: metrics,
         openAPIDocument: document,
-        planners: RoutePlanners(network: environment.datasets.network, policy: environment.settings.routing))
+        planners: RoutePlanners(network: environment.datasets.network, policy: environment.settings.routing),
+        searches: SearchGate(concurrency: server.searchConcurrency, queue: server.searchQueue))
     // No ErrorHandlingMiddleware: EdgeMiddleware maps the generated layer's errors (malformed JSON, wrong types,
     // missing parameters) to 4xx problems with the offending field, where ErrorHandlingMiddleware would send an
     // empty 4xx body. Either way, bad input never becomes a 500 (tested).

@@ -5,8 +5,10 @@ import OpenAPIRuntime
 import Logging
 import Metrics
 import Prometheus
+import NIOCore
 import TrajetCore
 import TrajetQueries
+import TrajetStore
 
 /// What OpenAPI handlers need from the Hummingbird request (they only see the generated `Input`): the request id,
 /// its logger, the caller's `Authorization` and `Accept` headers and language. Set by `EdgeMiddleware` for the
@@ -17,6 +19,9 @@ struct RequestInfo: Sendable {
     var authorization: String?
     var localizer: Localizer
     var accept: String? = nil
+    /// The caller's key, found (and checked not revoked) by `EdgeMiddleware` before the body was read; nil when the
+    /// request carried none.
+    var key: APIKey? = nil
 
     @TaskLocal static var current = RequestInfo(
         requestID: "-", logger: Logger(label: "trajet.server"), authorization: nil, localizer: Localizer(.en))
@@ -34,6 +39,10 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
     let routes: RouteTable
     /// Nil when `server.routeCache` is 0, or when the catalogue needs a key (`server.publicReads: false`).
     let routeCache: RouteResponseCache?
+    /// Keys are looked up here, before a body is read: an unauthorised client costs a header check and one indexed
+    /// read, never a JSON decode.
+    let store: any PlanStore
+    let publicReads: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -44,13 +53,28 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         var context = context
         context.logger[metadataKey: "request_id"] = .string(requestID)
         let localizer = Localizer(Self.language(request.headers[.acceptLanguage]))
-        let info = RequestInfo(
+        var info = RequestInfo(
             requestID: requestID, logger: context.logger, authorization: request.headers[.authorization],
             localizer: localizer, accept: request.headers[.accept])
         var response: Response
         var servedFromCache = false
         do {
             try checkRoute(request, localizer)
+            let path = request.uri.path
+            if path.hasPrefix("/v1/") {
+                let needsKey = !publicReads || path.hasPrefix("/v1/plans") || path.hasPrefix("/v1/reports")
+                if needsKey || info.authorization != nil {
+                    let key = try await APIKeyCheck.resolve(info.authorization, store: store, localizer: localizer)
+                    if path.hasPrefix("/v1/plans"), method != .get, method != .head, key.role < .planner {
+                        throw Problem.forbidden(
+                            localizer,
+                            detail: localizer.t(
+                                "Le rôle « \(key.role.rawValue) » ne suffit pas : il faut « planner ».",
+                                "Role '\(key.role.rawValue)' is not enough: 'planner' is needed."))
+                    }
+                    info.key = key
+                }
+            }
             var request = request
             if method == .head {
                 // RFC 9110: HEAD answers as GET would, without the body. The router sends HEAD to the GET's
@@ -61,11 +85,23 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
                 request = Request(head: head, body: request.body)
             }
             if request.method == .post || request.method == .patch || request.method == .put {
-                if let length = request.headers[.contentLength].flatMap(Int.init), length > APILimits.maxBodyBytes {
+                let length = request.headers[.contentLength].flatMap(Int.init)
+                if length.map({ $0 > 0 }) ?? (request.headers[.transferEncoding] != nil) {
+                    try Self.checkContentType(request.headers[.contentType], localizer)
+                }
+                if let length, length > APILimits.maxBodyBytes { throw HTTPError(.contentTooLarge) }
+                // Collected here so a chunked body is held to the same limit before any decoder sees it.
+                let body: ByteBuffer
+                do {
+                    body = try await request.collectBody(upTo: APILimits.maxBodyBytes)
+                } catch is NIOTooManyBytesError {
                     throw HTTPError(.contentTooLarge)
                 }
-                // Collected here so a chunked body is held to the same limit before any decoder sees it.
-                _ = try await request.collectBody(upTo: APILimits.maxBodyBytes)
+                do {
+                    try JSONShape.check(body)
+                } catch {
+                    throw Problem.jsonShape(error, localizer)
+                }
             }
             let routed = context
             let cacheKey = routeCache?.key(for: request, language: localizer.language)
@@ -149,6 +185,52 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
                 .badRequest, "missing-parameter", title: l.t("Paramètre manquant", "Missing parameter"),
                 detail: l.t("« \(name) » est requis.", "'\(name)' is required."), field: name)
         }
+        let segments = path.split(separator: "/")
+        for parameter in route.typed[request.method == .head ? .get : request.method] ?? [] {
+            let value: Substring?
+            if parameter.inPath {
+                value = route.segments.firstIndex(of: Substring("{\(parameter.name)}")).map { segments[$0] }
+            } else {
+                value = query[Substring(parameter.name)]
+            }
+            guard let value, !parameter.accepts(value) else { continue }
+            throw Problem(
+                .badRequest, "invalid-parameter", title: l.t("Paramètre invalide", "Invalid parameter"),
+                detail: l.t(
+                    "« \(parameter.name) » vaut « \(value.prefix(40)) » ; attendu : \(parameter.expected).",
+                    "'\(parameter.name)' is '\(value.prefix(40))'; expected \(parameter.expected)."),
+                field: parameter.name)
+        }
+    }
+
+    /// A JSON body must say so (`application/json`, or `application/merge-patch+json` where the spec takes it), in
+    /// UTF-8: without the header, or in another charset, the decoder would guess (it read UTF-16 silently).
+    static func checkContentType(_ header: String?, _ l: Localizer) throws {
+        func refuse(_ detail: String) -> Problem {
+            Problem(
+                .unsupportedMediaType, "unsupported-media-type",
+                title: l.t("Type de contenu non pris en charge", "Unsupported media type"), detail: detail,
+                field: "Content-Type")
+        }
+        guard let header, !header.isEmpty else {
+            throw refuse(
+                l.t("Ajoutez « Content-Type: application/json » au corps JSON.",
+                    "Send 'Content-Type: application/json' with the JSON body."))
+        }
+        let parts = header.lowercased().split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let type = parts.first, type == "application/json" || type == "application/merge-patch+json" else {
+            throw refuse(
+                l.t("« \(header.prefix(60)) » : le corps doit être du JSON (application/json).",
+                    "'\(header.prefix(60))': the body must be JSON (application/json)."))
+        }
+        for parameter in parts.dropFirst() where parameter.hasPrefix("charset=") {
+            let charset = parameter.dropFirst("charset=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            guard charset == "utf-8" || charset == "utf8" else {
+                throw refuse(
+                    l.t("Jeu de caractères « \(charset.prefix(30)) » : le JSON doit être en UTF-8.",
+                        "Charset '\(charset.prefix(30))': JSON must be UTF-8."))
+            }
+        }
     }
 
     /// The client's id if it is short and plain (it goes into logs), else a new random one.
@@ -178,6 +260,28 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
 enum APILimits {
     /// Request bodies above this are refused with 413 (the largest legitimate body is a few kilobytes).
     static let maxBodyBytes = 1 << 20
+}
+
+/// The `Authorization: Bearer KEY` check, shared by `EdgeMiddleware` (before the body) and the handlers.
+enum APIKeyCheck {
+    /// The key named by `header`, known and not revoked; else a 401 problem.
+    static func resolve(_ header: String?, store: any PlanStore, localizer l: Localizer) async throws -> APIKey {
+        guard let header else {
+            throw Problem.unauthorized(
+                l, detail: l.t("Ajoutez « Authorization: Bearer CLÉ » (trajet keys create).",
+                    "Send 'Authorization: Bearer KEY' (trajet keys create)."))
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", parts[1].utf8.count <= 200 else {
+            throw Problem.unauthorized(l, detail: l.t("Schéma attendu : Bearer.", "Expected the Bearer scheme."))
+        }
+        guard let key = try await store.apiKey(hash: APIKey.hash(String(parts[1]).trimmingCharacters(in: .whitespaces))),
+            !key.isRevoked
+        else {
+            throw Problem.unauthorized(l, detail: l.t("Clé inconnue ou révoquée.", "Unknown or revoked key."))
+        }
+        return key
+    }
 }
 
 extension HTTPField.Name {

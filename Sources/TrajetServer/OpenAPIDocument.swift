@@ -212,7 +212,7 @@ paths:
       summary: The key's organisation's plans (a network admin key sees all), by departure date.
       security: [{ bearer: [] }]
       parameters:
-        - { name: year, in: query, schema: { type: integer, minimum: 1900, maximum: 2200 } }
+        - { name: year, in: query, schema: { type: integer, minimum: 2000, maximum: 2100 } }
         - { name: status, in: query, schema: { $ref: '#/components/schemas/PlanStatus' } }
         - { name: organisation, in: query, schema: { type: string, minLength: 1, maxLength: 100 }, description: 'Network admin keys only; others see their own.' }
         - { name: limit, in: query, schema: { type: integer, minimum: 1, maximum: 100, default: 20 } }
@@ -705,6 +705,57 @@ components:
         hotelNightReasonText:
           type: string
           description: The same reason as a sentence in the answer's language ("day limit 10 h with minors").
+        # Issue 14: data age (a timetable older than data.maxTimetableAgeYears is stale: not firm times) and the
+        # ids of the travel advice rows (TravelAdvice.id) that apply to the leg.
+        dataAge: { $ref: '#/components/schemas/DataAge' }
+        travelAdvice: { type: array, items: { type: string } }
+    DataAge:
+      type: object
+      required: [stale]
+      additionalProperties: false
+      properties:
+        checkedOn: { type: string, description: 'Date the leg was last checked against its sources (YYYY-MM-DD).' }
+        timetableYear: { type: integer, description: 'Year of the timetable its departure times come from.' }
+        stale: { type: boolean, description: 'True when the departure times are from an old or undated timetable: check with the operator.' }
+    TravelAdvice:
+      type: object
+      description: 'Belgian foreign ministry travel advice (diplomatie.belgium.be) for a country or an area of it, with the date checked.'
+      required: [id, country, area, level, summary, adviceDate, checkedOn, sourceUrl, source, unconfirmed]
+      additionalProperties: false
+      properties:
+        id: { type: string }
+        country: { type: string }
+        area: { type: string, description: 'Empty for the whole country.' }
+        level: { type: string, enum: [normal_precautions, not_checked, increased_vigilance, nonessential_advised_against, advised_against] }
+        summary: { type: string }
+        adviceDate: { type: string }
+        checkedOn: { type: string }
+        sourceUrl: { type: string }
+        source: { type: string }
+        unconfirmed: { type: boolean }
+    EntryRule:
+      type: object
+      description: 'What a group with Belgian passports needs to enter a country, as checked on a date.'
+      required: [country, visa, minorsAuthorisation, yellowFeverCertificate, checkedOn, sourceUrl, source, unconfirmed]
+      additionalProperties: false
+      properties:
+        country: { type: string }
+        visa: { type: string }
+        minorsAuthorisation: { type: string }
+        yellowFeverCertificate: { type: string }
+        checkedOn: { type: string }
+        sourceUrl: { type: string }
+        source: { type: string }
+        unconfirmed: { type: boolean }
+    Access:
+      type: object
+      description: 'The group typed coordinates or a town without trains: the search starts at the nearest station (the trip there is not counted).'
+      required: [typed, station, distanceKm]
+      additionalProperties: false
+      properties:
+        typed: { type: string }
+        station: { type: string }
+        distanceKm: { type: number }
     Itinerary:
       type: object
       required: [rank, modes, summary, departure, arrival, legs, totals, isFastest, isLowestCarbon, comparedToFastest, comparedToLowestCarbon, hasEstimates, hasUnconfirmedServices]
@@ -740,6 +791,9 @@ components:
         comparedToLowestCarbon: { $ref: '#/components/schemas/Comparison' }
         hasEstimates: { type: boolean }
         hasUnconfirmedServices: { type: boolean }
+        # Issue 14: advice and entry rules of the places the option goes to.
+        travelAdvice: { type: array, items: { $ref: '#/components/schemas/TravelAdvice' } }
+        entryRules: { type: array, items: { $ref: '#/components/schemas/EntryRule' } }
         leaveAt:
           type: string
           description: When the group leaves the origin (local time with offset); durationMinutes runs from here. With a date-only `depart` the group leaves as late as its first timetabled service allows.
@@ -779,6 +833,17 @@ components:
             co2eKgGroup: { type: number }
             nightsEnRoute: { type: integer }
             costEurPerPerson: { $ref: '#/components/schemas/Money' }
+        # Issue 14: access to the first/last station, options left out for a group with minors.
+        originAccess: { $ref: '#/components/schemas/Access' }
+        destinationAccess: { $ref: '#/components/schemas/Access' }
+        leftOutForTravelAdvice:
+          type: object
+          required: [count, adviceIds, summary]
+          additionalProperties: false
+          properties:
+            count: { type: integer }
+            adviceIds: { type: array, items: { type: string } }
+            summary: { type: string }
     Plan:
       type: object
       required: [id, organisationId, name, partnerId, originPlaceId, destinationPlaceId, departDate, participants, leaders, minors, status, notes, version, createdAt, updatedAt, factorSetId, factorSetVersion]

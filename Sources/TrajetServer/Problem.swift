@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import OpenAPIRuntime
 import TrajetCore
 import TrajetQueries
@@ -47,6 +48,14 @@ struct Problem: Error, Encodable, Sendable {
 
     /// Encodes the problem; `requestID` goes in the body too, so a client's bug report can quote it.
     func response(requestID: String?) -> Response {
+        let (fields, data) = encoded(requestID: requestID)
+        return Response(
+            status: HTTPResponse.Status(code: status), headers: fields,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The headers and body of the response (also written below the router, by `ConnectionGuard`).
+    func encoded(requestID: String?) -> (HTTPFields, Data) {
         var body = self
         body.requestId = requestID
         let encoder = JSONEncoder()
@@ -54,9 +63,7 @@ struct Problem: Error, Encodable, Sendable {
         let data = (try? encoder.encode(body)) ?? Data(#"{"type":"about:blank","title":"Error","status":500}"#.utf8)
         var fields: HTTPFields = [.contentType: "application/problem+json; charset=utf-8"]
         for (name, value) in headers { fields[name] = value }
-        return Response(
-            status: HTTPResponse.Status(code: status), headers: fields,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        return (fields, data)
     }
 }
 
@@ -108,6 +115,46 @@ extension Problem {
                 "The database does not answer right now; retry in a few seconds."))
         problem.headers = [(.retryAfter, "5")]
         return problem
+    }
+
+    /// Every route-search thread is busy and the queue is full (`server.searchConcurrency`, `server.searchQueue`):
+    /// retry shortly. `/readyz` says the same while it lasts.
+    static func overloaded(_ l: Localizer, retryAfterSeconds: Int) -> Problem {
+        var problem = Problem(
+            .serviceUnavailable, "overloaded", title: l.t("Serveur surchargé", "Server overloaded"),
+            detail: l.t(
+                "Trop de recherches d'itinéraires en cours ; réessayez dans \(retryAfterSeconds) s.",
+                "Too many route searches in progress; retry in \(retryAfterSeconds) s."))
+        problem.headers = [(.retryAfter, String(retryAfterSeconds))]
+        return problem
+    }
+
+    /// A JSON body refused on its raw bytes, before decoding (`JSONShape`).
+    static func jsonShape(_ violation: JSONShape.Violation, _ l: Localizer) -> Problem {
+        switch violation {
+        case .notUTF8:
+            return Problem(
+                .badRequest, "not-utf8", title: l.t("JSON illisible", "Unreadable JSON"),
+                detail: l.t(
+                    "Le corps JSON doit être en UTF-8, sans marque d'ordre des octets ni caractère NUL.",
+                    "The JSON body must be UTF-8, without a byte-order mark or NUL character."),
+                field: "body")
+        case .tooDeep:
+            return Problem(
+                .unprocessableContent, "json-too-deep", title: l.t("JSON trop imbriqué", "JSON nested too deep"),
+                detail: l.t(
+                    "Le corps JSON imbrique plus de \(JSONShape.maxDepth) tableaux ou objets (limite du serveur).",
+                    "The JSON body nests more than \(JSONShape.maxDepth) arrays or objects (the server's limit)."),
+                field: "body")
+        case .tooManyValues:
+            return Problem(
+                .unprocessableContent, "json-too-many-values",
+                title: l.t("JSON trop volumineux", "Too many JSON values"),
+                detail: l.t(
+                    "Le corps JSON contient plus de \(JSONShape.maxValues) valeurs (limite du serveur).",
+                    "The JSON body holds more than \(JSONShape.maxValues) values (the server's limit)."),
+                field: "body")
+        }
     }
 
     static func internalError(_ l: Localizer) -> Problem {
@@ -193,6 +240,8 @@ extension Problem {
         case let error as TrajetError: return Problem(error, localizer: l)
         case let error as PlanStoreError: return Problem(error, localizer: l)
         case is PlanStoreUnavailable: return .databaseUnavailable(l)
+        case let overloaded as SearchGate.Overloaded: return .overloaded(l, retryAfterSeconds: overloaded.retryAfterSeconds)
+        case is NIOTooManyBytesError: return from(HTTPError(.contentTooLarge), localizer: l)
         case let error as ServerError:
             // The generated layer wraps what handlers throw, and its own input errors (RuntimeError).
             if error.underlyingError is Problem || error.underlyingError is TrajetError

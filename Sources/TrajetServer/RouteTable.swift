@@ -9,6 +9,38 @@ struct RouteTable: Sendable {
     struct Route: Sendable {
         var segments: [Substring]
         var methods: [HTTPRequest.Method: [String]]
+        /// Query and path parameters that are not plain text, by method: what the generated decoder would refuse
+        /// with an empty coding path ("Wrong type at ''"), checked first so the problem names the parameter.
+        var typed: [HTTPRequest.Method: [TypedParameter]] = [:]
+    }
+
+    struct TypedParameter: Sendable {
+        enum Kind: Sendable, Equatable {
+            case integer, number, boolean
+            case oneOf([String])
+        }
+        var name: String
+        var inPath: Bool
+        var kind: Kind
+
+        /// Whether `text` decodes as this parameter's type (the generated layer's rules: `Int`, `Double`, `true`/`false`).
+        func accepts(_ text: Substring) -> Bool {
+            switch kind {
+            case .integer: return Int(text) != nil
+            case .number: return Double(text).map(\.isFinite) ?? false
+            case .boolean: return text == "true" || text == "false"
+            case .oneOf(let values): return values.contains(String(text))
+            }
+        }
+
+        var expected: String {
+            switch kind {
+            case .integer: return "a whole number"
+            case .number: return "a number"
+            case .boolean: return "true or false"
+            case .oneOf(let values): return "one of " + values.joined(separator: ", ")
+            }
+        }
     }
     private(set) var routes: [Route] = []
 
@@ -17,7 +49,17 @@ struct RouteTable: Sendable {
     init(openAPIDocument text: String) {
         var current: Route?
         var method: HTTPRequest.Method?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // `    Name:` under components/schemas followed by `      enum: [a, b]` within its first lines.
+        var enums: [String: [String]] = [:]
+        for (index, line) in lines.enumerated() where line.hasPrefix("    ") && !line.hasPrefix("     ") && line.hasSuffix(":") {
+            let name = line.trimmingCharacters(in: .whitespaces).dropLast()
+            for next in lines[(index + 1)..<min(index + 4, lines.count)] {
+                let trimmed = next.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix("enum: ["), let values = Self.flowList(trimmed) { enums[String(name)] = values }
+            }
+        }
+        for line in lines {
             if line.hasPrefix("components:") { break }
             if line.hasPrefix("  /"), line.hasSuffix(":") {
                 if let current { routes.append(current) }
@@ -35,8 +77,35 @@ struct RouteTable: Sendable {
                 let name = line[nameRange.upperBound...].prefix { $0 != "," && $0 != " " }
                 current?.methods[method, default: []].append(String(name))
             }
+            if let method, line.contains("{ name: "), line.contains("in: query") || line.contains("in: path"),
+                let nameRange = line.range(of: "name: "), let schema = line.range(of: "schema: {")
+            {
+                let name = String(line[nameRange.upperBound...].prefix { $0 != "," && $0 != " " })
+                let rest = line[schema.upperBound...]
+                var kind: TypedParameter.Kind?
+                if rest.hasPrefix(" type: integer") { kind = .integer }
+                if rest.hasPrefix(" type: number") { kind = .number }
+                if rest.hasPrefix(" type: boolean") { kind = .boolean }
+                if let range = rest.range(of: "enum: ["), let values = Self.flowList(rest[range.lowerBound...]) {
+                    kind = .oneOf(values)
+                }
+                if let range = rest.range(of: "$ref: '#/components/schemas/") {
+                    let reference = rest[range.upperBound...].prefix { $0 != "'" }
+                    if let values = enums[String(reference)] { kind = .oneOf(values) }
+                }
+                if let kind {
+                    current?.typed[method, default: []].append(
+                        TypedParameter(name: name, inPath: line.contains("in: path"), kind: kind))
+                }
+            }
         }
         if let current { routes.append(current) }
+    }
+
+    /// `enum: [a, b, c]` → ["a", "b", "c"].
+    private static func flowList(_ text: some StringProtocol) -> [String]? {
+        guard let open = text.firstIndex(of: "["), let close = text[open...].firstIndex(of: "]") else { return nil }
+        return text[text.index(after: open)..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// The route whose template matches `path` (`{x}` matches one segment), if any.

@@ -154,3 +154,51 @@ struct TempDatabase {
         }
     }
 }
+
+/// Issue 15: a trip entered after the fact is saved as booked or travelled at once, with its real dates.
+@Suite struct PlansAddStatusTests {
+    @Test func aTripThatAlreadyHappenedIsSavedAsTravelledAndTheLifeCycleStillHolds() async throws {
+        let db = TempDatabase()
+        defer { db.cleanUp() }
+        try await runTrajet(["orgs", "add", "asmae", "--name", "Asmae", "--database", db.path, "--lang", "en"])
+        try await runTrajet([
+            "plans", "add", "--org", "asmae", "--name", "Twiza 2025", "--partner", "twiza", "--from", "liege",
+            "--depart", "2025-07-05", "--return", "2025-07-26", "--participants", "14", "--leaders", "2", "--minors",
+            "--rank", "co2", "--status", "travelled", "--database", db.path, "--lang", "en",
+        ])
+        let plans = try await db.store().plans(PlanFilter(organisationId: "asmae"))
+        let plan = try #require(plans.first)
+        #expect(plans.count == 1 && plan.status == .travelled && plan.version == 1)
+        #expect(plan.departDate == "2025-07-05" && plan.returnDate == "2025-07-26")
+        // Travelled is final: the life cycle still refuses going back.
+        await #expect(throws: ExitCode(1)) {
+            try await runTrajet(["plans", "update", plan.id, "--status", "booked", "--database", db.path])
+        }
+        // It counts in its year's report at once.
+        let file = db.directory.appendingPathComponent("r.json")
+        try await runTrajet(["report", "--database", db.path, "--year", "2025", "--output", file.path, "--no-scenarios"])
+        let json = try String(contentsOf: file, encoding: .utf8)
+        #expect(json.contains("\"status\":\"travelled\"") && json.contains("\"travelledTrips\":1"))
+    }
+
+    @Test func aFutureTripCannotBeTravelledNorCreatedCancelled() async throws {
+        let db = TempDatabase()
+        defer { db.cleanUp() }
+        try await runTrajet(["orgs", "add", "asmae", "--name", "Asmae", "--database", db.path, "--lang", "en"])
+        let common = [
+            "plans", "add", "--org", "asmae", "--name", "Futur", "--partner", "twiza", "--from", "liege",
+            "--participants", "14", "--database", db.path, "--lang", "fr",
+        ]
+        for (depart, status) in [("2099-07-05", "travelled"), ("2026-07-05", "cancelled"), ("2026-07-05", "fini")] {
+            await #expect(throws: ExitCode(1)) { try await runTrajet(common + ["--depart", depart, "--status", status]) }
+        }
+        // A return after today makes a travelled trip impossible too.
+        await #expect(throws: ExitCode(1)) {
+            try await runTrajet(common + ["--depart", "2025-07-05", "--return", "2099-07-26", "--status", "travelled"])
+        }
+        #expect(try await db.store().plans(PlanFilter(organisationId: "asmae")).isEmpty)
+        // Booked needs no date rule: a trip booked for next year.
+        try await runTrajet(common + ["--depart", "2099-07-05", "--status", "booked", "--rank", "co2"])
+        #expect(try await db.store().plans(PlanFilter(organisationId: "asmae")).first?.status == .booked)
+    }
+}

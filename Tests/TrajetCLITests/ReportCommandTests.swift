@@ -162,4 +162,41 @@ enum ReportFixture {
         let csv = try await report(db, ["--year", "2030", "--lang", "en"], to: csvFile)
         #expect(csv.split(separator: "\n").count == 1)
     }
+
+    /// Issue 15: `--output rapport.pdf` wrote Markdown into a .pdf file.
+    @Test func theOutputExtensionAndTheFormatMustAgree() async throws {
+        #expect(ReportCommand.resolvedFormat(nil, output: "r.html") == .success(.html))
+        #expect(ReportCommand.resolvedFormat(.json, output: nil) == .success(.json))
+        #expect(ReportCommand.resolvedFormat(nil, output: nil) == .success(.md))
+        #expect(ReportCommand.resolvedFormat(.md, output: "r.MD") == .success(.md))
+        #expect(ReportCommand.resolvedFormat(nil, output: "rapport.pdf") == .failure(.pdf(path: "rapport.pdf")))
+        #expect(ReportCommand.resolvedFormat(.md, output: "r.html") == .failure(.mismatch(path: "r.html", format: .md, fromExtension: .html)))
+        #expect(ReportCommand.resolvedFormat(nil, output: "r.txt") == .failure(.unknownExtension(path: "r.txt")))
+        #expect(ReportCommand.resolvedFormat(.csv, output: "r.txt") == .success(.csv))
+        let english = ReportCommand.FormatProblem.pdf(path: "rapport.pdf").message(Localizer(.en))
+        #expect(english.contains("--output rapport.html") && english.contains("print it to PDF"))
+
+        let db = try await ReportFixture.make()
+        defer { db.cleanUp() }
+        for (name, extra) in [("rapport.pdf", [String]()), ("rapport.html", ["--format", "md"])] {
+            let file = db.directory.appendingPathComponent(name)
+            await #expect(throws: ExitCode(1)) {
+                try await runTrajet(["report", "--database", db.path, "--year", "2026", "--output", file.path, "--lang", "fr"] + extra)
+            }
+            #expect(!FileManager.default.fileExists(atPath: file.path))
+        }
+    }
+
+    /// Issue 15: `--no-scenarios` printed a made-up all-flight figure; now the section says it was not computed.
+    @Test func noScenariosSaysNotComputedInEveryFormat() async throws {
+        let db = try await ReportFixture.make()
+        defer { db.cleanUp() }
+        let json = try await report(
+            db, ["--year", "2026", "--org", "asmae", "--no-scenarios"], to: db.directory.appendingPathComponent("r.json"))
+        #expect(json.contains("\"scenarios\":null") && !json.contains("scenarioAllFlightCo2eKg"))
+        let markdown = try await report(
+            db, ["--year", "2026", "--org", "asmae", "--no-scenarios", "--lang", "fr"], to: db.directory.appendingPathComponent("r.md"))
+        #expect(markdown.contains("Scénarios non calculés") && !markdown.contains("Si chaque voyage avait pris l'avion"))
+        #expect(markdown.contains("Levier principal :** non calculé"))
+    }
 }

@@ -118,6 +118,10 @@ import TrajetDatasets
             ("anvers", "aje", 16, 2, false, .co2, nil, "madrid", []),
             ("bruxelles", "twiza", 12, 2, false, .balanced, nil, nil, [.flight]),
             ("twiza", "liege", 1, 0, false, .time, "2026-08-01", nil, []),
+            // Issue 14: travel advice and options left out for minors, coordinates and a town without trains.
+            ("bruxelles", "aje", 10, 2, true, .balanced, nil, nil, []),
+            ("50.45,3.95", "twiza", 14, 2, false, .balanced, nil, nil, []),
+            ("aje", "Bastogne", 14, 2, false, .time, nil, nil, []),
         ]
         for (from, to, participants, leaders, minors, rank, back, via, avoid) in cases {
             let request = RoutesRequest(
@@ -132,6 +136,6 @@ import TrajetDatasets
                 compared += 1
             }
         }
-        #expect(compared == 16)
+        #expect(compared == 22)
     }
 }

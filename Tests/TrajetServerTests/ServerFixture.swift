@@ -22,7 +22,7 @@ enum Shipped {
 /// router (no socket).
 struct ServerFixture {
     let store: SQLitePlanStore
-    let settings: Settings
+    var settings: Settings
     /// Keys by name: `reader`, `planner`, `admin` (asmae), `otherPlanner` (other), `network` (network admin),
     /// `revoked` (an asmae planner key, revoked).
     let keys: [String: String]
@@ -46,10 +46,15 @@ struct ServerFixture {
         return ServerFixture(store: store, settings: settings, keys: keys)
     }
 
-    func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    func test(_ setup: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Void)
+        async throws
+    {
+        var settings = settings
+        // A live server listens on a free loopback port (the router setup has no socket and ignores it).
+        (settings.server.host, settings.server.port) = ("127.0.0.1", 0)
         let app = try buildApplication(
             ServerEnvironment(settings: settings, datasets: Shipped.datasets, store: store))
-        try await app.test(.router, body)
+        try await app.test(setup, body)
     }
 
     func auth(_ name: String, _ extra: HTTPFields = [:]) -> HTTPFields {

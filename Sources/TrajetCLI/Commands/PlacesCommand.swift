@@ -12,13 +12,34 @@ struct PlacesCommand: AsyncParsableCommand {
     @Argument(help: "Text to search in ids, IATA codes, names, cities and aliases (accents optional).")
     var query: String?
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+    @Option(help: "Only places of this country (ISO code, e.g. BE).") var country: String?
+    @Option(help: "Only places of this kind: airport, station, port, city, bus_station.") var kind: String?
+    @Option(parsing: .unconditional, help: "Page to show (default 1).") var page: Int = 1
+    @Option(name: .customLong("per-page"), parsing: .unconditional, help: "Places per page (default 50).")
+    var perPage: Int = 50
+
+    func validate() throws {
+        if page < 1 { throw ValidationError("--page must be 1 or more (got \(page)).") }
+        if !(1...1000).contains(perPage) { throw ValidationError("--per-page must be 1 to 1000 (got \(perPage)).") }
+        if let kind, PlaceKind(rawValue: kind) == nil {
+            throw ValidationError(
+                "--kind: unknown kind '\(kind)'; expected one of \(PlaceKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if let country, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            throw ValidationError("--country: '\(country)' is not an ISO 3166-1 alpha-2 code such as BE or MA.")
+        }
+    }
 
     func run() async throws {
         let context = try await CommandContext.load(global)
         let l = context.localizer
         let network = context.datasets.network
-        let places = network.search(query ?? "", limit: query == nil ? Int.max : 30)
-        if places.isEmpty {
+        let found = network.search(query ?? "", limit: Int.max).filter { place in
+            (country.map { place.countryCode == $0.uppercased() } ?? true) && (kind.map { place.kind.rawValue == $0 } ?? true)
+        }
+        let pageCount = max(1, (found.count + perPage - 1) / perPage)
+        let places = Array(found.dropFirst((page - 1) * perPage).prefix(perPage))
+        if found.isEmpty {
             printError(l.message(for: .unknownPlace(query: query ?? "", suggestions: network.suggestions(for: query ?? ""))), l)
             throw ExitCode(1)
         }
@@ -47,6 +68,11 @@ struct PlacesCommand: AsyncParsableCommand {
             print(table.render())
             if places.contains(where: \.coordinatesEstimated) {
                 print(l.t("≈ coordonnées estimées (ESTIMATION)", "≈ estimated coordinates (ESTIMATE)"))
+            }
+            if pageCount > 1 || page > 1 {
+                print(
+                    l.t("Page \(page)/\(pageCount) · \(found.count) lieux", "Page \(page)/\(pageCount) · \(found.count) places")
+                        + (page < pageCount ? l.t(" · suite : --page \(page + 1)", " · next: --page \(page + 1)") : ""))
             }
         }
     }

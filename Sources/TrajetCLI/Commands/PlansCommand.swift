@@ -51,6 +51,9 @@ struct PlansCommand: AsyncParsableCommand {
         @Option(help: "Factor set id (default from config).") var factors: String?
         @Option(help: "Notes.") var notes = ""
         @Option(help: "Output: table or json.") var format: OutputFormat = .table
+        @Option(
+            help: "Status to save with: draft (default), planned, booked, or travelled for a trip entered after the fact (its real dates; not in the future).")
+        var status: String?
 
         func validate() throws {
             if let pick, pick < 1 { throw ValidationError("--pick must be 1 or more (got \(pick)).") }
@@ -58,16 +61,18 @@ struct PlansCommand: AsyncParsableCommand {
                 throw ValidationError("--itinerary-json cannot be combined with --rank or --pick.")
             }
             if DepartureText.parse(depart) == nil {
-                throw ValidationError("--depart: '\(depart)' is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
+                throw ValidationError("--depart: '\(depart)' is not a date; expected \(DepartureText.expected).")
             }
             if let returnDate, DepartureText.parse(returnDate) == nil {
-                throw ValidationError("--return: '\(returnDate)' is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
+                throw ValidationError("--return: '\(returnDate)' is not a date; expected \(DepartureText.expected).")
             }
         }
 
         func run() async throws {
             let context = try await CommandContext.load(global, factorSet: factors)
             let l = context.localizer
+            let initialStatus = try Self.initialStatus(
+                status, depart: depart, returnDate: returnDate, today: AnnualReportQuery.today(), l)
             let store = try await StoreContext.open(global, storeOptions)
             // Checked before the route search, so a typo costs nothing; addPlan checks again in its transaction.
             let known = try await store.run { try await store.store.organisations().map(\.id) }
@@ -87,7 +92,7 @@ struct PlansCommand: AsyncParsableCommand {
             if let itineraryJSON {
                 try await addFromFile(
                     itineraryJSON, context: context, store: store, partnerId: partnerRecord.id.rawValue,
-                    partnerPlace: partnerPlace)
+                    partnerPlace: partnerPlace, status: initialStatus)
                 return
             }
             let pick = self.pick ?? 1
@@ -115,8 +120,8 @@ struct PlansCommand: AsyncParsableCommand {
                 originPlaceId: answer.origin.id.rawValue, destinationPlaceId: answer.destination.id.rawValue,
                 departDate: answer.departureDay.description,
                 returnDate: returnDate.flatMap(DepartureText.parse).map { $0.0.description }, participants: participants,
-                leaders: leaders, minors: minors, notes: notes, factorSetId: answer.factorSet.id.rawValue,
-                factorSetVersion: answer.factorSet.version)
+                leaders: leaders, minors: minors, status: initialStatus, notes: notes,
+                factorSetId: answer.factorSet.id.rawValue, factorSetVersion: answer.factorSet.version)
             try await save(PlanDetail(plan: plan, legs: legs), store: store, localizer: l, names: names)
         }
 
@@ -135,7 +140,8 @@ struct PlansCommand: AsyncParsableCommand {
         /// `--itinerary-json FILE`: validates the file's legs against the network and the plan's places, rebuilds
         /// the numbers with the plan's group and factor set, then saves; nothing is written on any error.
         private func addFromFile(
-            _ path: String, context: CommandContext, store: StoreContext, partnerId: String, partnerPlace: String
+            _ path: String, context: CommandContext, store: StoreContext, partnerId: String, partnerPlace: String,
+            status: PlanStatus
         ) async throws {
             let l = context.localizer
             let network = context.datasets.network
@@ -183,9 +189,40 @@ struct PlansCommand: AsyncParsableCommand {
                 destinationPlaceId: destination.id.rawValue,
                 departDate: DepartureText.parse(depart).map { $0.0.description } ?? depart,
                 returnDate: returnDate.flatMap(DepartureText.parse).map { $0.0.description }, participants: participants,
-                leaders: leaders, minors: minors, notes: notes, factorSetId: factorSet.id.rawValue,
+                leaders: leaders, minors: minors, status: status, notes: notes, factorSetId: factorSet.id.rawValue,
                 factorSetVersion: factorSet.version)
             try await save(PlanDetail(plan: plan, legs: legs), store: store, localizer: l, names: names)
+        }
+
+        /// The status a new plan is saved with. A trip recorded after the fact may start as booked or travelled
+        /// (no stepping through every status); a travelled trip cannot depart or return after today, and a plan is
+        /// not created cancelled. Later changes follow the life cycle (`PlanStatus.canBecome`).
+        static func initialStatus(
+            _ text: String?, depart: String, returnDate: String?, today: String, _ l: Localizer
+        ) throws -> PlanStatus {
+            guard let text else { return .draft }
+            let status: PlanStatus
+            do {
+                status = try PlanStatus.parse(text, field: "--status")
+            } catch {
+                printError(l.t("--status : « \(text) » n'est pas un statut ; attendu : draft, planned, booked ou travelled.",
+                               "--status: '\(text)' is not a status; expected draft, planned, booked or travelled."), l)
+                throw ExitCode(1)
+            }
+            if status == .cancelled {
+                printError(l.t("--status cancelled : un plan ne peut pas être créé annulé ; créez-le puis annulez-le avec trajet plans update.",
+                               "--status cancelled: a plan cannot be created cancelled; add it, then cancel it with trajet plans update."), l)
+                throw ExitCode(1)
+            }
+            if status == .travelled {
+                for (option, value) in [("--depart", Optional(depart)), ("--return", returnDate)] {
+                    guard let value, let day = DepartureText.parse(value)?.0.description, day > today else { continue }
+                    printError(l.t("--status travelled : \(option) \(day) est après aujourd'hui (\(today)) ; un voyage effectué a déjà eu lieu (utilisez booked pour un voyage réservé).",
+                                   "--status travelled: \(option) \(day) is after today (\(today)); a travelled trip has already happened (use booked for a booked trip)."), l)
+                    throw ExitCode(1)
+                }
+            }
+            return status
         }
 
         private func chosen(_ result: RouteSearchResult, _ field: String, _ l: Localizer, pick: Int) throws -> Itinerary? {
@@ -206,6 +243,12 @@ struct PlansCommand: AsyncParsableCommand {
         @Option(parsing: .unconditional, help: "Only plans departing in this year.") var year: Int?
         @Option(help: "Only this status: draft, planned, booked, travelled, cancelled.") var status: String?
         @Option(help: "Output: table, json or csv.") var format: PlansListFormat = .table
+
+        func validate() throws {
+            if let year, !DepartureText.supportedYears.contains(year) {
+                throw ValidationError("--year must be from 2000 to 2100 (got \(year)).")
+            }
+        }
 
         func run() async throws {
             let context = try await StoreContext.open(global, storeOptions)
@@ -259,7 +302,14 @@ struct PlansCommand: AsyncParsableCommand {
             }
             switch format {
             case .json: print(try encodeJSON(detail))
-            case .table: print(PlanText.render(detail, localizer: context.localizer, names: { $0.rawValue }))
+            case .table:
+                // The plan's legs against today's advice and data age; a plan still shows when the datasets cannot load.
+                let notes = (try? await CommandContext.load(global)).map { loaded in
+                    RouteNotes(
+                        book: loaded.datasets.advice, network: loaded.datasets.network, today: .today,
+                        maxTimetableAgeYears: loaded.settings.maxTimetableAgeYears)
+                }
+                print(PlanText.render(detail, localizer: context.localizer, names: { $0.rawValue }, notes: notes))
             }
         }
     }
@@ -426,7 +476,9 @@ struct PlansCommand: AsyncParsableCommand {
 
 /// A plan as text: its fields, then the legs of each direction with their saved footprint.
 enum PlanText {
-    static func render(_ detail: PlanDetail, localizer l: Localizer, names: (PlaceID) -> String) -> String {
+    static func render(
+        _ detail: PlanDetail, localizer l: Localizer, names: (PlaceID) -> String, notes: RouteNotes? = nil
+    ) -> String {
         let p = detail.plan
         var lines = [
             "\(p.name)  [\(p.status.rawValue), v\(p.version)]",
@@ -458,7 +510,26 @@ enum PlanText {
                            l.numbers.format(leg.distanceKm, decimals: 0), kgText(leg.totalGrams, l), estimate ? "ESTIMATE" : ""])
             }
             lines.append(table.render())
+            if let notes { lines += adviceLines(legs, notes, l) }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Travel advice and old timetables of a saved plan's legs, as `trajet routes` shows them (issue 14).
+    static func adviceLines(_ legs: [PlanLeg], _ notes: RouteNotes, _ l: Localizer) -> [String] {
+        let byID = Dictionary(notes.network.legs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+        var lines: [String] = []
+        var seen = Set<String>()
+        for planLeg in legs {
+            guard let leg = byID[planLeg.legId] else { continue }
+            for row in notes.advice(leg) where row.level >= .increasedVigilance && seen.insert(row.id).inserted {
+                lines.append("  ⚠ " + l.t("Conseils aux voyageurs — ", "Travel advice — ") + l.advice(row))
+            }
+            if let rule = notes.book.entryRule(for: leg, in: notes.network), seen.insert("entry:" + rule.countryCode).inserted {
+                lines.append("  ⚑ " + l.t("Entrée — ", "Entry — ") + l.entryRule(rule))
+            }
+            if notes.isStale(leg) { lines.append("  ⏱ [\(leg.id)] " + l.staleTimetable(leg)) }
+        }
+        return lines
     }
 }

@@ -43,10 +43,16 @@ struct ReportCommand: AsyncParsableCommand {
         let context = try await CommandContext.load(global)
         let l = context.localizer
         let language = l.language
+        let chosenFormat: ReportFormat
+        switch Self.resolvedFormat(format, output: output) {
+        case .success(let found): chosenFormat = found
+        case .failure(let problem):
+            printError(problem.message(l), l)
+            throw ExitCode(1)
+        }
         // A report reads plans: a mistyped --database must not silently create an empty store and an empty report.
         try await StoreContext.requireExisting(global, storeOptions)
         let store = try await StoreContext.open(global, storeOptions)
-        let chosenFormat = format ?? ReportFormat.inferred(from: output) ?? .md
 
         let scope: ReportScope = try await store.run {
             guard let org else { return .network }
@@ -103,12 +109,54 @@ struct ReportCommand: AsyncParsableCommand {
             let count = report.trips.count
             FileHandle.standardError.write(
                 Data(
-                    (l.t("Rapport \(year) écrit : \(output) (\(count) voyage(s) compté(s))",
-                        "Report \(year) written: \(output) (\(count) trip(s) counted)") + "\n").utf8))
+                    (l.t("Rapport \(year) écrit : \(output) (\(count) \(count == 1 ? "voyage compté" : "voyages comptés"))",
+                        "Report \(year) written: \(output) (\(count) \(count == 1 ? "trip" : "trips") counted)") + "\n").utf8))
         } else {
             var writer = StandardOutputWriter()
             try await store.run { try await query.render(built, as: chosenFormat, language: language, store: store.store, into: &writer) }
             writer.flush()
+        }
+    }
+
+    /// Why --format and --output do not go together.
+    enum FormatProblem: Error, Equatable {
+        /// `.pdf`: Trajet writes no PDF; the HTML prints to one.
+        case pdf(path: String)
+        case mismatch(path: String, format: ReportFormat, fromExtension: ReportFormat)
+        case unknownExtension(path: String)
+
+        func message(_ l: Localizer) -> String {
+            switch self {
+            case .pdf(let path):
+                let html = String(path.dropLast(4)) + ".html"
+                return l.t(
+                    "--output \(path) : Trajet n'écrit pas de PDF. Écrivez le rapport en HTML (--output \(html)), ouvrez-le dans un navigateur et imprimez-le en PDF (A4) : la mise en page d'impression est prévue pour cela.",
+                    "--output \(path): Trajet does not write PDF. Write the report as HTML (--output \(html)), open it in a browser and print it to PDF (A4): its print layout is made for that.")
+            case .mismatch(let path, let format, let fromExtension):
+                return l.t(
+                    "--output \(path) est un fichier .\(fromExtension.rawValue) mais --format vaut \(format.rawValue) : donnez un nom en .\(format.rawValue) ou retirez --format (le format suit alors l'extension).",
+                    "--output \(path) is a .\(fromExtension.rawValue) file but --format is \(format.rawValue): name the file .\(format.rawValue) or drop --format (the format then follows the extension).")
+            case .unknownExtension(let path):
+                return l.t(
+                    "--output \(path) : extension inconnue ; utilisez .html, .md, .csv ou .json, ou précisez --format.",
+                    "--output \(path): unknown extension; use .html, .md, .csv or .json, or give --format.")
+            }
+        }
+    }
+
+    /// The format to write: --format, else --output's extension, else Markdown. A file whose extension names
+    /// another format (or PDF, which Trajet does not write) is refused: a .pdf holding Markdown helps nobody.
+    static func resolvedFormat(_ format: ReportFormat?, output: String?) -> Result<ReportFormat, FormatProblem> {
+        guard let output else { return .success(format ?? .md) }
+        let pathExtension = URL(fileURLWithPath: output).pathExtension.lowercased()
+        if pathExtension == "pdf" { return .failure(.pdf(path: output)) }
+        let fromExtension = ReportFormat.inferred(fromExtension: pathExtension)
+        switch (format, fromExtension) {
+        case (let given?, let implied?) where given != implied:
+            return .failure(.mismatch(path: output, format: given, fromExtension: implied))
+        case (let given?, _): return .success(given)
+        case (nil, let implied?): return .success(implied)
+        case (nil, nil): return .failure(.unknownExtension(path: output))
         }
     }
 

@@ -64,10 +64,10 @@ struct RoutesCommand: AsyncParsableCommand {
             }
         }
         if let depart, DepartureText.parse(depart) == nil {
-            throw ValidationError("--depart: '\(depart)' is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
+            throw ValidationError("--depart: '\(depart)' is not a date; expected \(DepartureText.expected).")
         }
         if let returnDate, DepartureText.parse(returnDate) == nil {
-            throw ValidationError("--return: '\(returnDate)' is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
+            throw ValidationError("--return: '\(returnDate)' is not a date; expected \(DepartureText.expected).")
         }
     }
 

@@ -103,11 +103,8 @@ struct StoreContext {
     }
 }
 
-/// One CSV field, quoted when needed (RFC 4180).
-func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacing("\"", with: "\"\"") + "\""
-}
+/// One CSV field of `plans list --format csv`: neutralised for spreadsheets and quoted (`CSVCell`).
+func csvField(_ text: String) -> String { CSVCell.escape(text) }
 
 /// Grams as kilograms for display (the stored figure stays in whole grams).
 func kgText(_ grams: Int, _ localizer: Localizer) -> String { localizer.numbers.kg(Double(grams) / 1000) }

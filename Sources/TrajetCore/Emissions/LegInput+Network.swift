@@ -21,7 +21,7 @@ extension Network {
                     field: "distance-km", value: String(given), expected: "a distance in km, more than 0 and at most 40075")
             }
             return LegInput(
-                mode: mode, from: from, to: to, distanceKm: given, distanceBasis: .route,
+                mode: mode, from: from, to: to, distanceKm: given, distanceBasis: .given,
                 vehicleSeats: direct?.vehicleSeats)
         }
         let greatCircle = GreatCircle.distanceKm(from: from.coordinate, to: to.coordinate)

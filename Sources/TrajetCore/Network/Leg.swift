@@ -18,12 +18,15 @@ public enum DistanceBasis: Hashable, Sendable {
     case greatCircle
     /// Great-circle distance times a stated detour factor, because no route distance was found.
     case greatCircleDetour(factor: Double)
+    /// A distance the user typed (`--distance-km`): neither sourced nor computed.
+    case given
 
     public var identifier: String {
         switch self {
         case .route: "route"
         case .greatCircle: "great_circle"
         case .greatCircleDetour: "great_circle_detour"
+        case .given: "given"
         }
     }
 }
@@ -166,13 +169,21 @@ public struct Leg: Hashable, Sendable, Identifiable {
     public var notes: String
     public var source: String
 
+    // Data age (issue 14): when the row was last checked against its sources, and the year of the timetable its
+    // departure times come from. Old timetables are shown as such, never as firm times.
+    public var checkedOn: CalendarDay?
+    public var timetableYear: Int?
+    /// Made by a rule (`network/be-rail-rules.csv`), not researched: every figure is an estimate.
+    public var derived = false
+
     public init(
         id: LegID, from: PlaceID, to: PlaceID, mode: TransportMode, operatorName: String = "", distanceKm: Double,
         distanceBasis: DistanceBasis = .route, distanceEstimated: Bool = false, durationMinutes: Int,
         durationEstimated: Bool = false, departureTimes: [LocalTime] = [], daysOfWeek: [Weekday] = [],
         servicesPerWeek: Double, frequencyEstimated: Bool = false, fare: FareRange? = nil, fareEstimated: Bool = false,
         overnight: Bool = false, vehicleSeats: Int? = nil, serviceUnconfirmed: Bool = false,
-        validFrom: CalendarDay? = nil, validUntil: CalendarDay? = nil, notes: String = "", source: String
+        validFrom: CalendarDay? = nil, validUntil: CalendarDay? = nil, notes: String = "", source: String,
+        checkedOn: CalendarDay? = nil, timetableYear: Int? = nil
     ) {
         self.id = id
         self.from = from
@@ -197,6 +208,16 @@ public struct Leg: Hashable, Sendable, Identifiable {
         self.validUntil = validUntil
         self.notes = notes
         self.source = source
+        self.checkedOn = checkedOn
+        self.timetableYear = timetableYear
+    }
+
+    /// Whether the departure times come from a timetable older than `maxAgeYears` before `today`, or from an
+    /// undated one: such times are shown as "timetable of 2015 — check with the operator", not as firm times.
+    public func timetableIsStale(today: CalendarDay, maxAgeYears: Int) -> Bool {
+        guard !departureTimes.isEmpty else { return false }
+        guard let timetableYear else { return true }
+        return today.year - timetableYear > maxAgeYears
     }
 
     /// Whether any figure of the leg is an estimate rather than a sourced value.

@@ -112,17 +112,25 @@ public struct Network: Sendable {
         return Array(result.prefix(limit))
     }
 
-    /// Display names of the places closest in spelling to the query ("did you mean Liège?").
+    /// Display names of the places closest in spelling to the query ("did you mean Liège?"). Belgian places come
+    /// first at equal distance: the groups start in Belgium, so "Monss" means Mons, not Lagos.
     public func suggestions(for query: String, limit: Int = 3) -> [String] {
         let folded = SearchText.fold(query)
-        var names: [String] = []
-        for key in closestKeys(to: folded, limit: limit * 3) {
+        var scored: [(distance: Int, foreign: Bool, name: String)] = []
+        for (key, distance) in closestScoredKeys(to: folded, limit: limit * 6) {
             for id in searchIndex[key] ?? [] {
                 guard let place = places[id] else { continue }
                 let name = place.kind == .airport ? "\(place.name) (\(place.id))" : place.city == place.name ? place.name : "\(place.city) – \(place.name)"
-                if !names.contains(name) { names.append(name) }
+                scored.append((distance, place.countryCode != "BE", name))
             }
         }
+        scored.sort { a, b in
+            if a.distance != b.distance { return a.distance < b.distance }
+            if a.foreign != b.foreign { return !a.foreign }
+            return a.name < b.name
+        }
+        var names: [String] = []
+        for entry in scored where !names.contains(entry.name) { names.append(entry.name) }
         for partner in partners.values.sorted(by: { $0.id < $1.id }) {
             let distance = SearchText.editDistance(folded, SearchText.fold(partner.id.rawValue))
             if distance > 0, distance <= 2 { names.insert("\(partner.name) (\(partner.id))", at: 0) }
@@ -131,6 +139,10 @@ public struct Network: Sendable {
     }
 
     private func closestKeys(to folded: String, limit: Int) -> [String] {
+        closestScoredKeys(to: folded, limit: limit).map(\.key)
+    }
+
+    private func closestScoredKeys(to folded: String, limit: Int) -> [(key: String, distance: Int)] {
         guard !folded.isEmpty else { return [] }
         let tolerance = max(2, folded.unicodeScalars.count / 3)
         var scored: [(key: String, distance: Int)] = []
@@ -143,7 +155,7 @@ public struct Network: Sendable {
             if distance <= tolerance { scored.append((key, distance)) }
         }
         scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.key < $1.key }
-        return Array(scored.prefix(limit).map(\.key))
+        return Array(scored.prefix(limit))
     }
 
     /// The airport nearest to a place, for "did you mean to fly from …" hints.

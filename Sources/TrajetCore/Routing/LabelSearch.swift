@@ -191,6 +191,7 @@ struct LabelSearch {
         // Local references: reading through `self.graph` in this mutating loop costs a retain per access.
         let edges = graph.edges
         let outgoing = graph.outgoing
+        let endOnly = graph.endOnly
         labels.reserveCapacity(min(1 << 16, graph.placeIDs.count * policy.maxLabelsPerPlace + 16))
         while let (time, current) = heap.pop() {
             // Options far slower than the fastest one found are not worth a coordinator's time (and bound the work):
@@ -207,6 +208,8 @@ struct LabelSearch {
             if isDominatedByTarget(label) { continue }
             for edgeIndex in outgoing[label.place] {
                 let edge = edges[edgeIndex]
+                // Before the detour test: it computes a great-circle distance the first time it meets a place.
+                if endOnly[edge.to], edge.to != destination, edge.to != via { continue }
                 guard edgeAllowed(edge), withinDetour(edge.to) else { continue }
                 guard var next = extend(current, label, edgeIndex, edge) else { continue }
                 guard next.time <= horizon, withinConstraints(next) else { continue }
@@ -220,6 +223,7 @@ struct LabelSearch {
     func edgeAllowed(_ edge: CompiledGraph.Edge) -> Bool {
         if constraints.overland && edge.mode == .flight { return false }
         if !avoidedModes.isEmpty, avoidedModes.contains(edge.mode) { return false }
+        if !constraints.avoidedLegIndices.isEmpty, constraints.avoidedLegIndices.contains(edge.legIndex) { return false }
         if !nightAllowed && edge.overnight { return false }
         return true
     }

@@ -129,6 +129,11 @@ public struct RoutingNetwork: Sendable {
     let departureMinutes: [Int]
     /// By leg index in `network.legs`; nil for a leg that cannot be costed (no `LegInput`) or whose ends are unknown.
     let inputs: [LegInput?]
+    /// Places joined only by derived legs (the Belgian stations of `stations-be.csv`): a search enters them only as
+    /// its destination or via. Passing through one is never better than the direct derived leg between the hubs on
+    /// either side (same speed rule, one more change allowance, a longer way), and skipping them keeps the search
+    /// as small as before the 578 stations came in.
+    let endOnly: [Bool]
 
     public init(network: Network, policy: RoutingPolicy = .init()) {
         self.network = network
@@ -189,6 +194,18 @@ public struct RoutingNetwork: Sendable {
         }
         self.inputs = inputs
         self.departureMinutes = departureMinutes
+        var curated = [Bool](repeating: false, count: ids.count)
+        var touched = [Bool](repeating: false, count: ids.count)
+        for leg in network.legs {
+            guard let from = index[leg.from], let to = index[leg.to] else { continue }
+            touched[from] = true
+            touched[to] = true
+            if !leg.derived {
+                curated[from] = true
+                curated[to] = true
+            }
+        }
+        self.endOnly = zip(touched, curated).map { $0 && !$1 }
         var edges: [CompiledGraph.Edge] = []
         edges.reserveCapacity(network.legs.count)
         var outgoing: [Range<Int>] = []
@@ -250,6 +267,7 @@ struct CompiledGraph: Sendable {
     var maxTravelMinutesPerDay: Int
     var minorsMayTravelAtNight: Bool
     var groupHasMinors: Bool
+    var endOnly: [Bool]
 
     init(routing: RoutingNetwork, calculator: EmissionCalculator, group: Group, options: EmissionOptions)
         throws(TrajetError)
@@ -280,5 +298,6 @@ struct CompiledGraph: Sendable {
         self.maxTravelMinutesPerDay = group.minors ? policy.maxTravelMinutesPerDayWithMinors : policy.maxTravelMinutesPerDay
         self.minorsMayTravelAtNight = policy.minorsMayTravelAtNight
         self.groupHasMinors = group.minors
+        self.endOnly = routing.endOnly
     }
 }

@@ -37,6 +37,9 @@ public struct RouteConstraints: Hashable, Sendable {
     public var via: PlaceID?
     /// No overnight legs and no travel across the night.
     public var noNightTravel: Bool
+    /// Legs not taken, as indices into `network.legs`: for groups with minors, those entering an area the travel
+    /// advice warns against (`AdviceBook.legIndicesLeavingOutMinors`).
+    public var avoidedLegIndices: Set<Int> = []
 
     public init(
         maxDays: Int? = nil, maxChanges: Int? = nil, maxCostCentsPerPerson: Int? = nil,
@@ -61,6 +64,7 @@ public struct RouteConstraints: Hashable, Sendable {
         if maxCostCentsPerPerson != nil { result.append(.maxCost) }
         if noNightTravel { result.append(.noNightTravel) }
         if via != nil { result.append(.via) }
+        if !avoidedLegIndices.isEmpty { result.append(.travelAdvice) }
         return result
     }
 
@@ -74,6 +78,7 @@ public struct RouteConstraints: Hashable, Sendable {
         case .maxCost: copy.maxCostCentsPerPerson = nil
         case .noNightTravel: copy.noNightTravel = false
         case .via: copy.via = nil
+        case .travelAdvice: copy.avoidedLegIndices = []
         case .minorsNightRule: break
         }
         return copy
@@ -90,4 +95,6 @@ public enum RouteConstraint: String, Hashable, Sendable, CaseIterable, Codable {
     case via
     /// Groups with minors do not travel at night (policy).
     case minorsNightRule = "minors"
+    /// Groups with minors do not go where the travel advice is against travel.
+    case travelAdvice = "travel-advice"
 }

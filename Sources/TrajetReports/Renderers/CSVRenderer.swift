@@ -40,13 +40,15 @@ public struct CSVRenderer {
     public func rows(_ detail: PlanDetail, legs: [ReportLeg]) -> String {
         guard let position = tripIndex[detail.plan.id] else { return "" }
         let trip = report.trips[position]
+        // Values in the report's language (a French spreadsheet reads "effectué", "avion"); ids stay as stored.
+        let x = ReportText(language)
         var text = ""
         for leg in legs {
             let fields: [String] = [
-                String(report.year), trip.planId, trip.organisationId, trip.name, trip.status.rawValue,
-                trip.direction.rawValue, trip.partnerId, trip.departDate, leg.direction.rawValue, String(leg.position),
-                leg.legId, leg.mode.rawValue, leg.from, leg.to, leg.departure, leg.arrival, decimal(leg.distanceKm, 1),
-                leg.distanceBasis, String(trip.travellers), decimal(leg.passengerKm, 1), decimal(leg.co2eKg, 3),
+                String(report.year), trip.planId, trip.organisationId, trip.name, x.status(trip.status),
+                x.directionShort(trip.direction), trip.partnerId, trip.departDate, x.legDirection(leg.direction), String(leg.position),
+                leg.legId, x.mode(leg.mode), leg.from, leg.to, leg.departure, leg.arrival, decimal(leg.distanceKm, 1),
+                x.distanceBasis(leg.distanceBasis), String(trip.travellers), decimal(leg.passengerKm, 1), decimal(leg.co2eKg, 3),
                 decimal(leg.co2eKgWithoutNonCO2, 3), trip.factorSetId, leg.factorFile, String(leg.factorLine),
                 flag(leg.distanceEstimated), flag(leg.fareEstimated), flag(leg.factorEstimated), flag(leg.serviceUnconfirmed),
             ]
@@ -55,6 +57,7 @@ public struct CSVRenderer {
         return text
     }
 
+    /// 1 / 0: a number every spreadsheet sums, in any language.
     func flag(_ value: Bool) -> String { value ? "1" : "0" }
 
     /// Plain digits (no grouping) so spreadsheets read them as numbers.
@@ -69,10 +72,6 @@ public struct CSVRenderer {
         return places == 0 ? sign + String(integer) : sign + String(integer) + (language == .fr ? "," : ".") + fraction
     }
 
-    /// RFC 4180 quoting when a field holds the separator, a quote or a line break.
-    func field(_ text: String) -> String {
-        let separatorByte: UInt8 = language == .fr ? 59 : 44
-        guard text.utf8.contains(where: { $0 == 34 || $0 == 10 || $0 == 13 || $0 == separatorByte }) else { return text }
-        return "\"" + text.replacing("\"", with: "\"\"") + "\""
-    }
+    /// Neutralised for spreadsheets (a leading `=`, `+`, `-`, `@`…) and quoted as RFC 4180 says (`CSVCell`).
+    func field(_ text: String) -> String { CSVCell.escape(text, separator: language == .fr ? ";" : ",") }
 }

@@ -65,7 +65,10 @@ public enum HTMLRenderer {
     }
 
     static func render<Output: TextOutputStream>(_ table: ReportDocument.Table, into out: inout Output) {
-        out.write("<div class=\"table-wrap\"><table>\n<caption>\(escape(table.caption))</caption>\n")
+        // A short table is kept on one page with its caption (no caption alone at a page bottom); a long one
+        // breaks between rows and repeats its header on every page.
+        let keep = table.rowCount <= 24 ? " keep" : ""
+        out.write("<div class=\"table-wrap\(keep)\"><table>\n<caption>\(escape(table.caption))</caption>\n")
         guard table.rowCount > 0 else {
             out.write("<tbody><tr><td class=\"empty\">\(escape(table.emptyText))</td></tr></tbody>\n</table></div>\n")
             return
@@ -147,16 +150,26 @@ public enum HTMLRenderer {
         figure.chart svg { width: 100%; height: auto; max-width: 760px; display: block; }
         figcaption { color: var(--muted); font-size: 12px; }
         footer { color: var(--muted); font-size: 11px; border-top: 1px solid var(--line); margin-top: 32px; padding-top: 8px; }
-        @page { size: A4; margin: 14mm 12mm; }
+        @page { size: A4; margin: 14mm 12mm 16mm; }
         @media print {
-          body { max-width: none; padding: 0; font-size: 10.5px; }
+          body { max-width: none; padding: 0; font-size: 10px; line-height: 1.35; }
+          header h1 { font-size: 20px; }
           nav { display: none; }
-          section { break-before: auto; }
-          h2 { break-after: avoid; }
-          table, figure, .figures { break-inside: auto; }
-          tr, .figure, figure.chart { break-inside: avoid; }
+          h2 { font-size: 15px; margin-top: 18px; }
+          h2, h3, caption { break-after: avoid; }
+          #trips, #annex-factors { break-before: page; }
+          .figures { grid-template-columns: repeat(3, 1fr); gap: 6px; }
+          .figure { padding: 6px 8px; }
+          .figure .value { font-size: 16px; }
+          table { font-size: 8.5px; table-layout: auto; margin: 6px 0 12px; }
+          th, td { padding: 2px 3px; }
+          td { overflow-wrap: break-word; hyphens: manual; }
+          table, .figures { break-inside: auto; }
+          .table-wrap.keep, tr, .figure, figure.chart, .note, li { break-inside: avoid; }
           thead { display: table-header-group; }
           .table-wrap { overflow: visible; }
+          figure.chart svg { max-width: 640px; }
+          footer { display: none; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
 

@@ -10,18 +10,29 @@ public enum JSONRenderer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         func encoded(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        // An optional section that was not computed is written as null (JSONEncoder would leave the key out):
+        // a reader sees "not computed", not a missing field.
+        func optional(_ value: (some Encodable)?) throws -> String {
+            guard let value else { return "null" }
+            return try encoded(value)
+        }
         // The keys of AnnualReport, sorted as JSONEncoder's .sortedKeys would.
         let keys = [
-            "byCategory", "byDestination", "byDirection", "byFundingBand", "byMode", "dataQuality", "factorAnnex", "format",
-            "generatedAt", "method", "plannedTrips", "scenarios", "scope", "summary", "travelSupportAnnex", "trend", "trips",
-            "year",
+            "byCategory", "byDirection", "byFundingBand", "byMode", "byOrganisation", "byPartner", "byPartnerCountry",
+            "dataQuality", "factorAnnex", "findings", "format", "generatedAt", "method", "network", "plannedTrips",
+            "scenarios", "scope", "summary", "travelSupportAnnex", "trend", "trips", "uncertainty", "year",
         ]
         out.write("{\n")
         for (index, key) in keys.enumerated() {
             out.write("\"\(key)\":")
             switch key {
             case "byCategory": out.write(try encoded(report.byCategory))
-            case "byDestination": out.write(try encoded(report.byDestination))
+            case "byOrganisation": out.write(try encoded(report.byOrganisation))
+            case "byPartner": out.write(try encoded(report.byPartner))
+            case "byPartnerCountry": out.write(try encoded(report.byPartnerCountry))
+            case "findings": out.write(try encoded(report.findings))
+            case "network": out.write(try optional(report.network))
+            case "uncertainty": out.write(try optional(report.uncertainty))
             case "byDirection": out.write(try encoded(report.byDirection))
             case "byFundingBand": out.write(try encoded(report.byFundingBand))
             case "byMode": out.write(try encoded(report.byMode))
@@ -31,7 +42,7 @@ public enum JSONRenderer {
             case "generatedAt": out.write(string(report.generatedAt))
             case "method": out.write(try encoded(report.method))
             case "plannedTrips": writeTrips(report.plannedTrips, into: &out)
-            case "scenarios": out.write(try encoded(report.scenarios))
+            case "scenarios": out.write(try optional(report.scenarios))
             case "scope": out.write(try encoded(report.scope))
             case "summary": out.write(try encoded(report.summary))
             case "travelSupportAnnex": out.write(try encoded(report.travelSupportAnnex))
@@ -83,6 +94,7 @@ public enum JSONRenderer {
         object.integer("estimatedLegs", trips[i].estimatedLegs)
         object.string("factorSetId", trips[i].factorSetId)
         object.string("factorSetVersion", trips[i].factorSetVersion)
+        object.number("flightCo2eShare", trips[i].flightCo2eShare)
         var funding = JSONObjectWriter()
         funding.string("band", f.band)
         funding.integer("bandLine", f.bandLine)
@@ -92,8 +104,9 @@ public enum JSONRenderer {
         funding.integer("eurPerParticipant", f.eurPerParticipant)
         funding.strings("flags", f.flags)
         funding.integer("fundedTravelDaysMax", f.fundedTravelDaysMax)
-        funding.boolean("greenTravel", f.greenTravel)
         funding.integer("greenEurPerParticipant", f.greenEurPerParticipant)
+        funding.boolean("greenTravel", f.greenTravel)
+        funding.string("greenTravelReason", f.greenTravelReason.rawValue)
         funding.integer("standardEurPerParticipant", f.standardEurPerParticipant)
         funding.number("straightLineKm", f.straightLineKm)
         funding.integer("travelDays", f.travelDays)
@@ -102,6 +115,7 @@ public enum JSONRenderer {
         object.boolean("hasReturn", trips[i].hasReturn)
         object.integer("leaders", trips[i].leaders)
         object.boolean("lowCarbon", trips[i].lowCarbon)
+        object.string("lowCarbonReason", trips[i].lowCarbonReason.rawValue)
         object.string("mainMode", trips[i].mainMode?.rawValue)
         object.boolean("minors", trips[i].minors)
         object.string("name", trips[i].name)

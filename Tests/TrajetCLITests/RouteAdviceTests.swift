@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import TrajetCore
+import TrajetDatasets
+
+@testable import TrajetQueries
+
+/// Issue 14 as a coordinator meets it: every Belgian town as an origin, travel advice on every option, minors kept
+/// out of areas where travel is advised against, old timetables not shown as firm times.
+@Suite struct RouteAdviceTests {
+    static let datasets = ShippedData.datasets
+
+    func answer(
+        _ from: String, _ to: String, minors: Bool = false, rank: RankingProfile = .balanced, limit: Int = 5,
+        depart: String = "2026-07-04", minorsAtNight: Bool = false
+    ) async throws -> RoutesAnswer {
+        var settings = try await ShippedSettings.load()
+        settings.routing.minorsMayTravelAtNight = minorsAtNight
+        return try RoutesRequest(
+            from: from, to: to, participants: 14, leaders: 2, minors: minors, depart: depart, rank: rank,
+            limit: limit, avoid: [], overland: false, noNightTravel: false
+        ).run(datasets: Self.datasets, settings: settings, today: CalendarDay(iso: "2026-12-03")!)
+    }
+
+    @Test(arguments: [
+        "Mons", "Leuven", "Gent", "Louvain-la-Neuve", "Arlon", "Verviers", "Charleroi", "Ottignies", "Bruges", "Hasselt",
+    ])
+    func everyAssociationTownReachesTwizaAndAje(town: String) async throws {
+        let origin = try PlaceResolver(network: Self.datasets.network).resolve(town, for: .surface)
+        for partner in ["twiza", "aje"] {
+            let answer = try await answer(town, partner)
+            #expect(!answer.outbound.itineraries.isEmpty, "\(town) → \(partner)")
+            for it in answer.outbound.itineraries {
+                #expect(it.legs.first?.leg.from == origin.id, "\(town) → \(partner)")
+            }
+        }
+    }
+
+    /// W1 and W2 (Dakhla → Nouadhibou / Nouakchott) cross the Moroccan border region the Belgian advice is against
+    /// (MA-BORDERS).
+    func crossesMauritanianBorder(_ it: Itinerary) -> Bool { it.legs.contains { ["W1", "W2"].contains($0.leg.id) } }
+
+    @Test func anOptionThroughAnAreaAdvisedAgainstCarriesTheAdviceEverywhere() async throws {
+        let answer = try await answer("bruxelles", "aje", limit: 10)
+        let through = try #require(answer.outbound.itineraries.first(where: crossesMauritanianBorder))
+        let advice = answer.notes.advice(through)
+        #expect(advice.first?.id == "MA-BORDERS")
+        #expect(advice.first?.level == .advisedAgainst)
+        #expect(answer.notes.marker(through) == "!!")
+        let l = Localizer(.en)
+        let table = RoutesText.render(answer, localizer: l, details: false)
+        #expect(table.contains("Travel advice — Morocco – "))
+        #expect(table.contains("travel advised against (advice of 2024-02-27, UNCONFIRMED, checked 2026-12-03)"))
+        #expect(table.contains("Entry — Mauritania — visa: eVisa required"))
+        let details = RoutesText.render(answer, localizer: l, details: true)
+        #expect(details.contains("Travel to the border region with Algeria and Mauritania is advised against."))
+        let json = RoutesJSON(answer, localizer: l)
+        let index = try #require(answer.outbound.itineraries.firstIndex(of: through))
+        #expect(json.itineraries[index].travelAdvice.contains { $0.id == "MA-BORDERS" && $0.level == "advised_against" })
+        #expect(
+            json.itineraries[index].legs.first { ["W1", "W2"].contains($0.id) }?.travelAdvice.contains("MA-BORDERS") == true)
+        let csv = RoutesCSV.render(answer)
+        #expect(csv.contains(",advised_against,MA-BORDERS>"))
+    }
+
+    @Test func withMinorsThoseOptionsAreLeftOutAndTheAnswerSaysSo() async throws {
+        // The Mauritanian crossings need a night coach (M8), which the default night rule already keeps minors out
+        // of; an association that allows night travel still never gets them, and is told why.
+        let answer = try await answer("bruxelles", "aje", minors: true, limit: 10, minorsAtNight: true)
+        let blocked = Self.datasets.legIndicesLeavingOutMinors.map { Self.datasets.network.legs[$0].id }
+        #expect(blocked.contains("W1") && blocked.contains("W2"))
+        for it in answer.outbound.itineraries {
+            #expect(!it.legs.contains { blocked.contains($0.leg.id) })
+        }
+        let leftOut = try #require(answer.notes.leftOut)
+        #expect(leftOut.count >= 1)
+        #expect(leftOut.advice.contains { $0.id == "MA-BORDERS" })
+        let text = RoutesText.render(answer, localizer: Localizer(.en), details: false)
+        #expect(text.contains("option(s) through Morocco (Région frontalière"))
+        #expect(text.contains("left out for a group with minors: travel advised against"))
+    }
+
+    @Test func oldTimetablesAreNotShownAsFirmTimes() async throws {
+        // F1 BRU → DSS runs on its 2011 schedule (Mon, Wed, Fri): the details say so and mark the times ≈.
+        let answer = try await answer("bruxelles", "aje", rank: .time, limit: 10, depart: "2026-07-06")
+        let withF1 = try #require(answer.outbound.itineraries.first { $0.legs.contains { $0.leg.id == "F1" } })
+        let lines = RoutesText.legDetails(withF1, Localizer(.en), notes: answer.notes)
+        let f1Line = try #require(lines.split(separator: "\n").first { $0.contains("[F1]") })
+        #expect(f1Line.contains("≈D"))
+        #expect(lines.contains("timetable of 2011 — check with the operator"))
+        let json = RoutesJSON(answer, localizer: Localizer(.en))
+        let leg = try #require(json.itineraries.flatMap(\.legs).first { $0.id == "F1" })
+        #expect(leg.dataAge.stale && leg.dataAge.timetableYear == 2011)
+    }
+
+    @Test func coordinatesStartAtTheNearestStationAndSaySo() async throws {
+        let answer = try await answer("50.45,3.95", "twiza")
+        #expect(answer.origin.id == "BE-MONS")
+        let text = RoutesText.render(answer, localizer: Localizer(.en), details: false)
+        #expect(text.contains("From 50.45,3.95: nearest station Mons, 1 km, by bus or car, ESTIMATE (not counted)"))
+    }
+}
+
+/// A distance typed with `--distance-km` is the user's, not a sourced route distance (issue 14).
+@Suite struct GivenDistanceTests {
+    @Test func aTypedDistanceIsNotPrintedAsSourced() throws {
+        let query = EmissionsQuery(
+            from: "Rabat", to: "twiza", mode: .sharedTaxi, cabinClass: .economy, participants: 14, leaders: 2,
+            factorSetID: "desnz-2025", distanceKm: 90, includeAirportHubs: false)
+        let result = try query.run(datasets: ShippedData.datasets)
+        #expect(result.footprint.distanceBasis == .given)
+        #expect(result.footprint.distanceKm == 90)
+        #expect(Localizer(.en).distanceBasis(result.footprint.distanceBasis) == "distance given (--distance-km, not checked)")
+        #expect(EmissionsReport(result, localizer: Localizer(.en)).distanceBasis == "given")
+    }
+}

@@ -135,6 +135,28 @@ enum ShippedData {
         }
     }
 
+    @Test func connectionsAreReadByDirectionAndTheOldFlatKeyIsNamed() async throws {
+        let settings = try await Settings.load(
+            configFile: nil, overrides: .init(),
+            environment: [
+                "TRAJET_ROUTING_CONNECTION_MINUTES_ARRIVING_AIRPORT": "30",
+                "TRAJET_ROUTING_FINAL_TRANSFER_ARRIVE_BY": "21:30",
+            ])
+        #expect(settings.routing.alightingMinutes[.airport] == 30)
+        #expect(settings.routing.boardingMinutes[.airport] == 120)
+        #expect(settings.routing.finalTransferMaxMinutes == 120)
+        #expect(settings.routing.finalTransferArriveByMinutes == 21 * 60 + 30)
+        // A configuration written before connections were split by direction is refused, naming both new keys.
+        do {
+            _ = try await Settings.load(
+                configFile: nil, overrides: .init(), environment: ["TRAJET_ROUTING_CONNECTION_MINUTES_AIRPORT": "90"])
+            Issue.record("the old key was accepted")
+        } catch let error as SettingsError {
+            #expect("\(error)".contains("routing.connectionMinutes.departing.airport"))
+            #expect("\(error)".contains("routing.connectionMinutes.arriving.airport"))
+        }
+    }
+
     @Test func theShippedConfigIsFoundAndReadable() async throws {
         let settings = try await Settings.load(configFile: nil, overrides: .init(), environment: ["LANG": "fr_BE.UTF-8"])
         #expect(settings.factorSetID == "desnz-2025")

@@ -17,7 +17,7 @@ enum NetworkLoader {
         "frequency_estimate", "fare_min_eur", "fare_max_eur", "fare_estimate", "overnight", "vehicle_seats",
         "service_unconfirmed", "valid_from", "valid_until", "notes", "source",
     ]
-    // `checked_on` and `timetable_year` are read when present: a file without them loads, and `trajet network check`
+    // `checked_on`, `timetable_year` and `factor_proxy` are read when present: a file without them loads, and `trajet network check`
     // then reports every leg as never checked.
 
     static func load(directory: URL, issues: inout [DatasetIssue]) -> Network? {
@@ -249,7 +249,7 @@ enum NetworkLoader {
             throw row.issue("timetable_year", "set but departure_times is empty; the year dates a timetable")
         }
 
-        return Leg(
+        var leg = Leg(
             id: LegID(rawValue: id), from: fromID, to: toID, mode: mode, operatorName: row.text("operator"),
             distanceKm: distanceKm, distanceBasis: basis, distanceEstimated: distanceEstimated,
             durationMinutes: duration, durationEstimated: try row.bool("duration_estimate"), departureTimes: times.sorted(),
@@ -258,5 +258,7 @@ enum NetworkLoader {
             vehicleSeats: seats, serviceUnconfirmed: try row.bool("service_unconfirmed"), validFrom: validFrom,
             validUntil: validUntil, notes: row.text("notes"), source: try row.source(), checkedOn: checkedOn,
             timetableYear: timetableYear)
+        leg.factorProxy = try row.bool("factor_proxy")
+        return leg
     }
 }

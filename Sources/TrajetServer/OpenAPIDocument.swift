@@ -408,8 +408,8 @@ components:
         status: { type: string }
     DepartureText:
       type: string
-      description: 'A date, YYYY-MM-DD, or a local date and time, YYYY-MM-DDTHH:MM (a day that does not exist is a 422).'
-      pattern: '^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d)?$'
+      description: 'A date, YYYY-MM-DD, or a local date and time, YYYY-MM-DDTHH:MM, in the years 2000 to 2100 (a day that does not exist is a 422).'
+      pattern: '^(20\d\d|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d)?$'
       examples: ['2026-07-04', '2026-07-04T08:00']
     RankingProfile:
       type: string

@@ -82,4 +82,16 @@ import TrajetDatasets
         #expect(!network.legs(from: "BE-CHARLEROI-SUD", to: "CRL").isEmpty)
         #expect(!network.legs(from: "BE-BXL-AIRPORT", to: "BRU").isEmpty)
     }
+
+    @Test func sharedMinibusesOnTheLocalBusFactorAreFlaggedProxy() throws {
+        let datasets = Shipped.datasets
+        let w3 = try #require(network.legs.first { $0.id == "W3" })
+        #expect(w3.mode == .bus && w3.factorProxy)
+        let calculator = EmissionCalculator(factorSet: try datasets.factorSet("desnz-2025"), hubs: datasets.hubs)
+        let input = try #require(LegInput(leg: w3, in: network))
+        let footprint = try calculator.footprint(of: input, group: try Group(participants: 14, leaders: 2), options: .init())
+        // DESNZ's local-bus row itself is not a proxy: the leg makes it one.
+        #expect(!footprint.factorUse.factor.isProxy)
+        #expect(footprint.notes.contains(.proxyFactor))
+    }
 }

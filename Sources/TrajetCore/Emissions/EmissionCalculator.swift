@@ -11,6 +11,8 @@ public struct LegInput: Hashable, Sendable {
     public var distanceEstimated: Bool
     /// Passengers per vehicle on this service, overriding the factor's default.
     public var vehicleSeats: Int?
+    /// The leg says its factor row is a stand-in (`Leg.factorProxy`).
+    public var factorProxy = false
 
     public init(
         mode: TransportMode, from: Place, to: Place, distanceKm: Double, distanceBasis: DistanceBasis,
@@ -31,6 +33,7 @@ public struct LegInput: Hashable, Sendable {
         self.init(
             mode: leg.mode, from: from, to: to, distanceKm: leg.distanceKm, distanceBasis: leg.distanceBasis,
             distanceEstimated: leg.distanceEstimated, vehicleSeats: leg.vehicleSeats)
+        factorProxy = leg.factorProxy
     }
 }
 
@@ -117,7 +120,7 @@ public struct EmissionCalculator: Sendable {
         if factor.wttKgPerUnit == nil {
             notes.append(rules.wttIncludedInTTW ? .wttIncludedInTTW : .wttNotPublished)
         }
-        if factor.isProxy { notes.append(.proxyFactor) }
+        if factor.isProxy || input.factorProxy { notes.append(.proxyFactor) }
         if factor.isEstimate { notes.append(.estimatedFactor) }
         if input.distanceEstimated { notes.append(.estimatedDistance) }
 

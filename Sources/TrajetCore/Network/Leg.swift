@@ -175,6 +175,9 @@ public struct Leg: Hashable, Sendable, Identifiable {
     public var timetableYear: Int?
     /// Made by a rule (`network/be-rail-rules.csv`), not researched: every figure is an estimate.
     public var derived = false
+    /// The factor row used for this leg stands in for another kind of service (`factor_proxy`: a shared West
+    /// African minibus costed with the local-bus factor): the footprint is flagged PROXY even if the row is not.
+    public var factorProxy = false
 
     public init(
         id: LegID, from: PlaceID, to: PlaceID, mode: TransportMode, operatorName: String = "", distanceKm: Double,

@@ -28,6 +28,14 @@ package enum RoutesText {
         }
     }
 
+    /// Where a hotel night is spent, as a coordinator reads it: the town, then the terminal the group sleeps near
+    /// ("Casablanca (Mohammed V International Airport)"); the id only when the place is not in the network given.
+    package static func sleepingPlace(_ id: PlaceID, _ network: Network) -> String {
+        guard let place = network.place(id) else { return id.rawValue }
+        if place.kind == .city || place.city.isEmpty || place.name == place.city { return place.name }
+        return "\(place.city) (\(place.name))"
+    }
+
     /// "fastest", "cheapest"…: the references an option stands for.
     package static func roleName(_ role: ItineraryRole, _ l: Localizer) -> String {
         switch role {
@@ -181,8 +189,8 @@ package enum RoutesText {
                         + n.format(it.hotelCostCentsPerPerson.maxEur, decimals: 0) + " €" + l.t("/pers., ESTIMATION)", "/person, ESTIMATE)"))
                 for item in it.legs where item.hotelNightsBefore > 0 {
                     notes.append(
-                        l.t("nuit à ", "night at ") + "\(item.leg.from)"
-                            + (item.hotelReason.map { " : " + hotelReason($0, l) } ?? ""))
+                        l.t("nuit à ", "night in ") + sleepingPlace(item.leg.from, answer.notes.network)
+                            + (item.hotelReason.map { l.t(" : ", ": ") + hotelReason($0, l) } ?? ""))
                 }
             }
             if it.waitMinutes > 0 {
@@ -227,8 +235,8 @@ package enum RoutesText {
             let leg = item.leg
             if item.hotelNightsBefore > 0 {
                 lines.append(
-                    "       🛏 " + l.t("\(item.hotelNightsBefore) nuit(s) à l'hôtel à ", "\(item.hotelNightsBefore) night(s) in a hotel at ")
-                        + "\(leg.from)" + (item.hotelReason.map { " — " + hotelReason($0, l) } ?? ""))
+                    "       🛏 " + l.t("\(item.hotelNightsBefore) nuit(s) à l'hôtel à ", "\(item.hotelNightsBefore) night(s) in a hotel in ")
+                        + sleepingPlace(leg.from, routeNotes.network) + (item.hotelReason.map { " — " + hotelReason($0, l) } ?? ""))
             }
             if item.waitMinutesBefore > 0 {
                 lines.append(

@@ -77,7 +77,12 @@ import TrajetDatasets
         #expect(night.hotelReason == .dailyLimit(minutes: 600, minors: true))
         let l = Localizer(.en)
         let text = RoutesText.render(answer, localizer: l, details: true)
-        #expect(text.contains("1 night(s) in a hotel at CMN — day limit 10 h with minors"))
+        // The night is named by its town and terminal, never by a place id (bug: "night at CMN : …").
+        #expect(text.contains("1 night(s) in a hotel in Casablanca (Mohammed V International Airport) — day limit 10 h with minors"))
+        #expect(text.contains("night in Casablanca (Mohammed V International Airport): day limit 10 h with minors"))
+        #expect(!text.contains("at CMN"))
+        let french = RoutesText.render(answer, localizer: Localizer(.fr), details: false)
+        #expect(french.contains("nuit à Casablanca (Mohammed V International Airport) : limite de 10 h"))
         #expect(text.contains("(any time from 06:00)"))
         let json = RoutesJSON(answer, localizer: l)
         let item = try #require(json.itineraries.first { $0.roles.contains("fastest") })

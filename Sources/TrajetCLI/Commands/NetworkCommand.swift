@@ -108,6 +108,16 @@ struct AdviceCommand: AsyncParsableCommand {
         }
     }
 
+    /// How old the ministry's advice is (not when we last looked at it: an advice of 2022 checked today is still
+    /// four years old). "?" when the source gives no date: the coordinator must read the ministry's page.
+    static func adviceAge(_ adviceDate: String, today: CalendarDay, _ l: Localizer) -> String {
+        guard let date = CalendarDay(iso: String(adviceDate.prefix(10))) else { return "?" }
+        let days = max(0, today.daysSinceEpoch - date.daysSinceEpoch)
+        if days < 60 { return l.t("\(days) j", "\(days) d") }
+        if days < 730 { return l.t("\(days / 30) mois", "\(days / 30) mo") }
+        return l.t("\(days / 365) ans", "\(days / 365) y")
+    }
+
     func render(_ rows: [TravelAdvice], rules: [EntryRule], _ l: Localizer) -> String {
         var table = TextTable(
             header: [
@@ -116,11 +126,10 @@ struct AdviceCommand: AsyncParsableCommand {
             ], rightAligned: [5])
         let today = CalendarDay.today
         for row in rows {
-            let days = today.daysSinceEpoch - row.checkedOn.daysSinceEpoch
             table.add([
                 l.countryName(row.countryCode), row.area.isEmpty ? l.t("tout le pays", "whole country") : row.area,
                 l.adviceLevel(row.level), row.adviceDate.isEmpty ? l.t("non daté", "undated") : row.adviceDate,
-                row.checkedOn.description, l.t("\(days) j", "\(days) d"),
+                row.checkedOn.description, Self.adviceAge(row.adviceDate, today: today, l),
                 row.unconfirmed ? l.t("NON CONFIRMÉ", "UNCONFIRMED") : "",
             ])
         }

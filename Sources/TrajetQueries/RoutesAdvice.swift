@@ -108,7 +108,7 @@ extension Localizer {
             parts.append(t("fièvre jaune : ", "yellow fever: ") + text(rule.yellowFeverCertificate))
         }
         parts.append(t("autorisation pour mineurs : ", "minors' authorisation: ") + text(rule.minorsAuthorisation))
-        return countryName(rule.countryCode) + " — " + parts.joined(separator: " ; ")
+        return countryName(rule.countryCode) + " — " + parts.joined(separator: t(" ; ", "; "))
             + " (" + (rule.unconfirmed ? t("NON CONFIRMÉ, ", "UNCONFIRMED, ") : "") + t("vérifié le ", "checked ")
             + rule.checkedOn.description + ")"
     }

@@ -20,4 +20,19 @@ import TrajetQueries
         #expect(AdviceCommand.adviceAge("", today: today, Localizer(.en)) == "?")
         #expect(AdviceCommand.adviceAge("undated copy", today: today, Localizer(.en)) == "?")
     }
+
+    /// Entry rules read as each language writes: "visa: …; minors' …" in English, "visa : … ; autorisation …" in
+    /// French (bug: the French spacing leaked into English).
+    @Test func entryRulesUseEachLanguagesPunctuation() {
+        let rule = EntryRule(
+            countryCode: "MR", visa: .init(fr: "eVisa obligatoire", en: "eVisa required"),
+            minorsAuthorisation: .init(fr: "", en: ""), yellowFeverCertificate: .init(fr: "", en: ""),
+            checkedOn: today, sourceURL: "", source: "test", unconfirmed: true)
+        #expect(
+            Localizer(.en).entryRule(rule)
+                == "Mauritania — visa: eVisa required; minors' authorisation: not checked (UNCONFIRMED, checked 2026-12-03)")
+        #expect(
+            Localizer(.fr).entryRule(rule)
+                == "Mauritanie — visa : eVisa obligatoire ; autorisation pour mineurs : non vérifié (NON CONFIRMÉ, vérifié le 2026-12-03)")
+    }
 }

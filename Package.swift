@@ -51,6 +51,11 @@ let package = Package(
         // Tests only: openapi.yaml is validated as an OpenAPI 3.1 document (both already build for the generator).
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The coordinators' web page: its HTML lives in .mustache files a maintainer reads and edits, rendered by the
+        // Hummingbird project's Mustache library (logic-less, escapes by default), not in string concatenations.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // Already built for postgres-nio; named for the web page's signed session cookies (HMAC-SHA256).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Pure domain: geography, network, emission engine. No package dependencies.
@@ -116,7 +121,7 @@ let package = Package(
         .target(
             name: "TrajetServer",
             dependencies: [
-                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports", "TrajetQueries", "TrajetAPI",
+                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports", "TrajetQueries", "TrajetAPI", "TrajetWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -132,6 +137,20 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: swiftSettings),
+        // The coordinators' web page (`/` of `trajet serve`): server-rendered HTML over the same questions as the CLI
+        // and the API (RoutesRequest, SavePlan, AnnualReportQuery), sessions from an organisation's API key.
+        .target(
+            name: "TrajetWeb",
+            dependencies: [
+                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports", "TrajetQueries",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates"), .copy("Static"), .copy("Words")],
             swiftSettings: swiftSettings),
         .target(
             name: "TrajetCLI",
@@ -163,6 +182,9 @@ let package = Package(
             name: "TrajetReportsTests", dependencies: ["TrajetReports", "TrajetCore", "TrajetDatasets"],
             swiftSettings: testSwiftSettings),
         .testTarget(
+            name: "TrajetWebTests", dependencies: ["TrajetWeb", "TrajetCore", "TrajetDatasets"],
+            swiftSettings: testSwiftSettings),
+        .testTarget(
             name: "TrajetImportTests",
             dependencies: [
                 "TrajetImport", "TrajetDatasets", "TrajetCore",
@@ -183,7 +205,7 @@ let package = Package(
             name: "TrajetServerTests",
             dependencies: [
                 "TrajetServer", "TrajetQueries", "TrajetStore", "TrajetPostgres", "TrajetCore", "TrajetDatasets",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "TrajetWeb", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

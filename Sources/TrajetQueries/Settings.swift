@@ -148,6 +148,13 @@ public struct Settings: Sendable {
 ///   on threads of their own (at a lower priority) so health checks and cheap requests keep a core.
 /// - `server.searchQueue` (default 64): route searches waiting for a thread; beyond, a 503 with `Retry-After`, and
 ///   `/readyz` answers 503 while the queue is full.
+///
+/// The web page (`/`):
+/// - `server.sessionSecret` → `TRAJET_SERVER_SESSION_SECRET` (secret; at least 32 characters): signs the page's session
+///   cookies. Unset = a random secret per process: sessions end when the server restarts, and servers sharing a
+///   store do not accept each other's cookies (set the same secret on each).
+/// - `server.secureCookies` (default false): mark cookies `Secure` even without `X-Forwarded-Proto: https` (a TLS
+///   proxy that does not send that header).
 public struct ServerSettings: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
@@ -161,6 +168,8 @@ public struct ServerSettings: Sendable {
     public var idleTimeoutSeconds = 60
     public var searchConcurrency = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
     public var searchQueue = 64
+    public var sessionSecret: String?
+    public var secureCookies = false
 
     public init() {}
 
@@ -198,6 +207,19 @@ public struct ServerSettings: Sendable {
         bodyTimeoutSeconds = try whole("server.bodyTimeoutSeconds", bodyTimeoutSeconds, 1...3600, "seconds")
         idleTimeoutSeconds = try whole("server.idleTimeoutSeconds", idleTimeoutSeconds, 1...3600, "seconds")
         searchConcurrency = try whole("server.searchConcurrency", searchConcurrency, 1...256, "a count")
+        if let secret = reader.string(forKey: "server.sessionSecret", isSecret: true), !secret.isEmpty {
+            // A short secret could be guessed, and every session cookie with it.
+            guard secret.utf8.count >= 32 else {
+                throw SettingsError.invalid(
+                    key: "server.sessionSecret", value: "(\(secret.utf8.count) characters)", expected: "at least 32 characters")
+            }
+            sessionSecret = secret
+        }
+        let secureText = reader.string(forKey: "server.secureCookies", default: "false")
+        guard let secure = Bool(secureText.lowercased()) else {
+            throw SettingsError.invalid(key: "server.secureCookies", value: secureText, expected: "true or false")
+        }
+        secureCookies = secure
         searchQueue = try whole("server.searchQueue", searchQueue, 0...100_000, "a count")
     }
 }

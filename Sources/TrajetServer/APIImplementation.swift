@@ -309,23 +309,14 @@ struct APIImplementation: APIProtocol {
                 limit: max(pick, settings.routeLimit), maxDays: nil, maxChanges: nil, maxCostEur: nil, avoid: [],
                 overland: false, via: nil, noNightTravel: false)
             let answer = try await routes(request, settings: settings) { $0 }
-            let id = UUID().uuidString.lowercased()
-            var found: [PlanLeg] = []
-            for (result, direction) in [(answer.outbound, LegDirection.outbound)] + (answer.inbound.map { [($0, .return)] } ?? []) {
-                guard pick <= result.itineraries.count else {
-                    throw Problem.invalid(
-                        l, field: "pick", value: "\(pick)", expected: "at most \(result.itineraries.count) (itineraries found)")
-                }
-                found += PlanLeg.legs(of: result.itineraries[pick - 1], planId: id, direction: direction)
+            do {
+                let saved = try PlanFromRoutes.detail(
+                    answer, outboundPick: pick, returnPick: nil, organisationId: organisation, name: body.name,
+                    partnerId: partner.id.rawValue, returnDate: returnDate)
+                (plan, legs) = (saved.plan, saved.legs)
+            } catch .beyondOptions(_, let pick, let found) {
+                throw Problem.invalid(l, field: "pick", value: "\(pick)", expected: "at most \(found) (itineraries found)")
             }
-            legs = found
-            plan = Plan(
-                id: id, organisationId: organisation, name: body.name, partnerId: partner.id.rawValue,
-                originPlaceId: answer.origin.id.rawValue, destinationPlaceId: answer.destination.id.rawValue,
-                departDate: answer.departureDay.description,
-                returnDate: returnDate.flatMap(DepartureText.parse).map { $0.0.description }, participants: participants,
-                leaders: leaders, minors: group.minors, factorSetId: answer.factorSet.id.rawValue,
-                factorSetVersion: answer.factorSet.version)
         }
         var detail = PlanDetail(plan: plan, legs: legs)
         detail.plan.organisationId = organisation

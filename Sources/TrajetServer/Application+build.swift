@@ -12,6 +12,7 @@ import TrajetCore
 import TrajetDatasets
 import TrajetQueries
 import TrajetStore
+import TrajetWeb
 
 /// The request context of every route: Hummingbird's basics, with a 1 MiB upload limit instead of 2 MiB (the largest
 /// legitimate body, a plan with its search inputs, is a few kilobytes).
@@ -79,21 +80,48 @@ package func buildRouter(_ environment: ServerEnvironment) throws -> Router<Traj
     let routes = RouteTable(openAPIDocument: openAPIDocumentText)
     let server = environment.settings.server
     let routeCache = server.routeCacheSize > 0 && server.publicReads ? RouteResponseCache(capacity: server.routeCacheSize) : nil
+    let planners = RoutePlanners(network: environment.datasets.network, policy: environment.settings.routing)
+    let searches = SearchGate(concurrency: server.searchConcurrency, queue: server.searchQueue)
+    // The coordinators' page at `/`: the same searches (same planners, same queue) as `/v1/routes`.
+    let web = try WebPages(
+        settings: environment.settings, datasets: environment.datasets, store: environment.store,
+        searcher: GatedRouteSearch(datasets: environment.datasets, planners: planners, searches: searches),
+        logger: environment.logger)
     router.addMiddleware {
         EdgeMiddleware<TrajetRequestContext>(
             metrics: metrics, routes: routes, routeCache: routeCache, store: environment.store,
-            publicReads: server.publicReads)
+            publicReads: server.publicReads, web: web)
     }
+    web.register(on: router)
     let document = Data((openAPIDocumentText + "\n").utf8)
     let api = APIImplementation(
         store: environment.store, datasets: environment.datasets, settings: environment.settings, metrics: metrics,
-        openAPIDocument: document,
-        planners: RoutePlanners(network: environment.datasets.network, policy: environment.settings.routing),
-        searches: SearchGate(concurrency: server.searchConcurrency, queue: server.searchQueue))
+        openAPIDocument: document, planners: planners, searches: searches)
     // No ErrorHandlingMiddleware: EdgeMiddleware maps the generated layer's errors (malformed JSON, wrong types,
     // missing parameters) to 4xx problems with the offending field, where ErrorHandlingMiddleware would send an
     // empty 4xx body. Either way, bad input never becomes a 500 (tested).
     // Compact JSON (the generator's default is pretty-printed): smaller bodies, faster to write.
     try api.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
     return router
+}
+
+/// The page's route searches on the API's search threads and queue (`SearchGate`): a crowd on the page cannot starve
+/// the API of cores, nor the other way round beyond the shared queue.
+struct GatedRouteSearch: RouteSearching {
+    let datasets: Datasets
+    let planners: RoutePlanners
+    let searches: SearchGate
+
+    func answer<Output: Sendable>(
+        _ request: RoutesRequest, settings: Settings, then finish: @escaping @Sendable (RoutesAnswer) throws -> Output
+    ) async throws -> Output {
+        let (datasets, planners) = (self.datasets, self.planners)
+        do {
+            return try await searches.run {
+                try finish(try request.run(datasets: datasets, settings: settings, planners: planners))
+            }
+        } catch let overloaded as SearchGate.Overloaded {
+            throw SearchesBusy(retryAfterSeconds: overloaded.retryAfterSeconds)
+        }
+    }
 }

@@ -9,6 +9,7 @@ import NIOCore
 import TrajetCore
 import TrajetQueries
 import TrajetStore
+import TrajetWeb
 
 /// What OpenAPI handlers need from the Hummingbird request (they only see the generated `Input`): the request id,
 /// its logger, the caller's `Authorization` and `Accept` headers and language. Set by `EdgeMiddleware` for the
@@ -43,6 +44,9 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
     /// read, never a JSON decode.
     let store: any PlanStore
     let publicReads: Bool
+    /// The coordinators' page: its paths, and any other path outside the spec's and `/v1` that a browser asks for
+    /// (`Accept: text/html`), errors included (a friendly HTML page; API clients keep their problem+json 404).
+    var web: WebPages? = nil
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -58,6 +62,18 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
             localizer: localizer, accept: request.headers[.accept])
         var response: Response
         var servedFromCache = false
+        let requestPath = request.uri.path
+        if let web, !requestPath.hasPrefix("/v1/"), requestPath != "/v1", routes.route(for: requestPath) == nil,
+            web.owns(requestPath) || request.headers[.accept]?.contains("text/html") == true
+        {
+            do {
+                response = try await next(request, context)
+            } catch {
+                // Only the router's own refusals reach here (no page route for this path or method): the page's
+                // handlers turn their errors into pages themselves.
+                response = await web.notFound(request)
+            }
+        } else {
         do {
             try checkRoute(request, localizer)
             let path = request.uri.path
@@ -140,6 +156,7 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
                 }
             }
             response = problem.response(requestID: requestID)
+        }
         }
         // The generated layer writes header values as URI components (`"1"` → `%221%22`); these two are not.
         for name in [HTTPField.Name.eTag, .location] {

@@ -1,0 +1,319 @@
+import Foundation
+import TrajetCore
+import TrajetQueries
+
+/// What the comparison page shows, computed from the same `RoutesAnswer` and the same wording helpers as
+/// `trajet routes` (RoutesText, the Localizer), so the page and the CLI give the same numbers and markers.
+struct RoutesView: Sendable {
+    struct Leg: Sendable {
+        var departure: String
+        var arrival: String
+        var mode: String
+        var modeClass: String
+        var legID: String
+        var operatorName: String?
+        var from: String
+        var to: String
+        var distance: String
+        var co2ePerPerson: String
+        var fare: String
+        var flags: [String]
+        var advice: [String]
+        var rule: String?
+        var source: String
+        var approximate: Bool
+        var hotelNight: String?
+        var wait: String?
+    }
+
+    struct Option: Sendable {
+        var number: Int
+        var anchor: String
+        var marks: String
+        var roles: String?
+        var co2ePerPerson: String
+        var co2eWithoutNonCO2: String
+        var groupTonnes: String
+        var leaveAt: String
+        var doorToDoor: String
+        var nights: Int
+        var cost: String
+        var changes: Int
+        var chain: String
+        var tradeOffs: [String]
+        var notes: [String]
+        var advice: [AdviceLine]
+        var hasAdvice: Bool
+        var legs: [Leg]
+        var adviceClass: String
+    }
+
+    /// A travel-advice, entry-rule or old-timetable line, its CLI symbol turned into a class (icons are CSS).
+    struct AdviceLine: Sendable {
+        var kind: String
+        var text: String
+
+        init(_ line: String) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let kinds: [(String, String)] = [("⚠", "advice"), ("⚑", "entry"), ("⏱", "stale")]
+            let found = kinds.first { trimmed.hasPrefix($0.0) }
+            kind = found?.1 ?? "advice"
+            text = found.map { String(trimmed.dropFirst($0.0.count)).trimmingCharacters(in: .whitespaces) } ?? trimmed
+        }
+    }
+
+    struct Section: Sendable {
+        var title: String
+        var direction: String
+        var isOutbound: Bool
+        var summary: String
+        var options: [Option]
+        var chart: ChartView
+        var map: MapView
+    }
+
+    var heading: String
+    var subheading: String
+    var factors: String
+    var accessNotes: [String]
+    var leftOut: String?
+    var sections: [Section]
+    var roundTrip: String?
+    var legend: [String]
+}
+
+extension RoutesView {
+    init(_ answer: RoutesAnswer, basemap: Basemap, l: Localizer) {
+        let g = answer.group
+        heading = "\(RoutesText.placeName(answer.origin)) → \(RoutesText.placeName(answer.destination))"
+        subheading =
+            l.t("départ ", "departing ") + "\(answer.departureDay) "
+            + (answer.departureTimeGiven
+                ? l.t("pas avant \(answer.earliestDeparture)", "not before \(answer.earliestDeparture)")
+                : l.t("(toute la journée dès \(answer.earliestDeparture))", "(any time from \(answer.earliestDeparture))"))
+            + " · " + l.t("groupe de ", "group of ") + "\(g.people) (\(g.participants) + \(g.leaders)"
+            + (g.minors ? l.t(", avec mineurs", ", with minors") : "") + ")"
+        factors =
+            l.t("Facteurs : ", "Factors: ") + "\(answer.factorSet.id) (\(answer.factorSet.name)) · "
+            + l.t("classement : ", "ranking: ") + RoutesText.rankName(answer.rank, l)
+        var access: [String] = []
+        if let a = answer.notes.originAccess { access.append(l.access(a, origin: true)) }
+        if let a = answer.notes.destinationAccess { access.append(l.access(a, origin: false)) }
+        accessNotes = access
+        leftOut = answer.notes.leftOut.map { l.leftOut($0) }
+        var sections = [
+            Self.section(answer.outbound, title: l.t("Aller", "Outbound"), direction: "outbound", answer, basemap, l)
+        ]
+        if let inbound = answer.inbound {
+            sections.append(Self.section(inbound, title: l.t("Retour", "Return"), direction: "return", answer, basemap, l))
+            let out = answer.outbound.itineraries[0]
+            let back = inbound.itineraries[0]
+            let n = l.numbers
+            roundTrip =
+                l.t("Aller-retour (options n° 1) : ", "Round trip (options #1): ")
+                + n.kg(out.co2eKgPerPerson + back.co2eKgPerPerson) + l.t(" CO2e par personne", " CO2e per person")
+                + " (" + n.kg(out.footprint.perPerson.totalWithoutNonCO2Kg + back.footprint.perPerson.totalWithoutNonCO2Kg)
+                + l.t(" sans effets hors CO2", " without non-CO2 effects") + "), "
+                + n.format((out.footprint.group.totalKg + back.footprint.group.totalKg) / 1000, decimals: 2)
+                + l.t(" t pour le groupe", " t for the group") + ", " + l.t("nuits en route : ", "nights en route: ")
+                + "\(out.nightsEnRoute + back.nightsEnRoute)"
+        }
+        self.sections = sections
+        legend = [
+            l.t(
+                "CO2e : du puits au sillage, avec effets hors CO2 (entre parenthèses : sans). € : billets + hôtels (ESTIMATION), par personne, aller simple.",
+                "CO2e: well-to-wake with non-CO2 effects (in brackets: without). €: fares + hotels (ESTIMATE), per person, one way."),
+            l.t(
+                "Horaires et tarifs à vérifier auprès des opérateurs ; * = chiffres estimés, ? = service non confirmé.",
+                "Check timetables and fares with the operators; * = estimated figures, ? = service not confirmed."),
+            l.t(
+                "!! = passe où les Affaires étrangères (diplomatie.belgium.be) déconseillent les voyages ; ! = vigilance accrue.",
+                "!! = goes where the Belgian foreign ministry (diplomatie.belgium.be) advises against travel; ! = increased vigilance."),
+        ]
+    }
+
+    static func section(
+        _ result: RouteSearchResult, title: String, direction: String, _ answer: RoutesAnswer, _ basemap: Basemap,
+        _ l: Localizer
+    ) -> Section {
+        let n = l.numbers
+        var options: [Option] = []
+        for (i, it) in result.itineraries.enumerated() {
+            var marks = it.hasEstimates ? "*" : ""
+            if it.hasUnconfirmedServices { marks += "?" }
+            let adviceMark = answer.notes.marker(it)
+            marks += adviceMark
+            var tradeOffs: [String] = []
+            if it != result.fastest {
+                tradeOffs.append(l.t("vs le plus rapide : ", "vs fastest: ") + RoutesText.comparison(it.compared(to: result.fastest), l))
+            }
+            if it != result.lowestCarbon, result.lowestCarbon != result.fastest {
+                tradeOffs.append(
+                    l.t("vs le plus bas carbone : ", "vs lowest carbon: ") + RoutesText.comparison(it.compared(to: result.lowestCarbon), l))
+            }
+            var notes: [String] = []
+            if it.hotelNights > 0 {
+                notes.append(
+                    l.t("\(it.hotelNights) nuit(s) d'hôtel", "\(it.hotelNights) hotel night(s)") + " ("
+                        + n.format(it.hotelCostCentsPerPerson.minEur, decimals: 0) + "–"
+                        + n.format(it.hotelCostCentsPerPerson.maxEur, decimals: 0) + " €"
+                        + l.t("/pers., ESTIMATION)", "/person, ESTIMATE)"))
+                for item in it.legs where item.hotelNightsBefore > 0 {
+                    notes.append(
+                        l.t("nuit à ", "night in ") + RoutesText.sleepingPlace(item.leg.from, answer.notes.network)
+                            + (item.hotelReason.map { l.t(" : ", ": ") + RoutesText.hotelReason($0, l) } ?? ""))
+                }
+            }
+            if it.waitMinutes > 0 { notes.append(l.t("attentes : ", "waits: ") + RoutesText.duration(it.waitMinutes, l)) }
+            if it.nightsOnBoard > 0 {
+                notes.append(l.t("\(it.nightsOnBoard) nuit(s) à bord", "\(it.nightsOnBoard) night(s) on board"))
+            }
+            if it.legsWithoutFare > 0 {
+                notes.append(l.t("\(it.legsWithoutFare) trajet(s) sans tarif connu", "\(it.legsWithoutFare) leg(s) without a known fare"))
+            }
+            let advice = RoutesText.adviceLines(it, answer.notes, l).map(AdviceLine.init)
+            let cost = it.costCentsPerPerson
+            options.append(
+                Option(
+                    number: i + 1, anchor: "\(direction)-\(i + 1)", marks: marks,
+                    roles: Self.nonEmpty(result.roles(of: it).map { RoutesText.roleName($0, l) }.joined(separator: ", ")),
+                    co2ePerPerson: n.format(it.co2eKgPerPerson, decimals: 0) + " kg",
+                    co2eWithoutNonCO2: n.format(it.footprint.perPerson.totalWithoutNonCO2Kg, decimals: 0) + " kg",
+                    groupTonnes: n.format(it.footprint.group.totalKg / 1000, decimals: 2) + " t",
+                    leaveAt: RoutesText.leaveAt(it, from: answer.departureDay, l),
+                    doorToDoor: RoutesText.duration(it.durationMinutes, l), nights: it.nightsEnRoute,
+                    cost: n.format(cost.minEur, decimals: 0) + "–" + n.format(cost.maxEur, decimals: 0) + " €"
+                        + (it.legsWithoutFare > 0 ? "+" : ""),
+                    changes: it.changes, chain: RoutesText.chain(it, l), tradeOffs: tradeOffs, notes: notes,
+                    advice: advice, hasAdvice: !advice.isEmpty, legs: legs(it, answer.notes, l),
+                    adviceClass: adviceMark == "!!" ? "advice-against" : adviceMark == "!" ? "advice-vigilance" : ""))
+        }
+        return Section(
+            title: title, direction: direction, isOutbound: direction == "outbound",
+            summary: l.t(
+                "\(result.optionCount) option(s) non dominée(s), \(result.itineraries.count) affichée(s)",
+                "\(result.optionCount) non-dominated option(s), \(result.itineraries.count) shown"),
+            options: options, chart: ChartView(result, l), map: MapView(result, network: answer.notes.network, basemap: basemap, l))
+    }
+
+    /// Mustache renders a section for any string, even an empty one: nil hides it.
+    static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+
+    static func legs(_ it: Itinerary, _ notes: RouteNotes, _ l: Localizer) -> [Leg] {
+        let n = l.numbers
+        let firstDay = it.departure.localDay.daysSinceEpoch
+        func stamp(_ t: TripTime) -> String { l.t("J", "D") + "\(t.localDay.daysSinceEpoch - firstDay + 1) \(t.localTime)" }
+        func name(_ id: PlaceID) -> String { RoutesText.sleepingPlace(id, notes.network) }
+        return it.legs.map { item in
+            let leg = item.leg
+            var flags: [String] = []
+            if leg.distanceEstimated { flags.append(l.t("distance estimée", "distance estimated")) }
+            if leg.durationEstimated { flags.append(l.t("durée estimée", "duration estimated")) }
+            if leg.fareEstimated { flags.append(l.t("tarif estimé", "fare estimated")) }
+            if leg.frequencyEstimated { flags.append(l.t("fréquence estimée", "frequency estimated")) }
+            if leg.serviceUnconfirmed { flags.append(l.t("service NON CONFIRMÉ", "service UNCONFIRMED")) }
+            let stale = notes.isStale(leg)
+            if stale { flags.append(l.staleTimetable(leg)) }
+            if leg.departureTimes.isEmpty && leg.servicesPerWeek < 7 {
+                flags.append(
+                    l.t("moins d'un départ par jour, horaire inconnu : choisir la date en fonction",
+                        "less than daily, timetable unknown: choose the date to match"))
+            }
+            for note in item.footprint.notes where note == .proxyFactor || note == .estimatedFactor {
+                flags.append(note == .proxyFactor ? "PROXY" : l.t("facteur ESTIMÉ", "factor ESTIMATE"))
+            }
+            let fare =
+                leg.fare.map { n.format($0.minEur, decimals: 0) + "–" + n.format($0.maxEur, decimals: 0) + " €" }
+                ?? l.t("tarif inconnu", "fare unknown")
+            return Leg(
+                departure: stamp(item.departure), arrival: stamp(item.arrival), mode: l.mode(leg.mode),
+                modeClass: MapView.modeClass(leg.mode), legID: leg.id.rawValue, operatorName: Self.nonEmpty(leg.operatorName),
+                from: name(leg.from), to: name(leg.to), distance: n.km(leg.distanceKm),
+                co2ePerPerson: n.kg(item.footprint.perPerson.totalKg), fare: fare, flags: flags,
+                advice: notes.advice(leg).filter { $0.level >= .increasedVigilance }.map {
+                    l.advice($0) + " — " + l.t($0.summaryFR, $0.summaryEN)
+                },
+                rule: leg.id.rawValue.hasPrefix("SNCB:") ? Self.nonEmpty(leg.notes) : nil,
+                source: leg.source + (leg.checkedOn.map { l.t(" · vérifié le ", " · checked ") + $0.description } ?? ""),
+                approximate: stale,
+                hotelNight: item.hotelNightsBefore > 0
+                    ? l.t("\(item.hotelNightsBefore) nuit(s) à l'hôtel à ", "\(item.hotelNightsBefore) night(s) in a hotel in ")
+                        + name(leg.from) + (item.hotelReason.map { " — " + RoutesText.hotelReason($0, l) } ?? "") : nil,
+                wait: item.waitMinutesBefore > 0
+                    ? l.t("attente \(RoutesText.duration(item.waitMinutesBefore, l)) à ",
+                        "wait \(RoutesText.duration(item.waitMinutesBefore, l)) at ") + name(leg.from) : nil)
+        }
+    }
+}
+
+/// CO2e per person against door-to-door time, one numbered point per option (inline SVG, drawn by the template).
+struct ChartView: Sendable {
+    struct Point: Sendable {
+        var number: Int
+        var x: String
+        var y: String
+        var labelX: String
+        var label: String
+        var anchor: String
+    }
+    struct Tick: Sendable {
+        var position: String
+        var label: String
+    }
+    var points: [Point]
+    var xTicks: [Tick]
+    var yTicks: [Tick]
+    var xTitle: String
+    var yTitle: String
+    var title: String
+
+    static let width = 480.0
+    static let height = 260.0
+    static let left = 56.0
+    static let right = 16.0
+    static let top = 14.0
+    static let bottom = 40.0
+
+    init(_ result: RouteSearchResult, _ l: Localizer) {
+        let hours = result.itineraries.map { Double($0.durationMinutes) / 60 }
+        let kgs = result.itineraries.map(\.co2eKgPerPerson)
+        let hourStep = Self.niceStep((hours.max() ?? 1) / 4)
+        let kgStep = Self.niceStep((kgs.max() ?? 1) / 4)
+        let maxHours = max(1, ((hours.max() ?? 1) / hourStep).rounded(.up)) * hourStep
+        let maxKg = max(1, ((kgs.max() ?? 1) / kgStep).rounded(.up)) * kgStep
+        let plotWidth = Self.width - Self.left - Self.right
+        let plotHeight = Self.height - Self.top - Self.bottom
+        func x(_ h: Double) -> Double { Self.left + h / maxHours * plotWidth }
+        func y(_ kg: Double) -> Double { Self.top + plotHeight - kg / maxKg * plotHeight }
+        let n = l.numbers
+        points = result.itineraries.enumerated().map { i, it in
+            let px = x(hours[i])
+            let py = y(kgs[i])
+            let label = "\(i + 1)"
+            return Point(
+                number: i + 1, x: Self.f(px), y: Self.f(py), labelX: Self.f(px + 7), label: label,
+                anchor: "\(i + 1): " + n.format(kgs[i], decimals: 0) + " kg, " + RoutesText.duration(it.durationMinutes, l))
+        }
+        xTicks = stride(from: 0.0, through: maxHours + hourStep / 2, by: hourStep).map { h in
+            Tick(position: Self.f(x(h)), label: n.format(h, decimals: h == h.rounded() ? 0 : 1) + " h")
+        }
+        yTicks = stride(from: 0.0, through: maxKg + kgStep / 2, by: kgStep).map { kg in
+            Tick(position: Self.f(y(kg)), label: n.format(kg, decimals: kg == kg.rounded() ? 0 : 1))
+        }
+        xTitle = l.t("porte à porte (heures)", "door to door (hours)")
+        yTitle = l.t("kg CO2e par personne", "kg CO2e per person")
+        title = l.t(
+            "CO2e par personne selon la durée porte à porte, un point par option",
+            "CO2e per person against door-to-door time, one point per option")
+    }
+
+    /// 1, 2 or 5 × a power of ten at or above `value`: a tick step with round labels (at most about 5 ticks).
+    static func niceStep(_ value: Double) -> Double {
+        guard value > 0 else { return 1 }
+        let power = pow(10, floor(log10(value)))
+        for step in [1.0, 2, 5, 10] where step * power >= value { return step * power }
+        return 10 * power
+    }
+
+    static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+}

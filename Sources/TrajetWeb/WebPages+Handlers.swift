@@ -137,7 +137,7 @@ extension WebPages {
 
     func signInForm(_ web: Web, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let next = Self.safeNext(web.query["next"] ?? web.form["next"])
-        var values: [String: Any] = ["next": next]
+        var values: [String: Any] = ["next": next, "firstStart": try await firstStartAllowed()]
         // A nil in a Mustache dictionary renders as the text "nil": absent keys only.
         if let error { values["error"] = error }
         return render("signin", web, title: web.w("signin_title"), status: status, values)
@@ -155,6 +155,44 @@ extension WebPages {
                 name: WebSessions.cookieName, value: sessions.cookieValue(keyHash: key.keyHash),
                 maxAge: WebSessions.lifetimeSeconds, path: "/", secure: web.secure, httpOnly: true, sameSite: .strict))
         logger.info("web sign-in", metadata: ["key": .string(key.id)])
+        return response
+    }
+
+    /// A store without any key, served on this machine only (loopback): the sign-in page offers to create the first
+    /// organisation and its key, so a newcomer can save a plan without reading the CLI's documentation. Never on a
+    /// server reachable from elsewhere (anyone could claim it), never once a key exists.
+    func firstStartAllowed() async throws -> Bool {
+        guard ["127.0.0.1", "localhost", "::1"].contains(settings.server.host) else { return false }
+        return try await store.apiKeys().isEmpty
+    }
+
+    func firstStart(_ web: Web) async throws -> Response {
+        guard try await firstStartAllowed() else { throw WebError.forbidden("first start") }
+        let name = String((web.form["organisationName"] ?? "").prefix(200))
+        let id = SearchText.fold(web.form["organisation"] ?? name).split { !$0.isLetter && !$0.isNumber }.joined(separator: "-")
+        guard !name.isEmpty, !id.isEmpty else {
+            return try await signInForm(web, error: web.w("first_start_missing"), status: .badRequest)
+        }
+        do {
+            if try await store.organisations().contains(where: { $0.id == id }) == false {
+                _ = try await store.addOrganisation(Organisation(id: String(id.prefix(100)), name: name))
+            }
+        } catch let error as PlanStoreError {
+            return try await signInForm(web, error: web.localizer.message(for: error), status: .badRequest)
+        }
+        let (secret, key) = APIKey.generate(organisationId: String(id.prefix(100)), role: .admin, label: "first start (web page)")
+        _ = try await store.addAPIKey(key)
+        logger.info("first organisation and key created from the web page", metadata: ["key": .string(key.id)])
+        var signedIn = web
+        signedIn.key = key
+        signedIn.organisationName = name
+        let cookie = sessions.cookieValue(keyHash: key.keyHash)
+        signedIn.cookie = cookie
+        var response = render("first-start", signedIn, title: web.w("first_start_title"), ["secret": secret])
+        response.setCookie(
+            Cookie(
+                name: WebSessions.cookieName, value: cookie, maxAge: WebSessions.lifetimeSeconds, path: "/",
+                secure: web.secure, httpOnly: true, sameSite: .strict))
         return response
     }
 

@@ -72,6 +72,7 @@ package struct WebPages: Sendable {
         router.get("/routes") { request, _ in await page(request) { try await routes($0) } }
         router.get("/signin") { request, _ in await page(request) { try await signInForm($0, error: nil) } }
         router.post("/signin") { request, _ in await page(request, post: true) { try await signIn($0) } }
+        router.post("/signin/first-start") { request, _ in await page(request, post: true) { try await firstStart($0) } }
         router.post("/signout") { request, _ in await page(request, post: true) { try await signOut($0) } }
         router.get("/plans") { request, _ in await page(request) { try await plans($0) } }
         router.post("/plans") { request, _ in await page(request, post: true) { try await savePlan($0) } }

@@ -279,4 +279,41 @@ import TrajetStore
             try await client.execute(uri: "/v1/nothing", method: .get, headers: [.accept: "text/html"]) { #expect($0.isProblem) }
         }
     }
+
+    @Test func firstStartCreatesTheFirstOrganisationOnlyOnALocalEmptyServer() async throws {
+        let store = try SQLitePlanStore.inMemory()
+        var settings = try await Settings.load(configFile: nil, overrides: .init(language: .en), environment: [:])
+        settings.server.host = "127.0.0.1"
+        let app = try buildApplication(ServerEnvironment(settings: settings, datasets: Shipped.datasets, store: store))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/signin", method: .get) { #expect($0.text.contains("/signin/first-start")) }
+            let created = try await client.execute(
+                uri: "/signin/first-start", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: body("organisationName=Les+%C3%89changes+de+Namur"))
+            #expect(created.status == .ok)
+            #expect(created.headers[.setCookie]?.contains("SameSite=Strict") == true)
+            #expect(created.text.contains("trj_"))
+            #expect(try await store.organisations().map(\.id) == ["les-echanges-de-namur"])
+            #expect(try await store.apiKeys().count == 1)
+            // Once a key exists the offer is gone, and a second attempt is refused.
+            try await client.execute(uri: "/signin", method: .get) { #expect(!$0.text.contains("/signin/first-start")) }
+            try await client.execute(
+                uri: "/signin/first-start", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: body("organisationName=Intruder")
+            ) { #expect($0.status == .forbidden) }
+            #expect(try await store.apiKeys().count == 1)
+        }
+        // A server reachable from elsewhere never offers it, even with no key.
+        let exposedStore = try SQLitePlanStore.inMemory()
+        settings.server.host = "0.0.0.0"
+        let exposed = try buildApplication(ServerEnvironment(settings: settings, datasets: Shipped.datasets, store: exposedStore))
+        try await exposed.test(.router) { client in
+            try await client.execute(uri: "/signin", method: .get) { #expect(!$0.text.contains("/signin/first-start")) }
+            try await client.execute(
+                uri: "/signin/first-start", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: body("organisationName=Intruder")
+            ) { #expect($0.status == .forbidden) }
+        }
+        #expect(try await exposedStore.apiKeys().isEmpty)
+    }
 }

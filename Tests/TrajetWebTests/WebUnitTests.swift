@@ -107,7 +107,7 @@ import TrajetDatasets
 
     @Test func templatesParse() throws {
         let library = try WebResources.templates()
-        for name in ["layout", "home", "routes", "signin", "plans", "plan", "plan-delete", "reports", "error", "search-form"] {
+        for name in ["layout", "home", "routes", "signin", "plans", "plan", "plan-delete", "reports", "error", "search-form", "first-start"] {
             #expect(library.getTemplate(named: name) != nil, "\(name)")
         }
     }

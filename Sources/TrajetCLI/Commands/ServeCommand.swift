@@ -101,6 +101,19 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try buildApplication(
             ServerEnvironment(settings: context.settings, datasets: context.datasets, store: store, logger: logger),
             services: services)
+        // What a newcomer needs first: where the page is (the log lines above are for operators).
+        let server = context.settings.server
+        let shownHost = server.host == "0.0.0.0" || server.host == "::" ? "127.0.0.1" : server.host
+        let url = "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(server.port)/"
+        // Written straight to the file descriptor: print() buffers when stdout is a pipe (a log collector, a test).
+        func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+        say(l.t("Trajet est prêt : ouvrez \(url) dans un navigateur (l'API est sous \(url)v1).",
+            "Trajet is ready: open \(url) in a browser (the API is under \(url)v1)."))
+        if (try? await store.apiKeys().isEmpty) == true {
+            say(l.t(
+                "Aucune clé d'organisation encore : la page « Se connecter » propose de créer la première (sur ce poste seulement), ou : trajet orgs add ID --name NOM && trajet keys create --org ID --role planner",
+                "No organisation key yet: the page's 'Sign in' offers to create the first one (on this machine only), or: trajet orgs add ID --name NAME && trajet keys create --org ID --role planner"))
+        }
         try await app.runService()
         logger.info("stopped")
     }

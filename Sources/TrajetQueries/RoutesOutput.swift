@@ -112,7 +112,10 @@ package enum RoutesText {
         lines.append(section(answer.outbound, title: l.t("Aller", "Outbound"), answer: answer, l: l, details: details))
         if let inbound = answer.inbound {
             lines.append("")
-            lines.append(section(inbound, title: l.t("Retour", "Return"), answer: answer, l: l, details: details))
+            lines.append(
+                section(
+                    inbound, title: l.t("Retour", "Return"), answer: answer, l: l, details: details,
+                    day: answer.returnDay ?? answer.departureDay))
             let out = answer.outbound.itineraries[0]
             let back = inbound.itineraries[0]
             let n = l.numbers
@@ -142,9 +145,11 @@ package enum RoutesText {
         return lines.joined(separator: "\n")
     }
 
-    package static func section(_ result: RouteSearchResult, title: String, answer: RoutesAnswer, l: Localizer, details: Bool)
-        -> String
-    {
+    /// `day`: the day the direction was asked for (the return's for the return), from which "leave" counts days.
+    package static func section(
+        _ result: RouteSearchResult, title: String, answer: RoutesAnswer, l: Localizer, details: Bool,
+        day: CalendarDay? = nil
+    ) -> String {
         let n = l.numbers
         var lines = [
             "\(title) — " + l.t("\(result.optionCount) option(s) non dominée(s), \(result.itineraries.count) affichée(s)",
@@ -165,7 +170,7 @@ package enum RoutesText {
                 "\(i + 1)\(marks)",
                 n.format(it.co2eKgPerPerson, decimals: 0) + " (" + n.format(it.footprint.perPerson.totalWithoutNonCO2Kg, decimals: 0) + ") kg",
                 n.format(it.footprint.group.totalKg / 1000, decimals: 2) + " t",
-                leaveAt(it, from: answer.departureDay, l), duration(it.durationMinutes, l),
+                leaveAt(it, from: day ?? answer.departureDay, l), duration(it.durationMinutes, l),
                 "\(it.nightsEnRoute)", n.format(cost.minEur, decimals: 0) + "–" + n.format(cost.maxEur, decimals: 0) + " €"
                     + (it.legsWithoutFare > 0 ? "+" : ""),
                 "\(it.changes)", chain(it, l),

@@ -121,7 +121,9 @@ package struct RoutesRequest: Sendable {
             }
         }
         var inbound: RouteSearchResult?
+        var returnDay: CalendarDay?
         if let returnDate, let (backDay, backTime) = DepartureText.parse(returnDate) {
+            returnDay = backDay
             guard backDay >= outDay else {
                 throw .invalidValue(field: "return", value: returnDate, expected: "a date on or after the departure \(outDay)")
             }
@@ -133,7 +135,7 @@ package struct RoutesRequest: Sendable {
         }
         return RoutesAnswer(
             origin: origin, destination: destination, group: group, factorSet: factorSet, rank: rank,
-            departureDay: outDay, outbound: outbound, inbound: inbound,
+            departureDay: outDay, outbound: outbound, inbound: inbound, returnDay: returnDay,
             earliestDeparture: outTime ?? settings.defaultDepartureTime, departureTimeGiven: outTime != nil,
             notes: RouteNotes(
                 book: datasets.advice, network: datasets.network, today: today,
@@ -151,6 +153,9 @@ package struct RoutesAnswer {
     package var departureDay: CalendarDay
     package var outbound: RouteSearchResult
     package var inbound: RouteSearchResult?
+    /// The day asked for the return (`--return`): return options say when they leave relative to it, not to the
+    /// outbound day ("06:00", not "06:00 +21 d").
+    package var returnDay: CalendarDay?
     /// `--depart DATE` means any time that day from `earliestDeparture`; `DATETHH:MM`, not before that time.
     package var earliestDeparture: LocalTime = LocalTime(hours: 6, minutes: 0)!
     package var departureTimeGiven = false

@@ -26,6 +26,8 @@ struct MapView: Sendable {
         var y: String
         var labelX: String
         var labelY: String
+        /// The town, drawn beside the two ends; `name` (town and station) is the tooltip.
+        var label: String
         var name: String
         var end: Bool
         /// Labels right of the point, or left of it in the right half of the map (not cut at the edge).
@@ -69,6 +71,8 @@ struct MapView: Sendable {
                         title: "\(i + 1): \(l.mode(item.leg.mode)) \(RoutesText.sleepingPlace(from.id, network)) → "
                             + RoutesText.sleepingPlace(to.id, network)))
             }
+            // Short bus, ferry and road legs (the Strait of Gibraltar) on top of the rail and flight lines.
+            lines.sort { Self.drawOrder($0.modeClass) < Self.drawOrder($1.modeClass) }
             options.append(OptionLines(number: i + 1, lines: lines))
         }
         if !minX.isFinite { (minX, minY, maxX, maxY) = (0, 0, frame.widthUnits, frame.heightUnits) }
@@ -91,8 +95,8 @@ struct MapView: Sendable {
             return Stop(
                 x: Self.f(p.x), y: Self.f(p.y), labelX: Self.f(leftward ? p.x - labelSize : p.x + labelSize),
                 labelY: Self.f(p.y - labelSize / 2),
-                name: end ? RoutesText.sleepingPlace(id, network) : place.city.isEmpty ? place.name : place.city, end: end,
-                textAnchor: leftward ? "end" : "start")
+                label: place.kind == .city || place.city.isEmpty ? place.name : place.city,
+                name: RoutesText.sleepingPlace(id, network), end: end, textAnchor: leftward ? "end" : "start")
         }
         modes = usedModes.map { Mode(name: l.mode($0), modeClass: Self.modeClass($0)) }
         source = basemap.source
@@ -100,14 +104,23 @@ struct MapView: Sendable {
         title = l.t("Carte des options (une ligne par trajet)", "Map of the options (one line per leg)")
     }
 
+    static func drawOrder(_ modeClass: String) -> Int {
+        ["m-flight", "m-hsr", "m-rail", "m-night", "m-metro", "m-bus", "m-road", "m-taxi", "m-ferry", "m-walk"]
+            .firstIndex(of: modeClass) ?? 0
+    }
+
     /// The CSS class of a mode's line: colours and dashes in trajet.css, also shown in the legend.
     static func modeClass(_ mode: TransportMode) -> String {
         switch mode {
         case .flight: "m-flight"
-        case .highSpeedRail, .rail, .nightTrain, .metro: "m-rail"
+        case .highSpeedRail: "m-hsr"
+        case .rail: "m-rail"
+        case .nightTrain: "m-night"
+        case .metro: "m-metro"
         case .coach, .bus: "m-bus"
         case .ferry: "m-ferry"
-        case .sharedTaxi, .minibus, .taxi, .car: "m-road"
+        case .minibus, .car: "m-road"
+        case .sharedTaxi, .taxi: "m-taxi"
         case .walk: "m-walk"
         }
     }

@@ -105,7 +105,10 @@ extension RoutesView {
             Self.section(answer.outbound, title: l.t("Aller", "Outbound"), direction: "outbound", answer, basemap, l)
         ]
         if let inbound = answer.inbound {
-            sections.append(Self.section(inbound, title: l.t("Retour", "Return"), direction: "return", answer, basemap, l))
+            sections.append(
+                Self.section(
+                    inbound, title: l.t("Retour", "Return"), direction: "return", answer, basemap, l,
+                    day: answer.returnDay ?? answer.departureDay))
             let out = answer.outbound.itineraries[0]
             let back = inbound.itineraries[0]
             let n = l.numbers
@@ -134,7 +137,7 @@ extension RoutesView {
 
     static func section(
         _ result: RouteSearchResult, title: String, direction: String, _ answer: RoutesAnswer, _ basemap: Basemap,
-        _ l: Localizer
+        _ l: Localizer, day: CalendarDay? = nil
     ) -> Section {
         let n = l.numbers
         var options: [Option] = []
@@ -180,7 +183,7 @@ extension RoutesView {
                     co2ePerPerson: n.format(it.co2eKgPerPerson, decimals: 0) + " kg",
                     co2eWithoutNonCO2: n.format(it.footprint.perPerson.totalWithoutNonCO2Kg, decimals: 0) + " kg",
                     groupTonnes: n.format(it.footprint.group.totalKg / 1000, decimals: 2) + " t",
-                    leaveAt: RoutesText.leaveAt(it, from: answer.departureDay, l),
+                    leaveAt: RoutesText.leaveAt(it, from: day ?? answer.departureDay, l),
                     doorToDoor: RoutesText.duration(it.durationMinutes, l), nights: it.nightsEnRoute,
                     cost: n.format(cost.minEur, decimals: 0) + "–" + n.format(cost.maxEur, decimals: 0) + " €"
                         + (it.legsWithoutFare > 0 ? "+" : ""),
@@ -255,10 +258,12 @@ struct ChartView: Sendable {
         var labelX: String
         var label: String
         var anchor: String
+        var textAnchor: String
     }
     struct Tick: Sendable {
         var position: String
         var label: String
+        var anchor = "middle"
     }
     var points: [Point]
     var xTicks: [Tick]
@@ -286,17 +291,22 @@ struct ChartView: Sendable {
         func x(_ h: Double) -> Double { Self.left + h / maxHours * plotWidth }
         func y(_ kg: Double) -> Double { Self.top + plotHeight - kg / maxKg * plotHeight }
         let n = l.numbers
+        var placed: [(x: Double, y: Double)] = []
         points = result.itineraries.enumerated().map { i, it in
             let px = x(hours[i])
             let py = y(kgs[i])
-            let label = "\(i + 1)"
+            // A point close to one already labelled gets its number on the other side (1 and 2 a few px apart).
+            let crowded = placed.contains { abs($0.x - px) < 14 && abs($0.y - py) < 10 }
+            placed.append((px, py))
             return Point(
-                number: i + 1, x: Self.f(px), y: Self.f(py), labelX: Self.f(px + 7), label: label,
-                anchor: "\(i + 1): " + n.format(kgs[i], decimals: 0) + " kg, " + RoutesText.duration(it.durationMinutes, l))
+                number: i + 1, x: Self.f(px), y: Self.f(py), labelX: Self.f(crowded ? px - 7 : px + 7), label: "\(i + 1)",
+                anchor: "\(i + 1): " + n.format(kgs[i], decimals: 0) + " kg, " + RoutesText.duration(it.durationMinutes, l),
+                textAnchor: crowded ? "end" : "start")
         }
         xTicks = stride(from: 0.0, through: maxHours + hourStep / 2, by: hourStep).map { h in
             Tick(position: Self.f(x(h)), label: n.format(h, decimals: h == h.rounded() ? 0 : 1) + " h")
         }
+        if !xTicks.isEmpty { xTicks[xTicks.count - 1].anchor = "end" }
         yTicks = stride(from: 0.0, through: maxKg + kgStep / 2, by: kgStep).map { kg in
             Tick(position: Self.f(y(kg)), label: n.format(kg, decimals: kg == kg.rounded() ? 0 : 1))
         }

@@ -11,7 +11,11 @@ import TrajetStore
 /// The search form's fields, as `trajet routes` takes them; kept in links and in the "save" forms.
 let searchFields = [
     "from", "to", "date", "return", "young", "leaders", "minors", "rank", "overland", "nonight", "maxdays", "maxchanges",
-]
+    "maxcost", "via",
+] + avoidableModes.map { "avoid-" + $0.rawValue }
+
+/// The modes the form offers to avoid (`--avoid`), one checkbox each.
+let avoidableModes: [TransportMode] = [.flight, .coach, .nightTrain, .ferry, .sharedTaxi]
 
 extension WebPages {
     // MARK: Compare routes
@@ -45,7 +49,9 @@ extension WebPages {
             let network = datasets.network
             values["error"] = l.message(for: error, names: { network.place($0).map(RoutesText.placeName) ?? $0.rawValue })
             if case .unknownPlace(let text, let suggestions) = error {
-                let field = SearchText.fold(text) == SearchText.fold(request.from) ? "from" : "to"
+                let folded = SearchText.fold(text)
+                let field =
+                    folded == SearchText.fold(request.from) ? "from" : folded == request.via.map(SearchText.fold) ? "via" : "to"
                 values["suggestions"] = suggestions.map { name in
                     ["name": name, "url": "/routes?" + web.query.query(searchFields, replacing: [field: name])]
                 }
@@ -96,14 +102,25 @@ extension WebPages {
             return text
         }
         let rank = form["rank"].flatMap(RankingProfile.init(rawValue:)) ?? .balanced
+        var maxCost: Double?
+        if let text = form["maxcost"] {
+            guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), (1...100_000).contains(value) else {
+                throw FieldError(
+                    field: "maxcost",
+                    message: l.t("« \(text.prefix(20)) » : un montant en euros de 1 à 100 000 est attendu.",
+                        "'\(text.prefix(20))': an amount in euros from 1 to 100,000 is expected."))
+            }
+            maxCost = value
+        }
+        let avoid = Set(avoidableModes.filter { form.flag("avoid-" + $0.rawValue) })
         let young = try count("young", 0...500)
         let leaders = try count("leaders", 0...100)
         return RoutesRequest(
             from: String(from.prefix(200)), to: String(to.prefix(200)), participants: young ?? (leaders == nil ? 1 : 0),
             leaders: leaders ?? 0, minors: form.flag("minors"), depart: try date("date"), returnDate: try date("return"),
             rank: rank, limit: settings.routeLimit, maxDays: try count("maxdays", 1...30),
-            maxChanges: try count("maxchanges", 0...20), maxCostEur: nil, avoid: [], overland: form.flag("overland"),
-            via: nil, noNightTravel: form.flag("nonight"))
+            maxChanges: try count("maxchanges", 0...20), maxCostEur: maxCost, avoid: avoid, overland: form.flag("overland"),
+            via: form["via"].map { String($0.prefix(200)) }, noNightTravel: form.flag("nonight"))
     }
 
     /// The search form, filled with what was asked (or a typical group: 12 young people, 2 leaders, minors).
@@ -127,6 +144,10 @@ extension WebPages {
             "young": form["young"] ?? (asked ? "" : "12"), "leaders": form["leaders"] ?? (asked ? "" : "2"),
             "minors": asked ? form.flag("minors") : true, "overland": form.flag("overland"),
             "nonight": form.flag("nonight"), "maxdays": form["maxdays"] ?? "", "maxchanges": form["maxchanges"] ?? "",
+            "maxcost": form["maxcost"] ?? "", "via": form["via"] ?? "",
+            "avoid": avoidableModes.map { mode -> [String: Any] in
+                ["name": "avoid-" + mode.rawValue, "label": web.localizer.mode(mode), "checked": form.flag("avoid-" + mode.rawValue)]
+            },
             "partners": partners, "ranks": ranks, "places": placeNames,
             "fieldErrors": errors.map { ["field": $0.key, "message": $0.value] },
             "editURL": "/?" + form.query(searchFields),

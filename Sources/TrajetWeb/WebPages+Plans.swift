@@ -149,13 +149,16 @@ extension WebPages {
                             n.format(Double(low) / 100, decimals: 0) + "–" + n.format(Double(high) / 100, decimals: 0) + " €"
                         } else { l.t("tarif inconnu", "fare unknown") }
                     return [
-                        "departure": Self.shortTime(leg.departure), "arrival": Self.shortTime(leg.arrival),
+                        "departure": Self.shortTime(leg.departure),
+                        "arrival": leg.arrival.prefix(10) == leg.departure.prefix(10)
+                            ? String(leg.arrival.dropFirst(11).prefix(5)) : Self.shortTime(leg.arrival),
                         "mode": TransportMode(rawValue: leg.mode).map { l.mode($0) } ?? leg.mode,
                         "modeClass": TransportMode(rawValue: leg.mode).map(MapView.modeClass) ?? "",
                         "from": place(leg.fromPlaceId), "to": place(leg.toPlaceId),
                         "operator": leg.operatorName.isEmpty ? false : leg.operatorName,
                         "distance": n.km(leg.distanceKm), "kgPerPerson": n.kg(Double(leg.totalGrams) / 1000),
-                        "groupKg": n.kg(Double(leg.groupTotalGrams) / 1000), "fare": fare, "flags": flags,
+                        "groupKg": n.kg(Double(leg.groupTotalGrams) / 1000), "fare": fare,
+                        "flagsText": flags.isEmpty ? false : flags.joined(separator: " · "),
                         "legID": leg.legId, "factor": "\(leg.factorFile):\(leg.factorLine)",
                     ]
                 },

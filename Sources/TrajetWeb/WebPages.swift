@@ -265,7 +265,7 @@ package struct WebPages: Sendable {
         object["switchURL"] = web.request.uri.path + "?" + switched.query(switched.values.keys.sorted())
         object["switchLabel"] = other == .fr ? "Français" : "English"
         object["switchLang"] = other.rawValue
-        let html = templates.render(object, withTemplate: template) ?? ""
+        let html = templates.render(MustacheValues.flatten(object) ?? [:], withTemplate: template) ?? ""
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))

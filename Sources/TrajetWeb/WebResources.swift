@@ -45,7 +45,8 @@ enum WebResources {
     }
 }
 
-/// The page's words, one file per language (`Words/fr.txt`, `Words/en.txt`: `key = text` lines), so a reviewer reads
+/// The page's words, one file per language (`Words/fr.txt`, `Words/en.txt`: `key = text` lines, `key = "text"` to
+/// keep spaces at the ends), so a reviewer reads
 /// all the French of the page in one place; a test fails when a key is missing in either.
 struct WebWords: Sendable {
     var french: [String: String]
@@ -73,7 +74,9 @@ struct WebWords: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let equals = line.firstIndex(of: "=") else { throw BadLine(line: index + 1, text: line) }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            // "…": the text between the quotes, spaces kept (the French " : ").
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
             guard !key.isEmpty else { throw BadLine(line: index + 1, text: line) }
             table[key] = value
         }

@@ -135,6 +135,24 @@ enum ShippedData {
         }
     }
 
+    @Test func theSessionSecretIsSecretAndLongEnough() async throws {
+        let secret = String(repeating: "k", count: 32)
+        let settings = try await Settings.load(
+            configFile: nil, overrides: .init(),
+            environment: ["TRAJET_SERVER_SESSION_SECRET": secret, "TRAJET_SERVER_SECURE_COOKIES": "true", "TRAJET_CONFIG": ""])
+        #expect(settings.server.sessionSecret == secret)
+        #expect(settings.server.secureCookies)
+        do {
+            _ = try await Settings.load(
+                configFile: nil, overrides: .init(), environment: ["TRAJET_SERVER_SESSION_SECRET": "short", "TRAJET_CONFIG": ""])
+            Issue.record("a 5-character secret was accepted")
+        } catch let error as SettingsError {
+            #expect("\(error)".contains("server.sessionSecret"))
+            // The message says how long it was, never what it was.
+            #expect(!"\(error)".contains("short"))
+        }
+    }
+
     @Test func connectionsAreReadByDirectionAndTheOldFlatKeyIsNamed() async throws {
         let settings = try await Settings.load(
             configFile: nil, overrides: .init(),

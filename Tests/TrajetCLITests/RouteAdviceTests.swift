@@ -114,3 +114,21 @@ import TrajetDatasets
         #expect(EmissionsReport(result, localizer: Localizer(.en)).distanceBasis == "given")
     }
 }
+
+@Suite struct ReturnLeaveAtTests {
+    /// Bug: the return table's "leave" counted days from the outbound date ("06:00 +21 d" for a return on the 25th).
+    @Test func theReturnLeavesOnItsOwnDay() async throws {
+        let settings = try await ShippedSettings.load()
+        let answer = try RoutesRequest(
+            from: "Bruxelles", to: "aje", participants: 12, leaders: 2, minors: true, depart: "2026-07-04",
+            returnDate: "2026-07-25", rank: .balanced, limit: 5, avoid: [], overland: false, noNightTravel: false
+        ).run(datasets: RouteAdviceTests.datasets, settings: settings, today: CalendarDay(iso: "2026-12-03")!)
+        #expect(answer.returnDay == CalendarDay(iso: "2026-07-25"))
+        let inbound = try #require(answer.inbound)
+        let text = RoutesText.render(answer, localizer: Localizer(.en), details: false)
+        let returnPart = try #require(text.components(separatedBy: "Return —").last)
+        #expect(!returnPart.contains("+21 d"), "\(returnPart)")
+        let first = inbound.itineraries[0]
+        #expect(returnPart.contains(RoutesText.leaveAt(first, from: CalendarDay(iso: "2026-07-25")!, Localizer(.en))))
+    }
+}

@@ -83,7 +83,9 @@ struct MapView: Sendable {
         let x1 = min(frame.widthUnits, maxX + margin)
         let y1 = min(frame.heightUnits, maxY + margin)
         viewBox = "\(Self.f(x0)) \(Self.f(y0)) \(Self.f(x1 - x0)) \(Self.f(y1 - y0))"
-        countries = basemap.countries.map { Country(name: $0.name, path: $0.pathData) }
+        // Only the outlines the view shows: the page stays light (a round trip has two maps).
+        countries = basemap.countries.filter { $0.overlaps(x0: x0, y0: y0, x1: x1, y1: y1) }
+            .map { Country(name: $0.name, path: $0.pathData) }
         self.options = options
         let ends: Set<PlaceID> = Set(result.itineraries.first.map { [$0.legs.first!.leg.from, $0.legs.last!.leg.to] } ?? [])
         let labelSize = max(x1 - x0, y1 - y0) / 60

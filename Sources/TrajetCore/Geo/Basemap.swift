@@ -36,10 +36,33 @@ public struct Basemap: Sendable {
         public var isoNumeric: String
         public var name: String
         public var pathData: String
+        /// The outline's bounding box in map units: a map of a few countries draws only those it shows.
+        public var minX: Double
+        public var minY: Double
+        public var maxX: Double
+        public var maxY: Double
+
         public init(isoNumeric: String, name: String, pathData: String) {
             self.isoNumeric = isoNumeric
             self.name = name
             self.pathData = pathData
+            let numbers = pathData.split(whereSeparator: { $0 == " " || $0 == "M" || $0 == "L" || $0 == "Z" })
+                .compactMap { Double($0) }
+            var (minX, minY, maxX, maxY) = (Double.infinity, Double.infinity, -Double.infinity, -Double.infinity)
+            var index = 0
+            while index + 1 < numbers.count {
+                minX = min(minX, numbers[index])
+                maxX = max(maxX, numbers[index])
+                minY = min(minY, numbers[index + 1])
+                maxY = max(maxY, numbers[index + 1])
+                index += 2
+            }
+            (self.minX, self.minY, self.maxX, self.maxY) = (minX, minY, maxX, maxY)
+        }
+
+        /// Whether any of the outline's bounding box lies in the rectangle.
+        public func overlaps(x0: Double, y0: Double, x1: Double, y1: Double) -> Bool {
+            minX <= x1 && maxX >= x0 && minY <= y1 && maxY >= y0
         }
     }
 

@@ -75,7 +75,9 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         } else {
         do {
-            try checkRoute(request, localizer)
+            // The path and method first (404, 405); the key next; the parameters only for a caller with a key: an
+            // unauthenticated caller learns nothing of an operation's parameters (issue 16).
+            let route = try checkRoute(request, localizer)
             let path = request.uri.path
             if path.hasPrefix("/v1/") {
                 let needsKey = !publicReads || path.hasPrefix("/v1/plans") || path.hasPrefix("/v1/reports")
@@ -91,6 +93,7 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
                     info.key = key
                 }
             }
+            try checkParameters(request, route, localizer)
             var request = request
             if method == .head {
                 // RFC 9110: HEAD answers as GET would, without the body. The router sends HEAD to the GET's
@@ -184,10 +187,10 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// 404 for a path the spec does not have, 405 (with `Allow`) for a method it does not have there, 400 naming a
     /// missing required query parameter. HEAD is allowed wherever GET is.
-    private func checkRoute(_ request: Request, _ l: Localizer) throws {
+    private func checkRoute(_ request: Request, _ l: Localizer) throws -> RouteTable.Route {
         let path = request.uri.path
         guard let route = routes.route(for: path) else { throw Problem.notFound(l, path: path) }
-        guard let required = route.methods[request.method == .head ? .get : request.method] else {
+        guard route.methods[request.method == .head ? .get : request.method] != nil else {
             var problem = Problem(
                 .methodNotAllowed, "method-not-allowed", title: l.t("Méthode non permise", "Method not allowed"),
                 detail: l.t(
@@ -196,6 +199,13 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
             problem.headers = [(.allow, allowed.sorted().joined(separator: ", "))]
             throw problem
         }
+        return route
+    }
+
+    /// 400 naming a missing required query parameter or one of the wrong type.
+    private func checkParameters(_ request: Request, _ route: RouteTable.Route, _ l: Localizer) throws {
+        let path = request.uri.path
+        let required = route.methods[request.method == .head ? .get : request.method] ?? []
         let query = request.uri.queryParameters
         for name in required where (query[Substring(name)] ?? "").isEmpty {
             throw Problem(

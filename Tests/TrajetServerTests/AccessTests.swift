@@ -49,6 +49,33 @@ import TrajetStore
         }
     }
 
+    /// Issue 16: an operation that needs a key checks it before its parameters or body, so a caller without one
+    /// learns nothing of the operation's inputs.
+    @Test func theKeyIsCheckedBeforeParametersAndBody() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            for (uri, method, payload) in [
+                ("/v1/plans?year=abc&limit=0", HTTPRequest.Method.get, nil),
+                ("/v1/reports/annual/notayear?format=pdf", .get, nil),
+                ("/v1/plans", .post, "{}"),
+                ("/v1/plans/x", .patch, #"{"status":"nonsense"}"#),
+            ] as [(String, HTTPRequest.Method, String?)] {
+                try await client.execute(
+                    uri: uri, method: method, headers: payload == nil ? [:] : jsonHeaders,
+                    body: payload.map { body($0) }
+                ) { response in
+                    #expect(response.status == .unauthorized, "\(method) \(uri): \(response.status)")
+                    #expect(!response.text.contains("year") && !response.text.contains("name"), "\(response.text)")
+                }
+            }
+            // With a key the same requests name the field at fault.
+            try await client.execute(uri: "/v1/plans?year=abc", method: .get, headers: fixture.auth("reader")) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.json["field"] as? String == "year")
+            }
+        }
+    }
+
     @Test func revocationTakesEffectAtOnce() async throws {
         let fixture = try await ServerFixture.make()
         let (secret, key) = APIKey.generate(organisationId: "asmae", role: .reader)

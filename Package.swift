@@ -54,7 +54,8 @@ let package = Package(
         // The coordinators' web page: its HTML lives in .mustache files a maintainer reads and edits, rendered by the
         // Hummingbird project's Mustache library (logic-less, escapes by default), not in string concatenations.
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
-        // Already built for postgres-nio; named for the web page's signed session cookies (HMAC-SHA256).
+        // Already built for postgres-nio; named for SHA-256 (API key hashes, checksums of imported files) and the web
+        // page's signed session cookies (HMAC-SHA256), rather than a hand-written digest.
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
@@ -71,6 +72,7 @@ let package = Package(
             name: "TrajetStore",
             dependencies: [
                 "TrajetCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 // The SQLite C API, for the report's hot read loop (SQLitePlanStore.streamPlanSummaries).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -95,7 +97,7 @@ let package = Package(
             name: "TrajetImport",
             dependencies: [
                 "TrajetCore", "TrajetDatasets", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
         // The questions both front ends ask (routes, emissions, the annual report from a store), their JSON answers,

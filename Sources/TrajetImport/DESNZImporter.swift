@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import TrajetCore
 
@@ -11,6 +12,14 @@ public struct DESNZImporter: Sendable {
     /// Expected SHA-256 of the file (`--sha256`), checked before anything is read.
     public var expectedSHA256: String?
 
+    /// The file's SHA-256 in lower-case hexadecimal (swift-crypto), as publishers print it and `--sha256` takes it.
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { byte in
+            let text = String(byte, radix: 16)
+            return byte < 16 ? "0" + text : text
+        }.joined()
+    }
+
     public init(year: Int, id: String? = nil, sheet: String? = nil, expectedSHA256: String? = nil) {
         self.year = year
         self.id = id
@@ -21,9 +30,9 @@ public struct DESNZImporter: Sendable {
     /// Reads the file's bytes into a factor set (nothing is written).
     public func draft(data: Data, location: String, importedOn: Date = Date()) throws(ImportError) -> FactorSetDraft {
         let fileName = Self.fileName(of: location)
-        let digest = SHA256Digest.hex(of: data)
+        let digest = Self.sha256(data)
         if let expectedSHA256 {
-            guard let wanted = SHA256Digest.normalized(expectedSHA256) else { throw .invalidChecksum(expectedSHA256) }
+            guard let wanted = HexDigest.normalized(expectedSHA256) else { throw .invalidChecksum(expectedSHA256) }
             guard wanted == digest else { throw .checksumMismatch(file: fileName, expected: wanted, actual: digest) }
         }
         let table = try DESNZFlatFile.readTable(data, file: fileName, sheet: sheet)

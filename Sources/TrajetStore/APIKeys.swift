@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import TrajetCore
@@ -58,7 +59,12 @@ public struct APIKey: Codable, Sendable, Equatable, Identifiable {
     }
 
     /// The stored form of a key text.
-    public static func hash(_ secret: String) -> String { SHA256Digest.hex(of: Data(secret.utf8)) }
+    public static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { byte in
+            let text = String(byte, radix: 16)
+            return byte < 16 ? "0" + text : text
+        }.joined()
+    }
 }
 
 /// Where a page of `plans` starts: after this (departure date, id).

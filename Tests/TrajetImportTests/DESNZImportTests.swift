@@ -38,10 +38,10 @@ struct ComparableFactor: Equatable, CustomStringConvertible {
 
 @Suite struct SHA256Tests {
     @Test func knownDigests() {
-        #expect(SHA256Digest.hex(of: Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256Digest.hex(of: Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(DESNZImporter.sha256(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(DESNZImporter.sha256(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let long = Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
-        #expect(SHA256Digest.hex(of: long) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(DESNZImporter.sha256(long) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 }
 
@@ -70,7 +70,7 @@ struct ComparableFactor: Equatable, CustomStringConvertible {
             #expect(imported.licence == shipped.licence)
             // Provenance: file, sheet, row and factor ID, and the file's SHA-256 on every imported row.
             let economy = try #require(imported.factors.first { $0.mode == .flight && $0.variant == .cabin(.economy) })
-            let digest = SHA256Digest.hex(of: try FlatFileFixture.workbook())
+            let digest = DESNZImporter.sha256(try FlatFileFixture.workbook())
             #expect(economy.source.contains("ghg-conversion-factors-2025-flat-format.xlsx"))
             #expect(economy.source.contains("sheet 'Factors by Category'"))
             #expect(economy.source.contains("ID 21_316_3180_11_1"))
@@ -96,7 +96,7 @@ struct ComparableFactor: Equatable, CustomStringConvertible {
     @Test func provenanceNamesTheFileAndItsDigest() throws {
         let data = try FlatFileFixture.workbook()
         let draft = try importer.draft(data: data, location: "https://example.invalid/files/flat%20file.xlsx?x=1")
-        let digest = SHA256Digest.hex(of: data)
+        let digest = DESNZImporter.sha256(data)
         let meta = Dictionary(uniqueKeysWithValues: draft.metadata.map { ($0.key, $0.value) })
         #expect(meta["source_file"] == "flat file.xlsx")
         #expect(meta["source_sha256"] == digest)
@@ -212,10 +212,10 @@ struct ComparableFactor: Equatable, CustomStringConvertible {
         let data = try FlatFileFixture.workbook()
         let wrong = String(repeating: "0", count: 64)
         let error = await refusal(data, importer: DESNZImporter(year: 2025, expectedSHA256: wrong))
-        #expect(error == .checksumMismatch(file: "flat.xlsx", expected: wrong, actual: SHA256Digest.hex(of: data)))
+        #expect(error == .checksumMismatch(file: "flat.xlsx", expected: wrong, actual: DESNZImporter.sha256(data)))
         let invalid = await refusal(data, importer: DESNZImporter(year: 2025, expectedSHA256: "xyz"))
         #expect(invalid == .invalidChecksum("xyz"))
-        let right = await refusal(data, importer: DESNZImporter(year: 2025, expectedSHA256: SHA256Digest.hex(of: data).uppercased()))
+        let right = await refusal(data, importer: DESNZImporter(year: 2025, expectedSHA256: DESNZImporter.sha256(data).uppercased()))
         #expect(right == nil)
     }
 

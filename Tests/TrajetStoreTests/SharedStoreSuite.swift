@@ -308,7 +308,9 @@ enum PlanValidationCase: String, CaseIterable, Sendable {
         try await withAsmaeStore(backend) { store in
             let (secret, key) = APIKey.generate(organisationId: "asmae", role: .planner, label: "site")
             #expect(secret.hasPrefix("trj_") && secret.count == 68)
-            #expect(key.keyHash == SHA256Digest.hex(of: Data(secret.utf8)) && !key.keyHash.contains(secret))
+            #expect(key.keyHash == APIKey.hash(secret) && key.keyHash.count == 64 && !key.keyHash.contains(secret))
+            // The stored form is the plain SHA-256 of the key text (FIPS 180-2 test vector).
+            #expect(APIKey.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
             let saved = try await store.addAPIKey(key)
             #expect(!saved.createdAt.isEmpty && saved.revokedAt == nil)
             #expect(try await store.apiKey(hash: APIKey.hash(secret)) == saved)

@@ -13,7 +13,9 @@ let package = Package(
     name: "trajet",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "trajet", targets: ["trajet"])
+        .executable(name: "trajet", targets: ["trajet"]),
+        // Developers' measurements, apart from the product (`trajet` does not link them).
+        .executable(name: "trajet-bench", targets: ["trajet-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -168,6 +170,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
+        // Generated networks and plan stores for benchmarks (developers only; `trajet` does not link it).
+        .target(
+            name: "TrajetBenchmarks",
+            dependencies: ["TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetQueries"],
+            swiftSettings: swiftSettings),
+        // `trajet-bench routes|plans`: route-search latencies and the report benchmark's store (docs/performance.md).
+        .executableTarget(
+            name: "trajet-bench",
+            dependencies: [
+                "TrajetBenchmarks", "TrajetCLI", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetQueries",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "trajet",
             dependencies: ["TrajetCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -197,7 +212,7 @@ let package = Package(
         .testTarget(
             name: "TrajetCLITests",
             dependencies: [
-                "TrajetCLI", "TrajetQueries", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetPostgres",
+                "TrajetCLI", "TrajetBenchmarks", "TrajetQueries", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetPostgres",
                 "TrajetReports",
             ],
             // Golden report files are read from the source tree (#filePath), not bundled.

@@ -10,7 +10,7 @@ DB="data/bench-${PLANS}.sqlite"
 swift build -c release >/dev/null
 BIN=.build/release/trajet
 if [ ! -f "$DB" ]; then
-  "$BIN" bench plans --plans "$PLANS" --year 2026 --database "$DB" 2>/dev/null
+  "$BIN-bench" plans --plans "$PLANS" --year 2026 --database "$DB" 2>/dev/null
 fi
 for format in html md json; do
   hyperfine -N --warmup 1 --runs 7 \

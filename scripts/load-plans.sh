@@ -62,7 +62,7 @@ run() {  # name, base URL, lua script
 }
 
 # The same plans for every case: generated into SQLite, then copied into PostgreSQL with `trajet db copy`.
-"$trajet" bench plans --plans "$plans" --year 2026 --database "$work/load.sqlite" >/dev/null
+"$trajet-bench" plans --plans "$plans" --year 2026 --database "$work/load.sqlite" >/dev/null
 KEY=$("$trajet" keys create --network --role admin --label load --database "$work/load.sqlite" | grep -o 'trj_[0-9a-f]\{64\}' | head -1)
 "$trajet" plans list --format csv --database "$work/load.sqlite" | tail -n +2 | cut -d, -f1 >"$work/ids.txt"
 export KEY PLAN_IDS="$work/ids.txt"

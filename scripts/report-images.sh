@@ -12,7 +12,7 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$OUT"
 
 Tests/Fixtures/realistic-year.sh "$WORK/year.sqlite" "$BIN"
-"$BIN" bench plans --plans 2000 --year 2026 --database "$WORK/bench-2000.sqlite" >/dev/null 2>&1
+"$BIN-bench" plans --plans 2000 --year 2026 --database "$WORK/bench-2000.sqlite" >/dev/null 2>&1
 
 render() { # name database scope-args… (the language comes from $LANG_CODE)
   local name="$1" db="$2"

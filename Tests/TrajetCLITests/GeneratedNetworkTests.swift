@@ -1,6 +1,7 @@
 import Testing
 import TrajetCore
 
+@testable import TrajetBenchmarks
 @testable import TrajetCLI
 @testable import TrajetQueries
 

@@ -13,7 +13,7 @@ public struct TrajetCommand: AsyncParsableCommand {
             """,
         subcommands: [
             RoutesCommand.self, EmissionsCommand.self, PlacesCommand.self, FactorsCommand.self, PlansCommand.self,
-            OrgsCommand.self, ReportCommand.self, ServeCommand.self, KeysCommand.self, DbCommand.self, BenchCommand.self,
+            OrgsCommand.self, ReportCommand.self, ServeCommand.self, KeysCommand.self, DbCommand.self,
             NetworkCommand.self, AdviceCommand.self,
         ]
     )

@@ -11,24 +11,26 @@ enum DatasetsLocation {
 }
 
 /// Options every command accepts.
-struct GlobalOptions: ParsableArguments {
+package struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Datasets directory (default: TRAJET_DATASETS, config, then ./Datasets or the install).")
-    var datasets: String?
+    package var datasets: String?
 
     @Option(name: .long, help: "Configuration file (default: TRAJET_CONFIG, then config/trajet.yaml).")
-    var config: String?
+    package var config: String?
 
     @Option(name: .long, help: "Language of the output: fr or en (default: from LANG).")
-    var lang: Language?
+    package var lang: Language?
+
+    package init() {}
 }
 
 /// What a command needs once the options are read: settings, words, and the loaded datasets.
-struct CommandContext {
-    let settings: Settings
-    let localizer: Localizer
-    let datasets: Datasets
+package struct CommandContext {
+    package let settings: Settings
+    package let localizer: Localizer
+    package let datasets: Datasets
 
-    static func load(
+    package static func load(
         _ options: GlobalOptions, factorSet: String? = nil, cabinClass: CabinClass? = nil,
         server: (host: String?, port: Int?, database: String?) = (nil, nil, nil)
     ) async throws -> CommandContext {
@@ -65,12 +67,12 @@ struct CommandContext {
 }
 
 /// Writes a message to standard error, prefixed in the user's language.
-func printError(_ message: String, _ localizer: Localizer) {
+package func printError(_ message: String, _ localizer: Localizer) {
     FileHandle.standardError.write(Data((localizer.t("Erreur : ", "Error: ") + message + "\n").utf8))
 }
 
 /// Runs `body`; a domain error is printed in the user's language and becomes exit code 1.
-func reportingDomainErrors<T>(_ localizer: Localizer, _ body: () throws(TrajetError) -> T) throws -> T {
+package func reportingDomainErrors<T>(_ localizer: Localizer, _ body: () throws(TrajetError) -> T) throws -> T {
     do {
         return try body()
     } catch {

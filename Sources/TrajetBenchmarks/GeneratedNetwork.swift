@@ -5,12 +5,12 @@ import TrajetQueries
 /// SplitMix64 (Steele, Lea & Flood 2014): a tiny, fast generator whose output depends only on the seed, on every
 /// platform and Swift version. The benchmark never touches the system generator, so the same seed always gives
 /// the same network and the same queries.
-struct SplitMix64 {
+package struct SplitMix64 {
     private(set) var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -19,26 +19,26 @@ struct SplitMix64 {
     }
 
     /// Uniform in [0, 1), 53 bits.
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    package mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// Uniform in `range` (floating point).
-    mutating func double(in range: ClosedRange<Double>) -> Double {
+    package mutating func double(in range: ClosedRange<Double>) -> Double {
         range.lowerBound + unit() * (range.upperBound - range.lowerBound)
     }
 
     /// Uniform in `0..<bound` (multiply-high; the bias is below 2⁻⁶⁴ · bound, irrelevant here).
-    mutating func int(below bound: Int) -> Int {
+    package mutating func int(below bound: Int) -> Int {
         precondition(bound > 0)
         return Int(next().multipliedFullWidth(by: UInt64(bound)).high)
     }
 
     /// Uniform in `range` (integers).
-    mutating func int(in range: ClosedRange<Int>) -> Int { range.lowerBound + int(below: range.count) }
+    package mutating func int(in range: ClosedRange<Int>) -> Int { range.lowerBound + int(below: range.count) }
 
-    mutating func chance(_ probability: Double) -> Bool { unit() < probability }
+    package mutating func chance(_ probability: Double) -> Bool { unit() < probability }
 
     /// A generator for a separate purpose, so one stream's length never shifts another's values.
-    static func derived(from seed: UInt64, stream: UInt64) -> SplitMix64 {
+    package static func derived(from seed: UInt64, stream: UInt64) -> SplitMix64 {
         var mixer = SplitMix64(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
         return SplitMix64(seed: mixer.next())
     }
@@ -50,17 +50,17 @@ struct SplitMix64 {
 ///
 /// It is meant to load the search the way a real network of that size would (a few legs per place, frequent and
 /// timetabled services, multi-day trips across the box), not to look like any real geography.
-struct GeneratedNetwork {
-    let network: Network
-    let seed: UInt64
+package struct GeneratedNetwork {
+    package let network: Network
+    package let seed: UInt64
     /// FNV-1a over every place and leg; equal fingerprints mean identical networks.
-    let fingerprint: UInt64
-    let legsByMode: [(mode: TransportMode, count: Int)]
-    let timetabledLegs: Int
-    let overnightLegs: Int
+    package let fingerprint: UInt64
+    package let legsByMode: [(mode: TransportMode, count: Int)]
+    package let timetabledLegs: Int
+    package let overnightLegs: Int
 
     /// A real country, where places near `anchor` belong (nearest anchor wins), with its IANA time zone.
-    struct Country {
+    package struct Country {
         var code: String
         var latitude: Double
         var longitude: Double
@@ -69,7 +69,7 @@ struct GeneratedNetwork {
 
     /// Real ISO codes and time zones, so factor-set region rows (`within:MA`, `within:EG`, `not_touches:GB`) and
     /// time-zone offsets behave as on the shipped network.
-    static let countries: [Country] = [
+    package static let countries: [Country] = [
         Country(code: "BE", latitude: 50.8, longitude: 4.4, timeZone: "Europe/Brussels"),
         Country(code: "NL", latitude: 52.0, longitude: 5.3, timeZone: "Europe/Amsterdam"),
         Country(code: "DE", latitude: 50.5, longitude: 10.0, timeZone: "Europe/Berlin"),
@@ -99,13 +99,13 @@ struct GeneratedNetwork {
         Country(code: "NG", latitude: 9.0, longitude: 8.0, timeZone: "Africa/Lagos"),
     ]
 
-    static let latitudeRange = 5.0...52.0
-    static let longitudeRange = -18.0...32.0
+    package static let latitudeRange = 5.0...52.0
+    package static let longitudeRange = -18.0...32.0
     /// Surface distances are the great circle times this factor (stated on every leg as its distance basis).
-    static let detourFactor = 1.2
+    package static let detourFactor = 1.2
 
     /// Average speeds over the leg's (detoured) distance, km/h, and a fixed overhead in minutes.
-    static func speed(_ mode: TransportMode) -> (kmh: Double, overheadMinutes: Double) {
+    package static func speed(_ mode: TransportMode) -> (kmh: Double, overheadMinutes: Double) {
         switch mode {
         case .highSpeedRail: (200, 10)
         case .rail: (75, 5)
@@ -119,7 +119,7 @@ struct GeneratedNetwork {
     }
 
     /// Fare per person in euro cents: base + per km, before the min/max spread.
-    static func fareCents(_ mode: TransportMode, distanceKm: Double) -> Double {
+    package static func fareCents(_ mode: TransportMode, distanceKm: Double) -> Double {
         switch mode {
         case .highSpeedRail: 800 + 16 * distanceKm
         case .rail: 200 + 11 * distanceKm
@@ -134,7 +134,7 @@ struct GeneratedNetwork {
 
     // MARK: - Generation
 
-    init(places placeCount: Int, legs legTarget: Int, seed: UInt64) {
+    package init(places placeCount: Int, legs legTarget: Int, seed: UInt64) {
         precondition(placeCount >= 2 && legTarget >= 1)
         self.seed = seed
         let source = "generated (seed \(seed))"
@@ -306,7 +306,7 @@ struct GeneratedNetwork {
         self.fingerprint = GeneratedNetwork.fingerprint(places: places, legs: legs)
     }
 
-    static func nearestCountry(latitude: Double, longitude: Double) -> Country {
+    package static func nearestCountry(latitude: Double, longitude: Double) -> Country {
         var best = countries[0]
         var bestDistance = Double.infinity
         for country in countries {
@@ -322,7 +322,7 @@ struct GeneratedNetwork {
     }
 
     /// Surface mode for a neighbour link, by the kinds of its ends and its length.
-    static func surfaceMode(_ a: PlaceKind, _ b: PlaceKind, km: Double, _ rng: inout SplitMix64) -> TransportMode {
+    package static func surfaceMode(_ a: PlaceKind, _ b: PlaceKind, km: Double, _ rng: inout SplitMix64) -> TransportMode {
         if a == .port && b == .port { return .ferry }
         if a == .station && b == .station {
             if km >= 60, rng.chance(0.2) { return .highSpeedRail }
@@ -332,7 +332,7 @@ struct GeneratedNetwork {
         return km >= 60 || rng.chance(0.3) ? .coach : .bus
     }
 
-    static func fingerprint(places: [Place], legs: [Leg]) -> UInt64 {
+    package static func fingerprint(places: [Place], legs: [Leg]) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         func mix(_ text: String) {
             for byte in text.utf8 {
@@ -356,19 +356,19 @@ struct GeneratedNetwork {
 }
 
 /// A latitude/longitude bucket grid for k-nearest-neighbour queries in about O(k) per place instead of O(N).
-struct NeighbourGrid {
-    let coordinates: [Coordinate]
-    let minLatitude: Double
-    let minLongitude: Double
-    let cellDegrees: Double
-    let rows: Int
-    let columns: Int
+package struct NeighbourGrid {
+    package let coordinates: [Coordinate]
+    package let minLatitude: Double
+    package let minLongitude: Double
+    package let cellDegrees: Double
+    package let rows: Int
+    package let columns: Int
     /// Place indices by cell (row-major), ascending.
-    let cells: [[Int]]
+    package let cells: [[Int]]
     /// Kilometres per degree of longitude at the grid's highest |latitude|: a lower bound on a cell's width.
-    let minKmPerDegree: Double
+    package let minKmPerDegree: Double
 
-    init(coordinates: [Coordinate]) {
+    package init(coordinates: [Coordinate]) {
         self.coordinates = coordinates
         let lats = coordinates.map(\.latitudeDegrees)
         let lons = coordinates.map(\.longitudeDegrees)
@@ -396,7 +396,7 @@ struct NeighbourGrid {
     }
 
     /// The `count` places nearest to place `index` (great circle), nearest first; ties by index.
-    func nearest(to index: Int, count: Int) -> [Int] {
+    package func nearest(to index: Int, count: Int) -> [Int] {
         let origin = coordinates[index]
         let row = min(rows - 1, Int((origin.latitudeDegrees - minLatitude) / cellDegrees))
         let column = min(columns - 1, Int((origin.longitudeDegrees - minLongitude) / cellDegrees))

@@ -7,13 +7,20 @@ import TrajetStore
 /// A large plan store for the report benchmark: itineraries found by the planner on the shipped network (each
 /// partner, from Brussels and Liège, lowest-carbon and fastest, both ways, groups going out and hosted), copied
 /// onto seeded random groups, organisations, statuses and departure dates of one year.
-struct GeneratedPlans {
-    let datasets: Datasets
-    let factorSetID: String
-    let year: Int
-    let seed: UInt64
+package struct GeneratedPlans {
+    package let datasets: Datasets
+    package let factorSetID: String
+    package let year: Int
+    package let seed: UInt64
 
-    struct Template {
+    package init(datasets: Datasets, factorSetID: String, year: Int, seed: UInt64) {
+        self.datasets = datasets
+        self.factorSetID = factorSetID
+        self.year = year
+        self.seed = seed
+    }
+
+    package struct Template {
         var partner: String
         var origin: String
         var destination: String
@@ -22,12 +29,12 @@ struct GeneratedPlans {
         var returnOffsetDays: Int
     }
 
-    static let organisations = [
+    package static let organisations = [
         "asmae", "sci-belgium", "quinoa", "ada", "csa", "jeunesse-solidaire", "le-monde-des-possibles", "cj-lux",
         "defi-belgique-afrique", "starting-block", "les-scouts", "oxfam-jeunes",
     ]
 
-    func templates() throws -> [Template] {
+    package func templates() throws -> [Template] {
         let network = datasets.network
         let set = try datasets.factorSet(factorSetID)
         let group = try Group(participants: 14, leaders: 2)
@@ -63,7 +70,7 @@ struct GeneratedPlans {
     }
 
     /// Writes `count` plans into `store` in batches (one transaction each).
-    func fill(_ store: SQLitePlanStore, count: Int, progress: (Int) -> Void) async throws {
+    package func fill(_ store: SQLitePlanStore, count: Int, progress: (Int) -> Void) async throws {
         let templates = try templates()
         guard !templates.isEmpty else { return }
         var rng = SplitMix64(seed: seed)
@@ -131,7 +138,7 @@ struct GeneratedPlans {
     }
 
     /// `2026-07-04T09:42+02:00` moved by whole days (the offset is kept: good enough for a benchmark store).
-    static func shifted(_ timestamp: String, by days: Int) -> String {
+    package static func shifted(_ timestamp: String, by days: Int) -> String {
         guard days != 0, let day = CalendarDay(iso: String(timestamp.prefix(10))) else { return timestamp }
         return day.adding(days: days).description + timestamp.dropFirst(10)
     }

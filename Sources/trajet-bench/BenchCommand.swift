@@ -4,12 +4,15 @@ import TrajetCore
 import TrajetQueries
 import TrajetDatasets
 import TrajetStore
+import TrajetBenchmarks
+import TrajetCLI
 
-/// `trajet bench …`: measurements for developers. Numbers mean something only from a release build
+/// `trajet-bench …`: measurements for developers. Numbers mean something only from a release build
 /// (`swift build -c release`); docs/performance.md records them with the exact commands.
+@main
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
+        commandName: "trajet-bench",
         abstract: "Performance benchmarks for developers (use a release build) / Mesures de performance.",
         subcommands: [Routes.self, Plans.self])
 
@@ -22,7 +25,7 @@ struct BenchCommand: AsyncParsableCommand {
                 Itineraries from the planner on the shipped network, copied onto seeded random groups (8-20 young \
                 people, 1-3 leaders), 12 organisations, statuses (45 % travelled, 30 % booked, 13 % planned, 7 % \
                 draft, 5 % cancelled) and departure dates of --year. Same seed → same store.
-                Example: trajet bench plans --plans 100000 --year 2026 --database data/bench-100k.sqlite
+                Example: trajet-bench plans --plans 100000 --year 2026 --database data/bench-100k.sqlite
                 then:    trajet report --year 2026 --network --format html --database data/bench-100k.sqlite --output /tmp/r.html
                 """)
 
@@ -66,8 +69,8 @@ struct BenchCommand: AsyncParsableCommand {
                 in "no itinerary" are timed too and counted apart. Same options and seed → same queries (and the \
                 same generated network).
                 Examples:
-                  trajet bench routes
-                  trajet bench routes --generated --places 10000 --legs 100000 --seed 42 --queries 100
+                  trajet-bench routes
+                  trajet-bench routes --generated --places 10000 --legs 100000 --seed 42 --queries 100
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -204,7 +207,7 @@ struct BenchCommand: AsyncParsableCommand {
 
         /// The same run with every option spelled out.
         func equivalentCommand() -> String {
-            var parts = ["trajet", "bench", "routes"]
+            var parts = ["trajet-bench", "routes"]
             if generated { parts += ["--generated", "--places", String(places), "--legs", String(legs)] }
             parts += [
                 "--seed", String(seed), "--queries", String(queries), "--warmup", String(warmup), "--participants",

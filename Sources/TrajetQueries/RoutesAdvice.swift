@@ -286,3 +286,25 @@ extension RoutesJSON {
         w.closeObject()
     }
 }
+
+extension RouteNotes {
+    /// Travel advice, entry rules and old timetables of a saved plan's legs, one line each with the CLI's symbol
+    /// (⚠ advice, ⚑ entry, ⏱ old timetable): `trajet plans show` and the web page's plan page. A leg no longer in
+    /// the network (renamed since the plan was saved) has nothing to say.
+    package func adviceLines(planLegs: [PlanLeg], _ l: Localizer) -> [String] {
+        let byID = Dictionary(network.legs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+        var lines: [String] = []
+        var seen = Set<String>()
+        for planLeg in planLegs {
+            guard let leg = byID[planLeg.legId] else { continue }
+            for row in advice(leg) where row.level >= .increasedVigilance && seen.insert(row.id).inserted {
+                lines.append("⚠ " + l.t("Conseils aux voyageurs — ", "Travel advice — ") + l.advice(row))
+            }
+            if let rule = book.entryRule(for: leg, in: network), seen.insert("entry:" + rule.countryCode).inserted {
+                lines.append("⚑ " + l.t("Entrée — ", "Entry — ") + l.entryRule(rule))
+            }
+            if isStale(leg) { lines.append("⏱ [\(leg.id)] " + l.staleTimetable(leg)) }
+        }
+        return lines
+    }
+}

@@ -127,16 +127,22 @@ extension WebPages {
         let l = web.localizer
         let n = l.numbers
         func place(_ id: String) -> String { RoutesText.sleepingPlace(PlaceID(rawValue: id), datasets.network) }
+        // Today's advice and data age for the plan's legs, as on the comparison (issue 14).
+        let notes = RouteNotes(
+            book: datasets.advice, network: datasets.network, today: .today,
+            maxTimetableAgeYears: settings.maxTimetableAgeYears)
         var directions: [[String: Any]] = []
         for direction in LegDirection.allCases {
             let legs = detail.legs(direction)
             guard !legs.isEmpty else { continue }
             let grams = legs.reduce(0) { $0 + $1.totalGrams }
+            let advice = notes.adviceLines(planLegs: legs, l).map(RoutesView.AdviceLine.init)
             let withoutNonCO2 = legs.reduce(0) { $0 + $1.totalGrams - $1.nonCO2Grams }
             directions.append([
                 "title": direction == .outbound ? l.t("Aller", "Outbound") : l.t("Retour", "Return"),
                 "kgPerPerson": n.format(Double(grams) / 1000, decimals: 0) + " kg",
                 "kgWithoutNonCO2": n.format(Double(withoutNonCO2) / 1000, decimals: 0) + " kg",
+                "advice": advice, "hasAdvice": !advice.isEmpty,
                 "legs": legs.map { leg -> [String: Any] in
                     var flags: [String] = []
                     if leg.distanceEstimated { flags.append(l.t("distance estimée", "distance estimated")) }

@@ -316,4 +316,28 @@ import TrajetStore
         }
         #expect(try await exposedStore.apiKeys().isEmpty)
     }
+
+    /// Issue 14 on the page: a saved plan shows today's travel advice and entry rules for its legs, as
+    /// `trajet plans show` does.
+    @Test func aSavedPlanShowsTheAdviceOfItsLegs() async throws {
+        let fixture = try await ServerFixture.make()
+        let plan = Plan(
+            organisationId: "asmae", name: "Through Mauritania", partnerId: "aje", originPlaceId: "MA-DAKHLA",
+            destinationPlaceId: "MR-NOUAKCHOTT", departDate: "2026-07-04", participants: 10, leaders: 2,
+            factorSetId: "desnz-2025", factorSetVersion: "1")
+        let leg = PlanLeg(
+            planId: plan.id, direction: .outbound, position: 1, legId: "W2", mode: "coach", fromPlaceId: "MA-DAKHLA",
+            toPlaceId: "MR-NOUAKCHOTT", distanceKm: 799, durationMinutes: 990)
+        _ = try await fixture.store.addPlan(PlanDetail(plan: plan, legs: [leg]))
+        try await fixture.test { client in
+            let cookie = try await Self.signIn(client, key: fixture.keys["planner"]!)
+            try await client.execute(uri: "/plans/\(plan.id)", method: .get, headers: [.cookie: cookie, .acceptLanguage: "en"]) {
+                response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("<ul class=\"advice\">"))
+                #expect(response.text.contains("Travel advice — "))
+                #expect(response.text.contains("Entry — "))
+            }
+        }
+    }
 }

@@ -517,19 +517,6 @@ enum PlanText {
 
     /// Travel advice and old timetables of a saved plan's legs, as `trajet routes` shows them (issue 14).
     static func adviceLines(_ legs: [PlanLeg], _ notes: RouteNotes, _ l: Localizer) -> [String] {
-        let byID = Dictionary(notes.network.legs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
-        var lines: [String] = []
-        var seen = Set<String>()
-        for planLeg in legs {
-            guard let leg = byID[planLeg.legId] else { continue }
-            for row in notes.advice(leg) where row.level >= .increasedVigilance && seen.insert(row.id).inserted {
-                lines.append("  ⚠ " + l.t("Conseils aux voyageurs — ", "Travel advice — ") + l.advice(row))
-            }
-            if let rule = notes.book.entryRule(for: leg, in: notes.network), seen.insert("entry:" + rule.countryCode).inserted {
-                lines.append("  ⚑ " + l.t("Entrée — ", "Entry — ") + l.entryRule(rule))
-            }
-            if notes.isStale(leg) { lines.append("  ⏱ [\(leg.id)] " + l.staleTimetable(leg)) }
-        }
-        return lines
+        notes.adviceLines(planLegs: legs, l).map { "  " + $0 }
     }
 }

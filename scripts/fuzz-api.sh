@@ -15,7 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 trajet=${TRAJET:-.build/release/trajet}
 examples=${1:-100}
-port=${PORT:-8099}
+# A free port unless PORT is given: a fixed one once met a developer's server and fuzzed that instead.
+port=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 work=$(mktemp -d)
 db="$work/fuzz.sqlite"
 server_pid=""
@@ -35,6 +36,7 @@ key=$("$trajet" keys create --org asmae --role planner --label fuzz "${store[@]}
 "$trajet" serve --port "$port" "${store[@]}" --log-level warning >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+kill -0 "$server_pid" 2>/dev/null || { echo "fuzz: the server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
 
 status=0
 st run "http://127.0.0.1:$port/openapi.yaml" \

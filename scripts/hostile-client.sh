@@ -21,7 +21,8 @@ short=no
 [ "${1:-}" = "--short" ] && short=yes
 if [ "$short" = yes ]; then crowd=${CROWD:-100}; slow=${SLOW:-1000}; seconds=${SECONDS_PER_RUN:-5}
 else crowd=${CROWD:-1000}; slow=${SLOW:-20000}; seconds=${SECONDS_PER_RUN:-30}; fi
-port=${PORT:-8097}
+# A free port unless PORT is given: a fixed one once met a developer's server and fuzzed that instead.
+port=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 work=$(mktemp -d)
 server_pid=""
 cleanup() {
@@ -35,6 +36,7 @@ TRAJET_SERVER_ROUTE_CACHE=0 "$trajet" serve --port "$port" --database "$work/hos
     >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+kill -0 "$server_pid" 2>/dev/null || { echo "hostile-client: the server did not start" >&2; exit 1; }
 
 failed=0
 crowd_json=$(python3 scripts/hostile-client.py crowd "$port" "$crowd" "$seconds" "$server_pid")

@@ -68,13 +68,17 @@ let package = Package(
             name: "TrajetDatasets",
             dependencies: ["TrajetCore", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: swiftSettings),
-        // Group plans and organisations: the only target that imports GRDB (a PlanStore protocol keeps callers
-        // independent of SQLite so a PostgreSQL store can follow).
+        // Group plans, organisations and API keys as the rest of the code sees them: the store protocols (by concern),
+        // their models, errors and validation. No database library: each backend is a target beside it.
         .target(
             name: "TrajetStore",
+            dependencies: ["TrajetCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+        // The embedded default store: SQLite through GRDB (system SQLite, libsqlite3-dev). Only target importing GRDB.
+        .target(
+            name: "TrajetSQLite",
             dependencies: [
-                "TrajetCore", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "TrajetCore", "TrajetStore", .product(name: "GRDB", package: "GRDB.swift"),
                 // The SQLite C API, for the report's hot read loop (SQLitePlanStore.streamPlanSummaries).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -108,7 +112,7 @@ let package = Package(
         .target(
             name: "TrajetQueries",
             dependencies: [
-                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetPostgres", "TrajetReports",
+                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetSQLite", "TrajetPostgres", "TrajetReports",
                 .product(name: "Configuration", package: "swift-configuration"),
                 // FilePath for the configuration file (MemberImportVisibility needs the defining module).
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -159,8 +163,8 @@ let package = Package(
         .target(
             name: "TrajetCLI",
             dependencies: [
-                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetPostgres", "TrajetReports", "TrajetImport",
-                "TrajetQueries", "TrajetServer",
+                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetSQLite", "TrajetPostgres", "TrajetReports",
+                "TrajetImport", "TrajetQueries", "TrajetServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // `trajet serve`: runService() (graceful shutdown on SIGTERM/SIGINT through swift-service-lifecycle).
@@ -173,13 +177,14 @@ let package = Package(
         // Generated networks and plan stores for benchmarks (developers only; `trajet` does not link it).
         .target(
             name: "TrajetBenchmarks",
-            dependencies: ["TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetQueries"],
+            dependencies: ["TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetSQLite", "TrajetQueries"],
             swiftSettings: swiftSettings),
         // `trajet-bench routes|plans`: route-search latencies and the report benchmark's store (docs/performance.md).
         .executableTarget(
             name: "trajet-bench",
             dependencies: [
-                "TrajetBenchmarks", "TrajetCLI", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetQueries",
+                "TrajetBenchmarks", "TrajetCLI", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetSQLite",
+                "TrajetQueries",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -193,7 +198,7 @@ let package = Package(
             swiftSettings: testSwiftSettings),
         // One store suite for both backends: SQLite always, PostgreSQL when TRAJET_TEST_POSTGRES_URL names a server.
         .testTarget(
-            name: "TrajetStoreTests", dependencies: ["TrajetStore", "TrajetPostgres", "TrajetCore"],
+            name: "TrajetStoreTests", dependencies: ["TrajetStore", "TrajetSQLite", "TrajetPostgres", "TrajetCore"],
             swiftSettings: testSwiftSettings),
         .testTarget(
             name: "TrajetReportsTests", dependencies: ["TrajetReports", "TrajetCore", "TrajetDatasets"],
@@ -212,7 +217,8 @@ let package = Package(
         .testTarget(
             name: "TrajetCLITests",
             dependencies: [
-                "TrajetCLI", "TrajetBenchmarks", "TrajetQueries", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetPostgres",
+                "TrajetCLI", "TrajetBenchmarks", "TrajetQueries", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetSQLite",
+                "TrajetPostgres",
                 "TrajetReports",
             ],
             // Golden report files are read from the source tree (#filePath), not bundled.
@@ -221,8 +227,8 @@ let package = Package(
         .testTarget(
             name: "TrajetServerTests",
             dependencies: [
-                "TrajetServer", "TrajetQueries", "TrajetStore", "TrajetPostgres", "TrajetCore", "TrajetDatasets",
-                "TrajetWeb", .product(name: "Hummingbird", package: "hummingbird"),
+                "TrajetServer", "TrajetQueries", "TrajetStore", "TrajetSQLite", "TrajetPostgres", "TrajetCore",
+                "TrajetDatasets", "TrajetWeb", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

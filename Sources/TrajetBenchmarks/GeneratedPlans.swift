@@ -2,6 +2,7 @@ import Foundation
 import TrajetCore
 import TrajetQueries
 import TrajetDatasets
+import TrajetSQLite
 import TrajetStore
 
 /// A large plan store for the report benchmark: itineraries found by the planner on the shipped network (each

@@ -1,5 +1,6 @@
 import Foundation
 import TrajetPostgres
+import TrajetSQLite
 import TrajetStore
 
 /// Where the plans are: an SQLite file (the default, one machine) or a PostgreSQL database (several servers).

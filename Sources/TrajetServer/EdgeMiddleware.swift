@@ -292,7 +292,7 @@ enum APILimits {
 /// The `Authorization: Bearer KEY` check, shared by `EdgeMiddleware` (before the body) and the handlers.
 enum APIKeyCheck {
     /// The key named by `header`, known and not revoked; else a 401 problem.
-    static func resolve(_ header: String?, store: any PlanStore, localizer l: Localizer) async throws -> APIKey {
+    static func resolve(_ header: String?, store: any APIKeyStore, localizer l: Localizer) async throws -> APIKey {
         guard let header else {
             throw Problem.unauthorized(
                 l, detail: l.t("Ajoutez « Authorization: Bearer CLÉ » (trajet keys create).",

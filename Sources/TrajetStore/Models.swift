@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import TrajetCore
 
 /// What `plans update` may change. Nil leaves a field as it is.

@@ -1,14 +1,20 @@
 import TrajetCore
 
-/// Storage of organisations and group plans. `SQLitePlanStore` is the embedded implementation, `PostgresPlanStore`
-/// (TrajetPostgres) the shared one for several servers; callers see only this protocol. Every write is one
-/// transaction, and the same test suite runs against both.
-public protocol PlanStore: Sendable {
-    func addOrganisation(_ organisation: Organisation) async throws -> Organisation
-    func organisations() async throws -> [Organisation]
+/// Storage of organisations, group plans and API keys, by concern. `SQLitePlanStore` (TrajetSQLite) is the embedded
+/// implementation, `PostgresPlanStore` (TrajetPostgres) the shared one for several servers; callers see only these
+/// protocols. Every write is one transaction, and the same test suite runs against both.
+///
+/// A caller that needs one concern can ask for it alone (`any APIKeyStore` to check a key); `PlanStore` is all four,
+/// what `trajet serve` and the CLI open.
+public typealias PlanStore = PlanRepository & OrganisationDirectory & APIKeyStore & StoreMaintenance
+
+/// The group plans and their legs.
+public protocol PlanRepository: Sendable {
     /// Validates and saves a new plan with its legs (version 1, timestamps set by the store).
     func addPlan(_ detail: PlanDetail) async throws -> PlanDetail
     func plans(_ filter: PlanFilter) async throws -> [Plan]
+    /// One page of the plans matching `filter`, ordered by (departure date, id), starting after `cursor`.
+    func planPage(_ filter: PlanFilter, after cursor: PlanCursor?, limit: Int) async throws -> [Plan]
     /// Calls `body` with each plan matching `filter` and its legs, ordered by plan id, from one consistent snapshot,
     /// without holding them all in memory (the annual report of 100 000 plans reads them this way).
     func forEachPlanDetail(_ filter: PlanFilter, _ body: (PlanDetail) throws -> Void) async throws
@@ -29,11 +35,16 @@ public protocol PlanStore: Sendable {
     func export(organisationId: String?) async throws -> PlanExport
     /// Validates every organisation and plan first, then writes all or nothing; idempotent on plan ids.
     func importPlans(_ document: PlanExport) async throws -> ImportSummary
+}
 
-    // MARK: API (the HTTP server)
+/// The network's organisations.
+public protocol OrganisationDirectory: Sendable {
+    func addOrganisation(_ organisation: Organisation) async throws -> Organisation
+    func organisations() async throws -> [Organisation]
+}
 
-    /// One page of the plans matching `filter`, ordered by (departure date, id), starting after `cursor`.
-    func planPage(_ filter: PlanFilter, after cursor: PlanCursor?, limit: Int) async throws -> [Plan]
+/// API keys (their hashes only).
+public protocol APIKeyStore: Sendable {
     /// Stores a new key (its hash only); fails with `unknownOrganisation` for an organisation that does not exist.
     func addAPIKey(_ key: APIKey) async throws -> APIKey
     func apiKeys() async throws -> [APIKey]
@@ -45,13 +56,14 @@ public protocol PlanStore: Sendable {
     /// Stores keys as they are (hash, dates, revocation), skipping ids already there but carrying a revocation over:
     /// `trajet db copy`. Returns how many were added.
     func importAPIKeys(_ keys: [APIKey]) async throws -> Int
-    /// Throws if the database cannot answer a query (`/readyz`).
-    func ping() async throws
+}
 
-    // MARK: Maintenance (`trajet db migrate`, `trajet db check`)
-
+/// The database itself: where it is, its schema steps, its health (`trajet db migrate|check`, `/readyz`).
+public protocol StoreMaintenance: Sendable {
     /// Where the store is, for messages (a path, or a URL without its password).
     var location: String { get }
+    /// Throws if the database cannot answer a query (`/readyz`).
+    func ping() async throws
     /// The schema steps this program knows and the database has not applied yet, in order.
     func pendingMigrations() async throws -> [String]
     /// Applies the pending steps (one at a time across processes); returns their names.
@@ -60,6 +72,6 @@ public protocol PlanStore: Sendable {
     func check() async throws -> [String]
 }
 
-extension PlanStore {
+extension PlanRepository {
     public func deletePlan(id: String) async throws { try await deletePlan(id: id, expectedVersion: nil) }
 }

@@ -3,6 +3,7 @@ import Foundation
 import TrajetCore
 import TrajetQueries
 import TrajetDatasets
+import TrajetSQLite
 import TrajetStore
 import TrajetBenchmarks
 import TrajetCLI

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 import TrajetCore
+import TrajetSQLite
 import TrajetStore
 
 @testable import TrajetCLI

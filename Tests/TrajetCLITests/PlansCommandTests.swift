@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TrajetCore
 import TrajetDatasets
+import TrajetSQLite
 import TrajetStore
 
 @testable import TrajetCLI

@@ -7,6 +7,7 @@ import Testing
 import TrajetCore
 import TrajetDatasets
 import TrajetQueries
+import TrajetSQLite
 import TrajetStore
 
 @testable import TrajetServer

@@ -6,6 +6,7 @@ import NIOCore
 import Testing
 import TrajetCore
 import TrajetQueries
+import TrajetSQLite
 import TrajetStore
 
 @testable import TrajetServer

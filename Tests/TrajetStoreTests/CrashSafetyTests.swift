@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import TrajetStore
+@testable import TrajetSQLite
+import TrajetStore
 
 /// The built `trajet` executable next to the test bundle (same build directory), or `TRAJET_EXECUTABLE`.
 enum TrajetExecutable {

@@ -3,7 +3,8 @@ import GRDB
 import Testing
 import TrajetCore
 
-@testable import TrajetStore
+@testable import TrajetSQLite
+import TrajetStore
 
 func samplePlan(id: String = UUID().uuidString.lowercased(), org: String = "asmae", participants: Int = 14) -> PlanDetail {
     let plan = Plan(

@@ -3,7 +3,8 @@ import Testing
 import TrajetCore
 
 @testable import TrajetPostgres
-@testable import TrajetStore
+@testable import TrajetSQLite
+import TrajetStore
 
 @Suite struct PostgresLocationTests {
     @Test func aFullURLIsRead() throws {

@@ -6,7 +6,8 @@ import Testing
 import TrajetCore
 
 @testable import TrajetPostgres
-@testable import TrajetStore
+@testable import TrajetSQLite
+import TrajetStore
 
 /// The store suite runs once per backend: SQLite always; PostgreSQL when `TRAJET_TEST_POSTGRES_URL` names a server
 /// (`scripts/pg-test-cluster.sh start` makes a throw-away one; `.ci/run` does it and sets `TRAJET_REQUIRE_POSTGRES=1`

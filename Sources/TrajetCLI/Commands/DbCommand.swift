@@ -2,6 +2,7 @@ import TrajetCore
 import TrajetQueries
 import ArgumentParser
 import Foundation
+import TrajetSQLite
 import TrajetStore
 
 struct DbCommand: AsyncParsableCommand {

@@ -7,6 +7,7 @@ import TrajetDatasets
 import TrajetQueries
 import TrajetServer
 import TrajetPostgres
+import TrajetSQLite
 import TrajetStore
 import ServiceLifecycle
 

@@ -1,4 +1,5 @@
 import TrajetCore
+import TrajetStore
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -196,7 +197,38 @@ public struct SQLitePlanStore: PlanStore {
     }
 
     public func forEachPlanDetail(_ filter: PlanFilter, _ body: (PlanDetail) throws -> Void) async throws {
-        try streamPlanDetails(filter, body)
+        try await Self.offCooperativeThreads { try streamPlanDetails(filter, body) }
+    }
+
+    /// Runs `work` (GRDB's blocking reads: a report reads 100 000 plans for about a second) on a Dispatch thread
+    /// while the calling task waits, so the Swift concurrency threads — two on a 2-core server, shared by every
+    /// request — are never blocked by it (issue 16).
+    ///
+    /// `work` is not Sendable (it calls the caller's `body`, which fills a report builder), but it runs while the
+    /// caller is suspended here and never after: one thread uses it at a time, which `nonisolated(unsafe)` states.
+    static func offCooperativeThreads(_ work: () throws -> Void) async throws {
+        /// Holds the work while a Dispatch thread runs it, and lets go of it before the caller resumes:
+        /// `withoutActuallyEscaping` checks, when its body returns, that nothing kept the closure.
+        final class Job: @unchecked Sendable {
+            var work: (() throws -> Void)?
+            var failure: (any Error)?
+        }
+        try await withoutActuallyEscaping(work) { escapable in
+            let job = Job()
+            job.work = escapable
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                DispatchQueue.global(qos: .userInitiated).async {
+                    do {
+                        try job.work?()
+                    } catch {
+                        job.failure = error
+                    }
+                    job.work = nil
+                    if let failure = job.failure { continuation.resume(throwing: failure) } else { continuation.resume() }
+                }
+            }
+            job.work = nil
+        }
     }
 
     /// Synchronous so that GRDB's blocking `read` is used: `body` is not Sendable and need not be.
@@ -233,7 +265,7 @@ public struct SQLitePlanStore: PlanStore {
     }
 
     public func forEachPlanSummary(_ filter: PlanFilter, _ body: (Plan, PlanSummary) throws -> Void) async throws {
-        try streamPlanSummaries(filter, body)
+        try await Self.offCooperativeThreads { try streamPlanSummaries(filter, body) }
     }
 
     /// Plans with their stored leg summaries, read by column index (the report's hot path: 100 000 rows); a summary

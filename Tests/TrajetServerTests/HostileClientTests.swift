@@ -255,7 +255,9 @@ import TrajetStore
             #expect(slowHeader.closedByServer)
             #expect(slowHeader.statusCode == 408, "\(slowHeader.text)")
             #expect(slowHeader.json["field"] as? String == "headers")
-            #expect(ContinuousClock.now - start < .seconds(5))
+            // Closed before the client's last header line (at 6 s): the deadline did not move with each line (it
+            // would close about 7 s in). Not tighter: a loaded CI machine took 5.2 s for a 1 s deadline.
+            #expect(ContinuousClock.now - start < .seconds(6))
             // A body that stops half-way: closed after the body deadline.
             let slowBody = try await RawHTTPClient.exchange(
                 port: port,

@@ -457,27 +457,49 @@ struct LabelSearch {
             // Bound the work on large networks: replace the worst label if the new one scores better. The place's
             // lowest-carbon and earliest labels are never evicted (a new label that beats them always gets in): the
             // score prices hours in kilograms and would otherwise drop the slow, low-carbon journeys first.
-            var lowest = base
-            var earliest = base
+            //
+            // With a via place, a journey that has been there outranks every one that has not (only it can become
+            // an answer): the two kinds are trimmed apart, and a via journey evicts the worst of the others first.
+            // Without this, cheap journeys that skip the via place (a direct coach to Tangier) filled the bags
+            // after it and `--via madrid` found nothing (issue 13).
+            let ranked = via != nil
+            func competes(_ existing: Label) -> Bool { !ranked || existing.viaReached == label.viaReached }
+            var lowest = -1
+            var earliest = -1
+            var weaker = -1
+            var weakerScore = -Double.infinity
             for slot in base..<(base + count) {
-                if labels[Int(bagSlots[slot])].co2 < labels[Int(bagSlots[lowest])].co2 { lowest = slot }
-                if labels[Int(bagSlots[slot])].time < labels[Int(bagSlots[earliest])].time { earliest = slot }
-            }
-            let newIsLowest = label.co2 < labels[Int(bagSlots[lowest])].co2
-            let newIsEarliest = label.time < labels[Int(bagSlots[earliest])].time
-            var worst = -1
-            var worstScore = -Double.infinity
-            for slot in base..<(base + count)
-            where (slot != lowest || newIsLowest) && (slot != earliest || newIsEarliest) {
-                let score = LabelSearch.trimScore(labels[Int(bagSlots[slot])])
-                if score > worstScore {
-                    worst = slot
-                    worstScore = score
+                let existing = labels[Int(bagSlots[slot])]
+                if ranked, label.viaReached, !existing.viaReached {
+                    let score = LabelSearch.trimScore(existing)
+                    if score > weakerScore {
+                        weaker = slot
+                        weakerScore = score
+                    }
                 }
+                guard competes(existing) else { continue }
+                if lowest < 0 || existing.co2 < labels[Int(bagSlots[lowest])].co2 { lowest = slot }
+                if earliest < 0 || existing.time < labels[Int(bagSlots[earliest])].time { earliest = slot }
             }
-            guard worst >= 0, newIsLowest || newIsEarliest || LabelSearch.trimScore(label) < worstScore else {
-                bagCounts[label.place] = UInt8(count)
-                return
+            var worst = weaker
+            if worst < 0 {
+                let newIsLowest = lowest < 0 || label.co2 < labels[Int(bagSlots[lowest])].co2
+                let newIsEarliest = earliest < 0 || label.time < labels[Int(bagSlots[earliest])].time
+                var worstScore = -Double.infinity
+                for slot in base..<(base + count)
+                where competes(labels[Int(bagSlots[slot])]) && (slot != lowest || newIsLowest)
+                    && (slot != earliest || newIsEarliest)
+                {
+                    let score = LabelSearch.trimScore(labels[Int(bagSlots[slot])])
+                    if score > worstScore {
+                        worst = slot
+                        worstScore = score
+                    }
+                }
+                guard worst >= 0, newIsLowest || newIsEarliest || LabelSearch.trimScore(label) < worstScore else {
+                    bagCounts[label.place] = UInt8(count)
+                    return
+                }
             }
             labels[Int(bagSlots[worst])].alive = false
             bagSlots[worst] = bagSlots[base + count - 1]

@@ -229,6 +229,29 @@ package enum RoutesText {
         return lines
     }
 
+    /// What a coordinator must know about a leg's figures: estimates, unconfirmed service, old timetable, proxy
+    /// factors (the CLI's `--details` and the web page's option details).
+    package static func legFlags(_ item: ItineraryLeg, _ routeNotes: RouteNotes, _ l: Localizer) -> [String] {
+        let leg = item.leg
+        var flags: [String] = []
+        if leg.distanceEstimated { flags.append(l.t("distance estimée", "distance estimated")) }
+        if leg.durationEstimated { flags.append(l.t("durée estimée", "duration estimated")) }
+        if leg.fareEstimated { flags.append(l.t("tarif estimé", "fare estimated")) }
+        if leg.frequencyEstimated { flags.append(l.t("fréquence estimée", "frequency estimated")) }
+        if leg.serviceUnconfirmed { flags.append(l.t("service NON CONFIRMÉ", "service UNCONFIRMED")) }
+        if routeNotes.isStale(leg) { flags.append(l.staleTimetable(leg)) }
+        if leg.departureTimes.isEmpty && leg.servicesPerWeek < 7 {
+            flags.append(
+                l.t(
+                    "moins d'un départ par jour, horaire inconnu : choisir la date en fonction",
+                    "less than daily, timetable unknown: choose the date to match"))
+        }
+        for note in item.footprint.notes where note == .proxyFactor || note == .estimatedFactor {
+            flags.append(note == .proxyFactor ? "PROXY" : l.t("facteur ESTIMÉ", "factor ESTIMATE"))
+        }
+        return flags
+    }
+
     package static func legDetails(_ it: Itinerary, _ l: Localizer, notes routeNotes: RouteNotes = .none) -> String {
         let n = l.numbers
         let firstDay = it.departure.localDay.daysSinceEpoch
@@ -249,23 +272,8 @@ package enum RoutesText {
                         + "\(leg.from)" + l.t(" (en plus de la correspondance minimale de ", " (beyond the minimum change of ")
                         + duration(item.connectionMinutesBefore, l) + ")")
             }
-            var flags: [String] = []
-            if leg.distanceEstimated { flags.append(l.t("distance estimée", "distance estimated")) }
-            if leg.durationEstimated { flags.append(l.t("durée estimée", "duration estimated")) }
-            if leg.fareEstimated { flags.append(l.t("tarif estimé", "fare estimated")) }
-            if leg.frequencyEstimated { flags.append(l.t("fréquence estimée", "frequency estimated")) }
-            if leg.serviceUnconfirmed { flags.append(l.t("service NON CONFIRMÉ", "service UNCONFIRMED")) }
+            let flags = legFlags(item, routeNotes, l)
             let stale = routeNotes.isStale(leg)
-            if stale { flags.append(l.staleTimetable(leg)) }
-            if leg.departureTimes.isEmpty && leg.servicesPerWeek < 7 {
-                flags.append(
-                    l.t(
-                        "moins d'un départ par jour, horaire inconnu : choisir la date en fonction",
-                        "less than daily, timetable unknown: choose the date to match"))
-            }
-            for note in item.footprint.notes where note == .proxyFactor || note == .estimatedFactor {
-                flags.append(note == .proxyFactor ? "PROXY" : l.t("facteur ESTIMÉ", "factor ESTIMATE"))
-            }
             let fare = leg.fare.map { n.format($0.minEur, decimals: 0) + "–" + n.format($0.maxEur, decimals: 0) + " €" } ?? l.t("tarif inconnu", "fare unknown")
             // An old timetable's times are an indication, not a booking time: marked "≈".
             let approx = stale ? "≈" : ""

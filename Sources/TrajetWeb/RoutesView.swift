@@ -209,22 +209,8 @@ extension RoutesView {
         func name(_ id: PlaceID) -> String { RoutesText.sleepingPlace(id, notes.network) }
         return it.legs.map { item in
             let leg = item.leg
-            var flags: [String] = []
-            if leg.distanceEstimated { flags.append(l.t("distance estimée", "distance estimated")) }
-            if leg.durationEstimated { flags.append(l.t("durée estimée", "duration estimated")) }
-            if leg.fareEstimated { flags.append(l.t("tarif estimé", "fare estimated")) }
-            if leg.frequencyEstimated { flags.append(l.t("fréquence estimée", "frequency estimated")) }
-            if leg.serviceUnconfirmed { flags.append(l.t("service NON CONFIRMÉ", "service UNCONFIRMED")) }
+            let flags = RoutesText.legFlags(item, notes, l)
             let stale = notes.isStale(leg)
-            if stale { flags.append(l.staleTimetable(leg)) }
-            if leg.departureTimes.isEmpty && leg.servicesPerWeek < 7 {
-                flags.append(
-                    l.t("moins d'un départ par jour, horaire inconnu : choisir la date en fonction",
-                        "less than daily, timetable unknown: choose the date to match"))
-            }
-            for note in item.footprint.notes where note == .proxyFactor || note == .estimatedFactor {
-                flags.append(note == .proxyFactor ? "PROXY" : l.t("facteur ESTIMÉ", "factor ESTIMATE"))
-            }
             let fare =
                 leg.fare.map { n.format($0.minEur, decimals: 0) + "–" + n.format($0.maxEur, decimals: 0) + " €" }
                 ?? l.t("tarif inconnu", "fare unknown")

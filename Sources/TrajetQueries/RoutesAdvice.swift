@@ -62,7 +62,8 @@ package struct RouteNotes: Sendable {
     package func marker(_ it: Itinerary) -> String {
         let top = advice(it).map(\.level).max() ?? .normalPrecautions
         if top.leavesOutMinors { return "!!" }
-        return top >= .increasedVigilance ? "!" : ""
+        // "Not checked" is marked too (docs/methodology.md): the coordinator must read the advice before booking.
+        return top >= .notChecked ? "!" : ""
     }
 }
 

@@ -140,8 +140,8 @@ package enum RoutesText {
                 "Check timetables and fares with the operators; * = estimated figures, ? = service not confirmed."))
         lines.append(
             l.t(
-                "!! = passe où les Affaires étrangères (diplomatie.belgium.be) déconseillent les voyages ; ! = vigilance accrue.",
-                "!! = goes where the Belgian foreign ministry (diplomatie.belgium.be) advises against travel; ! = increased vigilance."))
+                "!! = passe où les Affaires étrangères (diplomatie.belgium.be) déconseillent les voyages ; ! = vigilance accrue, ou conseils non vérifiés.",
+                "!! = goes where the Belgian foreign ministry (diplomatie.belgium.be) advises against travel; ! = increased vigilance, or advice not checked."))
         return lines.joined(separator: "\n")
     }
 

@@ -130,8 +130,8 @@ extension RoutesView {
                 "Horaires et tarifs à vérifier auprès des opérateurs ; * = chiffres estimés, ? = service non confirmé.",
                 "Check timetables and fares with the operators; * = estimated figures, ? = service not confirmed."),
             l.t(
-                "!! = passe où les Affaires étrangères (diplomatie.belgium.be) déconseillent les voyages ; ! = vigilance accrue.",
-                "!! = goes where the Belgian foreign ministry (diplomatie.belgium.be) advises against travel; ! = increased vigilance."),
+                "!! = passe où les Affaires étrangères (diplomatie.belgium.be) déconseillent les voyages ; ! = vigilance accrue, ou conseils non vérifiés.",
+                "!! = goes where the Belgian foreign ministry (diplomatie.belgium.be) advises against travel; ! = increased vigilance, or advice not checked."),
         ]
     }
 

@@ -40,6 +40,16 @@ import TrajetDatasets
     /// (MA-BORDERS).
     func crossesMauritanianBorder(_ it: Itinerary) -> Bool { it.legs.contains { ["W1", "W2"].contains($0.leg.id) } }
 
+    /// Bug: a country whose advice nobody checked (Spain) printed its line but no "!" in the table, although the
+    /// legend and docs/methodology.md say "! = vigilance or not checked".
+    @Test func anOptionThroughACountryNotCheckedIsMarked() async throws {
+        let answer = try await answer("bruxelles", "twiza", limit: 10)
+        let throughSpain = try #require(
+            answer.outbound.itineraries.first { it in it.legs.contains { $0.leg.to.rawValue.hasPrefix("ES-") } })
+        #expect(answer.notes.advice(throughSpain).contains { $0.countryCode == "ES" && $0.level == .notChecked })
+        #expect(!answer.notes.marker(throughSpain).isEmpty)
+    }
+
     @Test func anOptionThroughAnAreaAdvisedAgainstCarriesTheAdviceEverywhere() async throws {
         let answer = try await answer("bruxelles", "aje", limit: 10)
         let through = try #require(answer.outbound.itineraries.first(where: crossesMauritanianBorder))

@@ -309,3 +309,33 @@ extension RouteNotes {
         return lines
     }
 }
+
+/// A saved plan as JSON (`trajet plans show ID --format json`, `GET /v1/plans/{id}`): the plan, its legs, and today's
+/// travel advice and entry rules for the places its legs go to (issue 14: saved plans carry the advice too). The
+/// advice is today's, not the plan's: it is read again on every answer.
+package struct PlanDetailJSON: Encodable, Sendable {
+    package var plan: Plan
+    package var legs: [PlanLeg]
+    package var travelAdvice: [RoutesJSON.AdviceJSON]
+    package var entryRules: [RoutesJSON.EntryJSON]
+
+    package init(_ detail: PlanDetail, notes: RouteNotes?, _ l: Localizer) {
+        plan = detail.plan
+        legs = detail.legs
+        var advice: [RoutesJSON.AdviceJSON] = []
+        var rules: [RoutesJSON.EntryJSON] = []
+        if let notes {
+            let byID = Dictionary(notes.network.legs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+            var seen = Set<String>()
+            for planLeg in detail.legs {
+                guard let leg = byID[planLeg.legId] else { continue }
+                for row in notes.advice(leg) where seen.insert(row.id).inserted { advice.append(.init(row, l)) }
+                if let rule = notes.book.entryRule(for: leg, in: notes.network), seen.insert("entry:" + rule.countryCode).inserted {
+                    rules.append(.init(rule, l))
+                }
+            }
+        }
+        travelAdvice = advice
+        entryRules = rules
+    }
+}

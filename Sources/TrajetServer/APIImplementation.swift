@@ -335,7 +335,10 @@ struct APIImplementation: APIProtocol {
     func getPlan(_ input: Operations.GetPlan.Input) async throws -> Operations.GetPlan.Output {
         let key = try await requireKey(.reader)
         let detail = try await visiblePlan(input.path.id, key)
-        return .ok(.init(headers: .init(eTag: etag(detail.plan.version)), body: .json(try convert(detail))))
+        return .ok(
+            .init(
+                headers: .init(eTag: etag(detail.plan.version)),
+                body: .json(try convert(PlanDetailJSON(detail, notes: planNotes, l)))))
     }
 
     func updatePlan(_ input: Operations.UpdatePlan.Input) async throws -> Operations.UpdatePlan.Output {
@@ -436,6 +439,13 @@ struct APIImplementation: APIProtocol {
 
     /// The plan if the key may see it; another organisation's plan is "not found", like an unknown id, so ids do not
     /// leak.
+    /// Today's advice and data age, for the advice a saved plan's JSON carries.
+    private var planNotes: RouteNotes {
+        RouteNotes(
+            book: datasets.advice, network: datasets.network, today: .today,
+            maxTimetableAgeYears: settings.maxTimetableAgeYears)
+    }
+
     private func visiblePlan(_ id: String, _ key: APIKey) async throws -> PlanDetail {
         guard id.utf8.count <= 100, let detail = try await store.plan(id: id),
             key.organisationId == nil || key.organisationId == detail.plan.organisationId

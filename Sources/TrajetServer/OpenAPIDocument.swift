@@ -910,6 +910,14 @@ components:
       properties:
         plan: { $ref: '#/components/schemas/Plan' }
         legs: { type: array, items: { $ref: '#/components/schemas/PlanLeg' } }
+        travelAdvice:
+          type: array
+          description: "Today's Belgian travel advice for the places the plan's legs go to (read again on every answer)."
+          items: { $ref: '#/components/schemas/TravelAdvice' }
+        entryRules:
+          type: array
+          description: "Today's entry rules for the countries the plan's legs enter."
+          items: { $ref: '#/components/schemas/EntryRule' }
     PlanPage:
       type: object
       required: [plans]

@@ -339,6 +339,15 @@ import TrajetStore
                 #expect(response.text.contains("Travel advice — "))
                 #expect(response.text.contains("Entry — "))
             }
+            // The API's JSON of the plan carries the same advice (and `trajet plans show --format json` prints it).
+            try await client.execute(uri: "/v1/plans/\(plan.id)", method: .get, headers: fixture.auth("reader")) {
+                response in
+                #expect(response.status == .ok)
+                let advice = response.json["travelAdvice"] as? [[String: Any]] ?? []
+                #expect(advice.contains { $0["country"] as? String == "MR" })
+                let rules = response.json["entryRules"] as? [[String: Any]] ?? []
+                #expect(rules.contains { $0["country"] as? String == "MR" })
+            }
         }
     }
 }

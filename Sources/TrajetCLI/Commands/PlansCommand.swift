@@ -300,16 +300,15 @@ struct PlansCommand: AsyncParsableCommand {
                 guard let detail = try await context.store.plan(id: id) else { throw PlanStoreError.planNotFound(id: id) }
                 return detail
             }
+            // The plan's legs against today's advice and data age; a plan still shows when the datasets cannot load.
+            let notes = (try? await CommandContext.load(global)).map { loaded in
+                RouteNotes(
+                    book: loaded.datasets.advice, network: loaded.datasets.network, today: .today,
+                    maxTimetableAgeYears: loaded.settings.maxTimetableAgeYears)
+            }
             switch format {
-            case .json: print(try encodeJSON(detail))
-            case .table:
-                // The plan's legs against today's advice and data age; a plan still shows when the datasets cannot load.
-                let notes = (try? await CommandContext.load(global)).map { loaded in
-                    RouteNotes(
-                        book: loaded.datasets.advice, network: loaded.datasets.network, today: .today,
-                        maxTimetableAgeYears: loaded.settings.maxTimetableAgeYears)
-                }
-                print(PlanText.render(detail, localizer: context.localizer, names: { $0.rawValue }, notes: notes))
+            case .json: print(try encodeJSON(PlanDetailJSON(detail, notes: notes, context.localizer)))
+            case .table: print(PlanText.render(detail, localizer: context.localizer, names: { $0.rawValue }, notes: notes))
             }
         }
     }

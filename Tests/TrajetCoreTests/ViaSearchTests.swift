@@ -50,3 +50,38 @@ import TrajetCore
         #expect(throughLyon.itineraries.allSatisfy { $0.legs.contains { $0.leg.to == "FR-LYON" } })
     }
 }
+
+/// "Lowest carbon" between options a coordinator cannot tell apart on CO2e (our distances are estimates to about a
+/// kilometre in a hundred): the faster one carries the label, never one hours longer for a few grams.
+@Suite struct LowestCarbonTieTests {
+    @Test func theFasterOfTwoEquallyLowCarbonOptionsIsTheLowestCarbonReference() throws {
+        let network = Network(
+            places: [Fixtures.midi, ViaSearchTests.paris, ViaSearchTests.lyon, ViaSearchTests.marseille], partners: [],
+            legs: [
+                Leg(id: "T1", from: "BE-BXL-MIDI", to: "FR-PARIS", mode: .rail, distanceKm: 300, durationMinutes: 82,
+                    servicesPerWeek: 140, source: "test"),
+                Leg(id: "T2", from: "FR-PARIS", to: "FR-LYON", mode: .rail, distanceKm: 460, durationMinutes: 120,
+                    servicesPerWeek: 140, source: "test"),
+                Leg(id: "T3", from: "FR-LYON", to: "FR-MARSEILLE", mode: .rail, distanceKm: 310, durationMinutes: 100,
+                    servicesPerWeek: 140, source: "test"),
+                // One kilometre shorter (44 g CO2e less per person), four hours slower.
+                Leg(id: "SLOW", from: "BE-BXL-MIDI", to: "FR-MARSEILLE", mode: .rail, distanceKm: 1069,
+                    durationMinutes: 600, servicesPerWeek: 14, source: "test"),
+            ])
+        let planner = try RoutePlanner(
+            network: network, calculator: EmissionCalculator(factorSet: Fixtures.desnz2025),
+            group: try Group(participants: 12, leaders: 2))
+        let result = try planner.search(
+            RouteQuery(
+                origin: "BE-BXL-MIDI", destination: "FR-MARSEILLE", departureDay: CalendarDay(iso: "2026-07-04")!,
+                departureTime: LocalTime(hours: 7, minutes: 0)!, rank: .co2))
+        let ids = result.itineraries.map { $0.legs.map(\.leg.id.rawValue) }
+        #expect(ids.contains(["SLOW"]) && ids.contains(["T1", "T2", "T3"]), "\(ids)")
+        let slow = try #require(result.itineraries.first { $0.legs.count == 1 })
+        let chain = try #require(result.itineraries.first { $0.legs.count == 3 })
+        #expect(slow.co2eKgPerPerson < chain.co2eKgPerPerson)
+        #expect(result.lowestCarbon.legs.map(\.leg.id.rawValue) == ["T1", "T2", "T3"])
+        #expect(result.lowestCarbonSurface?.legs.map(\.leg.id.rawValue) == ["T1", "T2", "T3"])
+        _ = chain
+    }
+}

@@ -1,5 +1,18 @@
 /// Orders itineraries for a profile and explains each against the fastest and the lowest-carbon option.
 public enum Ranking {
+    /// Two options whose CO2e per person differ by less than this are equally low-carbon for a coordinator: 1 kg, or
+    /// 1 % of the lower one. Our distances are estimates at that level (via Lyon or via Paris to Barcelona differ by
+    /// 0.5 kg), so between such options the faster one is the "lowest carbon" reference, and the one kept when two
+    /// variants of a corridor merge — never a day longer for half a kilogram.
+    static func sameCarbon(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= max(1.0, 0.01 * min(a, b)) }
+
+    /// The lowest-carbon option, the faster among those within `sameCarbon` of the minimum.
+    static func lowestCarbon(_ itineraries: [Itinerary]) -> Itinerary? {
+        guard let minimum = itineraries.map(\.co2eKgPerPerson).min() else { return nil }
+        return itineraries.filter { sameCarbon($0.co2eKgPerPerson, minimum) }
+            .min { ($0.durationMinutes, $0.co2eKgPerPerson) < ($1.durationMinutes, $1.co2eKgPerPerson) }
+    }
+
     /// Keeps one of each group of options with the same places and modes whose durations differ by less than the
     /// tolerance (a 5-minute connection difference is not a different option): the lowest-carbon, then fastest.
     ///
@@ -15,7 +28,7 @@ public enum Ranking {
         for candidate in ordered {
             let signature = candidate.signature
             let corridor = candidate.corridor
-            let duplicate = kept.contains { entry in
+            let duplicate = kept.firstIndex { entry in
                 let existing = entry.itinerary
                 let timeGap = abs(existing.durationMinutes - candidate.durationMinutes)
                 if entry.signature == signature && timeGap < toleranceMinutes { return true }
@@ -24,7 +37,17 @@ public enum Ranking {
                     && abs(existing.co2eKgPerPerson - candidate.co2eKgPerPerson)
                         <= 0.10 * min(existing.co2eKgPerPerson, candidate.co2eKgPerPerson)
             }
-            if !duplicate { kept.append((candidate, signature, corridor)) }
+            if let duplicate {
+                // Equally low-carbon and faster: this variant is the one to keep.
+                let existing = kept[duplicate].itinerary
+                if sameCarbon(candidate.co2eKgPerPerson, existing.co2eKgPerPerson),
+                    candidate.durationMinutes < existing.durationMinutes
+                {
+                    kept[duplicate] = (candidate, signature, corridor)
+                }
+            } else {
+                kept.append((candidate, signature, corridor))
+            }
         }
         let survivors = kept.map(\.itinerary)
         // Merging can leave an option that another one now beats on everything; drop it.
@@ -50,10 +73,9 @@ public enum Ranking {
     ) -> RouteSearchResult {
         precondition(!itineraries.isEmpty)
         let fastest = itineraries.min { ($0.durationMinutes, $0.co2eKgPerPerson) < ($1.durationMinutes, $1.co2eKgPerPerson) }!
-        let lowest = itineraries.min { ($0.co2eKgPerPerson, $0.durationMinutes) < ($1.co2eKgPerPerson, $1.durationMinutes) }!
+        let lowest = lowestCarbon(itineraries)!
         let cheapest = itineraries.min { ($0.costMidCents, $0.co2eKgPerPerson) < ($1.costMidCents, $1.co2eKgPerPerson) }!
-        let surface = itineraries.filter { !$0.usesFlight }
-            .min { ($0.co2eKgPerPerson, $0.durationMinutes) < ($1.co2eKgPerPerson, $1.durationMinutes) }
+        let surface = lowestCarbon(itineraries.filter { !$0.usesFlight })
         let flight = itineraries.filter(\.usesFlight).min { a, b in
             let flightsA = a.legs.filter { $0.leg.mode == .flight }.count
             let flightsB = b.legs.filter { $0.leg.mode == .flight }.count

@@ -116,11 +116,10 @@ package struct ItineraryFile: Equatable {
         guard !legs.isEmpty else {
             throw Problem(message: l.t("\(field) : aucune étape ; attendu au moins une.", "\(field): no legs; expected at least one."))
         }
-        let byID = Dictionary(network.legs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         var result: [PlanLeg] = []
         for (index, ref) in legs.enumerated() {
             let at = "\(field)[\(index)]"
-            guard let networkLeg = byID[ref.id] else {
+            guard let networkLeg = network.leg(id: ref.id) else {
                 throw Problem(message: l.t(
                     "\(at).id : étape « \(ref.id) » absente du réseau livré (Datasets/network/legs.csv).",
                     "\(at).id: leg '\(ref.id)' is not in the shipped network (Datasets/network/legs.csv)."))

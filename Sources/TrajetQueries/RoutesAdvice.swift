@@ -289,21 +289,30 @@ extension RoutesJSON {
 }
 
 extension RouteNotes {
-    /// Travel advice, entry rules and old timetables of a saved plan's legs, one line each with the CLI's symbol
-    /// (⚠ advice, ⚑ entry, ⏱ old timetable): `trajet plans show` and the web page's plan page. A leg no longer in
-    /// the network (renamed since the plan was saved) has nothing to say.
-    package func adviceLines(planLegs: [PlanLeg], _ l: Localizer) -> [String] {
-        let byID = Dictionary(network.legs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
-        var lines: [String] = []
+    /// What today's advice says of each leg of a saved plan still in the network: its advice rows and the entry rule
+    /// of the country it enters, each row and each country once (at its first leg). A leg no longer in the network
+    /// (renamed since the plan was saved) has nothing to say.
+    package func planLegNotes(_ planLegs: [PlanLeg]) -> [(leg: Leg, advice: [TravelAdvice], entryRule: EntryRule?)] {
         var seen = Set<String>()
-        for planLeg in planLegs {
-            guard let leg = byID[planLeg.legId] else { continue }
-            for row in advice(leg) where row.level >= .increasedVigilance && seen.insert(row.id).inserted {
+        return planLegs.compactMap { planLeg in
+            guard let leg = network.leg(id: planLeg.legId) else { return nil }
+            let rows = advice(leg).filter { seen.insert($0.id).inserted }
+            let rule = book.entryRule(for: leg, in: network).flatMap {
+                seen.insert("entry:" + $0.countryCode).inserted ? $0 : nil
+            }
+            return (leg, rows, rule)
+        }
+    }
+
+    /// Travel advice, entry rules and old timetables of a saved plan's legs, one line each with the CLI's symbol
+    /// (⚠ advice, ⚑ entry, ⏱ old timetable): `trajet plans show` and the web page's plan page.
+    package func adviceLines(planLegs: [PlanLeg], _ l: Localizer) -> [String] {
+        var lines: [String] = []
+        for (leg, rows, rule) in planLegNotes(planLegs) {
+            for row in rows where row.level >= .increasedVigilance {
                 lines.append("⚠ " + l.t("Conseils aux voyageurs — ", "Travel advice — ") + l.advice(row))
             }
-            if let rule = book.entryRule(for: leg, in: network), seen.insert("entry:" + rule.countryCode).inserted {
-                lines.append("⚑ " + l.t("Entrée — ", "Entry — ") + l.entryRule(rule))
-            }
+            if let rule { lines.append("⚑ " + l.t("Entrée — ", "Entry — ") + l.entryRule(rule)) }
             if isStale(leg) { lines.append("⏱ [\(leg.id)] " + l.staleTimetable(leg)) }
         }
         return lines
@@ -322,20 +331,8 @@ package struct PlanDetailJSON: Encodable, Sendable {
     package init(_ detail: PlanDetail, notes: RouteNotes?, _ l: Localizer) {
         plan = detail.plan
         legs = detail.legs
-        var advice: [RoutesJSON.AdviceJSON] = []
-        var rules: [RoutesJSON.EntryJSON] = []
-        if let notes {
-            let byID = Dictionary(notes.network.legs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
-            var seen = Set<String>()
-            for planLeg in detail.legs {
-                guard let leg = byID[planLeg.legId] else { continue }
-                for row in notes.advice(leg) where seen.insert(row.id).inserted { advice.append(.init(row, l)) }
-                if let rule = notes.book.entryRule(for: leg, in: notes.network), seen.insert("entry:" + rule.countryCode).inserted {
-                    rules.append(.init(rule, l))
-                }
-            }
-        }
-        travelAdvice = advice
-        entryRules = rules
+        let legNotes = notes?.planLegNotes(detail.legs) ?? []
+        travelAdvice = legNotes.flatMap { $0.advice.map { RoutesJSON.AdviceJSON($0, l) } }
+        entryRules = legNotes.compactMap { $0.entryRule.map { RoutesJSON.EntryJSON($0, l) } }
     }
 }

@@ -7,6 +7,8 @@ public struct Network: Sendable {
     public let legs: [Leg]
     /// Indices into `legs`, by departure place.
     public let outgoingLegIndices: [PlaceID: [Int]]
+    /// Index into `legs` by leg id (the first leg with an id, as the datasets refuse duplicates).
+    private let legIndexByID: [String: Int]
 
     /// Folded search keys → places, built once so look-ups stay cheap.
     private let searchIndex: [String: [PlaceID]]
@@ -23,6 +25,9 @@ public struct Network: Sendable {
         }
     }
 
+    /// The leg with this id (a saved plan's or an itinerary file's `legId`), if the network still has it.
+    public func leg(id: String) -> Leg? { legIndexByID[id].map { legs[$0] } }
+
     public init(places: [Place], partners: [Partner], legs: [Leg]) {
         var placeTable: [PlaceID: Place] = [:]
         for place in places { placeTable[place.id] = place }
@@ -34,6 +39,10 @@ public struct Network: Sendable {
         var outgoing: [PlaceID: [Int]] = [:]
         for (index, leg) in legs.enumerated() { outgoing[leg.from, default: []].append(index) }
         self.outgoingLegIndices = outgoing
+        var byID: [String: Int] = [:]
+        byID.reserveCapacity(legs.count)
+        for (index, leg) in legs.enumerated() where byID[leg.id.rawValue] == nil { byID[leg.id.rawValue] = index }
+        self.legIndexByID = byID
 
         var index: [String: [PlaceID]] = [:]
         func add(_ key: String, _ id: PlaceID) {

@@ -4,12 +4,15 @@
   hostile-client.py crowd PORT [CONNECTIONS] [SECONDS]   # uncached route searches on every connection
   hostile-client.py slow PORT [CONNECTIONS] [SECONDS] [SERVER_PID]   # slowloris: half-sent header blocks
 
-Both probe GET /healthz and /readyz from a new connection every 100 ms meanwhile and print one JSON line: the
+Both probe GET /healthz and /readyz from a new connection every 100 ms meanwhile, from a process of their own (the
+crowd's event loop, busy with a thousand connections, would otherwise delay the probe's own reads and count its
+lateness as the server's), and print one JSON line: the
 probes' latency (p50, p99, max, in ms), how many failed or took over 2 s, the status codes the crowd received, and
 (slow) the server's peak resident memory read from /proc. Only loopback, bounded in connections and time.
 """
 import asyncio
 import json
+import multiprocessing
 import random
 import resource
 import sys
@@ -44,12 +47,21 @@ async def request(port, path, timeout=2.0):
             writer.close()
 
 
-async def probe(port, stop, results):
-    while not stop.is_set():
+async def probe(port, seconds, results):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         for path in ("/healthz", "/readyz"):
-            status, seconds = await request(port, path)
-            results.append((path, status, seconds * 1000))
+            status, took = await request(port, path)
+            results.append((path, status, took * 1000))
         await asyncio.sleep(0.1)
+
+
+def probe_process(port, seconds, connection):
+    """The probe in its own process and event loop; sends its results back when done."""
+    results = []
+    asyncio.run(probe(port, seconds, results))
+    connection.send(results)
+    connection.close()
 
 
 def route_query(rng):
@@ -118,7 +130,10 @@ async def main():
     statuses = {}
     counts = {"opened": 0, "refused": 0, "closed_by_server": 0}
     peak = [0.0]
-    tasks = [asyncio.create_task(probe(port, stop, probes))]
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    prober = multiprocessing.Process(target=probe_process, args=(port, seconds, sending))
+    prober.start()
+    tasks = []
     if mode == "crowd":
         tasks += [asyncio.create_task(crowd_worker(port, stop, statuses, n)) for n in range(connections)]
     else:
@@ -137,6 +152,8 @@ async def main():
     tasks.append(asyncio.create_task(memory()))
     await asyncio.sleep(seconds)
     stop.set()
+    probes = await asyncio.get_running_loop().run_in_executor(None, receiving.recv)
+    prober.join()
     await asyncio.wait(tasks, timeout=35)
     for task in tasks:
         task.cancel()

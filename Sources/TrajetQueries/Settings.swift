@@ -136,8 +136,9 @@ public struct Settings: Sendable {
 ///   change while the server runs, so an answer depends only on its query); 0 = search every time.
 ///
 /// Limits for a server exposed to clients it does not trust (docs/deployment.md, "Limits"):
-/// - `server.maxConnections` (default 2048): open connections at most; further clients wait in the listen backlog
-///   until one closes, so a flood of idle connections cannot exhaust the file descriptors.
+/// - `server.maxConnections` (default 2048): open connections kept at most; a new client beyond it closes the
+///   connection that has waited longest for its client (half-sent request, slow body, idle keep-alive), so a flood of
+///   slow connections can neither exhaust the file descriptors nor keep new clients out.
 /// - `server.maxHeaderBytes` (default 16384): the request line and header block; above it a 431 problem.
 /// - `server.headerTimeoutSeconds` (default 10): from a request's first byte to its complete header block; then a
 ///   408 problem and the connection is closed (slow-header clients are not kept).

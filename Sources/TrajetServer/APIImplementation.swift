@@ -24,6 +24,8 @@ struct APIImplementation: APIProtocol {
     let planners: RoutePlanners
     /// Where route searches run: bounded threads and queue (`server.searchConcurrency`, `server.searchQueue`).
     let searches: SearchGate
+    /// The store's readiness, also checked in the background for `/readyz` below the router.
+    let readiness: ReadinessMonitor
 
     private var l: Localizer { RequestInfo.current.localizer }
 
@@ -34,13 +36,11 @@ struct APIImplementation: APIProtocol {
     }
 
     func getReadiness(_ input: Operations.GetReadiness.Input) async throws -> Operations.GetReadiness.Output {
-        do {
-            try await store.ping()
-        } catch {
-            RequestInfo.current.logger.error("database not ready", metadata: ["error": .string("\(error)")])
-            throw Problem(
-                .serviceUnavailable, "not-ready", title: l.t("Base de données indisponible", "Database unavailable"),
-                detail: l.t("La base de données ne répond pas.", "The database does not answer."))
+        // Usually answered below the router from the background check (`EarlyAnswerHandler`); here when that check
+        // is stale, or the probe came pipelined behind another request.
+        if let failure = await readiness.check().failure {
+            RequestInfo.current.logger.error("database not ready", metadata: ["error": .string(failure)])
+            throw Problem.notReady(l)
         }
         if searches.isSaturated {
             // Searches are being refused: a load balancer should send new clients elsewhere for a while.

@@ -49,19 +49,38 @@ package struct ServerEnvironment: Sendable {
 package func buildApplication(_ environment: ServerEnvironment, services: [any Service] = []) throws
     -> some ApplicationProtocol
 {
-    let router = try buildRouter(environment)
     let server = environment.settings.server
+    let shared = SharedParts(
+        metrics: APIMetrics(registry: environment.registry),
+        searches: SearchGate(concurrency: server.searchConcurrency, queue: server.searchQueue),
+        readiness: ReadinessMonitor(store: environment.store),
+        routeCache: server.routeCacheSize > 0 && server.publicReads ? RouteResponseCache(capacity: server.routeCacheSize) : nil)
+    let router = try buildRouter(environment, shared)
+    let early = EarlyAnswers(
+        searches: shared.searches, readiness: shared.readiness, metrics: shared.metrics, routeCache: shared.routeCache)
     return Application(
-        router: router, server: .guardedHTTP1(ConnectionLimits(server)),
+        router: router,
+        server: .guardedHTTP1(
+            ConnectionLimits(server), connections: ConnectionTable(maxConnections: server.maxConnections), early: early),
         configuration: .init(
             address: .hostname(server.host, port: server.port), serverName: "trajet",
             // Hummingbird's 256 overflowed under a crowd opening connections: the kernel dropped SYNs, and a health
             // check then waited for TCP's 1 s and 3 s retransmissions. The kernel caps it at net.core.somaxconn.
             backlog: 4096,
-            // Beyond this, new connections wait in the listen backlog until one closes (the header and idle
-            // deadlines close slow ones): the file descriptors cannot run out.
-            availableConnectionsDelegate: MaximumAvailableConnections(server.maxConnections, logger: environment.logger)),
-        services: services, logger: environment.logger)
+            // New connections are always accepted: beyond `maxConnections` the one that waited longest for its client
+            // is closed (`ConnectionTable`). This hard cap only holds while every open connection is being answered
+            // (then newcomers wait in the backlog), so the file descriptors cannot run out.
+            availableConnectionsDelegate: MaximumAvailableConnections(
+                OpenFileLimit.hardConnectionCap(server.maxConnections), logger: environment.logger)),
+        services: [shared.readiness] + services, logger: environment.logger)
+}
+
+/// What the router and the connections below it share.
+struct SharedParts: Sendable {
+    let metrics: APIMetrics
+    let searches: SearchGate
+    let readiness: ReadinessMonitor
+    let routeCache: RouteResponseCache?
 }
 
 extension ConnectionLimits {
@@ -73,15 +92,14 @@ extension ConnectionLimits {
 }
 
 /// The routes: every operation of openapi.yaml through the generated server stubs, behind `EdgeMiddleware`.
-package func buildRouter(_ environment: ServerEnvironment) throws -> Router<TrajetRequestContext> {
-    let metrics = APIMetrics(registry: environment.registry)
+func buildRouter(_ environment: ServerEnvironment, _ shared: SharedParts) throws -> Router<TrajetRequestContext> {
+    let (metrics, searches) = (shared.metrics, shared.searches)
     // HEAD on every GET (RFC 9110): Hummingbird routes it to the GET's responder, middleware included.
     let router = Router(context: TrajetRequestContext.self, options: .autoGenerateHeadEndpoints)
     let routes = RouteTable(openAPIDocument: openAPIDocumentText)
     let server = environment.settings.server
-    let routeCache = server.routeCacheSize > 0 && server.publicReads ? RouteResponseCache(capacity: server.routeCacheSize) : nil
+    let routeCache = shared.routeCache
     let planners = RoutePlanners(network: environment.datasets.network, policy: environment.settings.routing)
-    let searches = SearchGate(concurrency: server.searchConcurrency, queue: server.searchQueue)
     // The coordinators' page at `/`: the same searches (same planners, same queue) as `/v1/routes`.
     let web = try WebPages(
         settings: environment.settings, datasets: environment.datasets, store: environment.store,
@@ -96,7 +114,7 @@ package func buildRouter(_ environment: ServerEnvironment) throws -> Router<Traj
     let document = Data((openAPIDocumentText + "\n").utf8)
     let api = APIImplementation(
         store: environment.store, datasets: environment.datasets, settings: environment.settings, metrics: metrics,
-        openAPIDocument: document, planners: planners, searches: searches)
+        openAPIDocument: document, planners: planners, searches: searches, readiness: shared.readiness)
     // No ErrorHandlingMiddleware: EdgeMiddleware maps the generated layer's errors (malformed JSON, wrong types,
     // missing parameters) to 4xx problems with the offending field, where ErrorHandlingMiddleware would send an
     // empty 4xx body. Either way, bad input never becomes a 500 (tested).

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdCore
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
@@ -16,17 +17,22 @@ struct ConnectionLimits: Sendable {
 
 /// Hummingbird's HTTP/1 channel with Trajet's guards around it: a raw-byte watcher ahead of the HTTP decoder (so the
 /// header deadline starts at a request's first byte, not when its header block is complete), the decoder limited to
-/// `maxHeaderBytes`, and `ConnectionGuard` after it.
+/// `maxHeaderBytes`, `ConnectionGuard` after it, then `EarlyAnswerHandler`.
 ///
 /// Hummingbird's own answer to a malformed request is a 400 with an empty body; `ConnectionGuard` catches the parse
 /// error first and writes a problem naming what was wrong (oversized headers → 431, `Transfer-Encoding` it cannot
 /// read → 400 naming the header).
 struct GuardedHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
     typealias Value = HTTP1Channel.Value
+    /// Listening sockets already given a larger accept batch (one per server; tests start several).
+    private static let tunedListeners = NIOLockedValueBox(Set<ObjectIdentifier>())
     let http1: HTTP1Channel
     let limits: ConnectionLimits
 
-    init(responder: @escaping HTTPChannelHandler.Responder, limits: ConnectionLimits) {
+    init(
+        responder: @escaping HTTPChannelHandler.Responder, limits: ConnectionLimits, connections: ConnectionTable,
+        early: EarlyAnswers
+    ) {
         self.limits = limits
         var decoder = HTTP1Channel.Configuration.DecoderConfiguration()
         decoder.maxHeaderListSize = limits.maxHeaderBytes
@@ -35,7 +41,9 @@ struct GuardedHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
         self.http1 = HTTP1Channel(
             responder: responder,
             configuration: .init(
-                additionalChannelHandlers: [ConnectionGuard(limits: limits)],
+                additionalChannelHandlers: [
+                    ConnectionGuard(limits: limits, connections: connections), EarlyAnswerHandler(answers: early),
+                ],
                 idleTimeout: limits.idleTimeout, httpDecoderConfiguration: decoder))
     }
 
@@ -43,6 +51,16 @@ struct GuardedHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         let http1 = self.http1
+        if let listener = channel.parent, Self.tunedListeners.withLockedValue({ $0.insert(ObjectIdentifier(listener)).inserted }) {
+            // NIO's listening socket accepts 4 connections per wake-up; under a crowd opening a connection per
+            // request, the backlog then grew faster than it drained, and a health check waited 0.3–0.8 s to be
+            // accepted though the server answers it in under a millisecond. Hummingbird does not expose the
+            // listener's options, so the first connection sets it on its parent. A batch is accepted whole, so the
+            // connection cap can be passed by one batch (`OpenFileLimit.acceptBatch`).
+            listener.setOption(ChannelOptions.maxMessagesPerRead, value: UInt(OpenFileLimit.acceptBatch)).whenFailure { error in
+                logger.warning("could not tune the listening socket", metadata: ["error": "\(error)"])
+            }
+        }
         // First in the pipeline: HTTP1Channel appends the decoder and the rest after it.
         return channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.addHandler(ByteArrivalHandler())
@@ -55,9 +73,14 @@ struct GuardedHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
 }
 
 extension HTTPServerBuilder {
-    /// HTTP/1 with `GuardedHTTP1Channel`.
-    static func guardedHTTP1(_ limits: ConnectionLimits) -> HTTPServerBuilder {
-        .init { responder in GuardedHTTP1Channel(responder: responder, limits: limits) }
+    /// HTTP/1 with `GuardedHTTP1Channel`; every connection is recorded in `connections`; probes and refused searches
+    /// are answered below the router (`EarlyAnswerHandler`).
+    static func guardedHTTP1(_ limits: ConnectionLimits, connections: ConnectionTable, early: EarlyAnswers)
+        -> HTTPServerBuilder
+    {
+        .init { responder in
+            GuardedHTTP1Channel(responder: responder, limits: limits, connections: connections, early: early)
+        }
     }
 }
 
@@ -85,6 +108,8 @@ final class ByteArrivalHandler: ChannelInboundHandler, RemovableChannelHandler {
 ///   the part at fault, then the connection is closed; the error is not passed on, so Hummingbird does not write its
 ///   empty 400.
 /// Between requests, Hummingbird's idle timeout (`idleTimeout`) closes a keep-alive connection nobody uses.
+/// - The connection table learns when the connection waits for its client and when the server answers it, so that
+///   over the connection cap the longest-waiting one makes room for a new client (`ConnectionTable`).
 final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -101,6 +126,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private let limits: ConnectionLimits
+    private let connections: ConnectionTable
     private var state = State.idle
     /// Requests whose response has not been written to the end yet (more than one when a client pipelines).
     private var pendingResponses = 0
@@ -111,12 +137,21 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var replacement: Problem?
     private var deadline: Scheduled<Void>?
 
-    init(limits: ConnectionLimits) { self.limits = limits }
+    init(limits: ConnectionLimits, connections: ConnectionTable) {
+        self.limits = limits
+        self.connections = connections
+    }
 
-    func handlerRemoved(context: ChannelHandlerContext) { cancelDeadline() }
+    func handlerAdded(context: ChannelHandlerContext) { connections.opened(context.channel) }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        cancelDeadline()
+        connections.closed(context.channel)
+    }
 
     func channelInactive(context: ChannelHandlerContext) {
         cancelDeadline()
+        connections.closed(context.channel)
         context.fireChannelInactive()
     }
 
@@ -143,6 +178,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         case .end:
             cancelDeadline()
             state = pendingResponses > 0 ? .answering : .idle
+            connections.answering(context.channel)
         }
         context.fireChannelRead(data)
     }
@@ -164,7 +200,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         case .end:
             responseStarted = false
             pendingResponses = max(0, pendingResponses - 1)
-            if pendingResponses == 0, case .answering = state { state = .idle }
+            if pendingResponses == 0, case .answering = state {
+                state = .idle
+                connections.waiting(context.channel)
+            }
         }
         context.write(data, promise: promise)
     }

@@ -47,6 +47,8 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The coordinators' page: its paths, and any other path outside the spec's and `/v1` that a browser asks for
     /// (`Accept: text/html`), errors included (a friendly HTML page; API clients keep their problem+json 404).
     var web: WebPages? = nil
+    /// "unavailable" (503) at most every 10 s, with the count since the last line (each is counted in the metrics).
+    let overloadWarnings = ThrottledWarning(interval: .seconds(10))
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -153,7 +155,8 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
                 // log only its cause, so API keys never reach the logs.
                 let cause = (error as? ServerError)?.underlyingError ?? error
                 if problem.status == 503 {
-                    context.logger.warning("unavailable", metadata: ["error": .string(String(describing: cause))])
+                    overloadWarnings.record(
+                        "unavailable", metadata: ["error": .string(String(describing: cause))], logger: context.logger)
                 } else {
                     context.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: cause))])
                 }

@@ -70,6 +70,13 @@ struct Problem: Error, Encodable, Sendable {
 // MARK: Common problems, worded in the caller's language
 
 extension Problem {
+    /// `/readyz` when the store does not answer.
+    static func notReady(_ l: Localizer) -> Problem {
+        Problem(
+            .serviceUnavailable, "not-ready", title: l.t("Base de données indisponible", "Database unavailable"),
+            detail: l.t("La base de données ne répond pas.", "The database does not answer."))
+    }
+
     static func badRequest(_ l: Localizer, field: String?, detail: String) -> Problem {
         Problem(.badRequest, "bad-request", title: l.t("Requête invalide", "Bad request"), detail: detail, field: field)
     }

@@ -24,13 +24,24 @@ struct RouteResponseCache: Sendable {
     init(capacity: Int) { answers = AnswerCache(capacity: capacity) }
 
     func key(for request: Request, language: Language) -> Key? {
-        guard request.method == .get, request.uri.path == "/v1/routes", request.headers[.authorization] == nil else {
-            return nil
+        guard request.method == .get else { return nil }
+        return key(
+            path: Substring(request.uri.path), query: request.uri.query.map { Substring($0) },
+            authorization: request.headers[.authorization], language: language)
+    }
+
+    /// The key of an anonymous `GET /v1/routes` with this raw query (what follows `?`, as sent); the same from the
+    /// router and from below it (`EarlyAnswers`).
+    func key(path: Substring, query: Substring?, authorization: String?, language: Language) -> Key? {
+        guard path == "/v1/routes", authorization == nil else { return nil }
+        let query = query.map(String.init) ?? ""
+        let dated = query.split(separator: "&").contains { parameter in
+            parameter.hasPrefix("depart=") && parameter.count > "depart=".count
         }
-        let query = request.uri.query ?? ""
-        let dated = request.uri.queryParameters["depart"].map { !$0.isEmpty } ?? false
         return Key(query: query, language: language, day: dated ? nil : CalendarDay.today.description)
     }
+
+    func contains(_ key: Key) -> Bool { answers.value(for: key) != nil }
 
     func response(for key: Key) -> Response? {
         guard let body = answers.value(for: key) else { return nil }

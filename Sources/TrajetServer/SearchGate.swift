@@ -32,6 +32,10 @@ final class SearchGate: Sendable {
         pool.shutdownGracefully { _ in }
     }
 
+    /// What a refused search is told: waiting searches drain at `concurrency` per search time, and a second is the
+    /// order of one search.
+    var retryAfterSeconds: Int { 1 + queue / (concurrency * 8) }
+
     /// Searches running or waiting.
     var load: Int { inFlight.withLockedValue { $0 } }
 
@@ -45,8 +49,7 @@ final class SearchGate: Sendable {
             count += 1
             return true
         }
-        // Waiting searches drain at `concurrency` per search time; a second is the order of one search.
-        guard admitted else { throw Overloaded(retryAfterSeconds: 1 + queue / (concurrency * 8)) }
+        guard admitted else { throw Overloaded(retryAfterSeconds: retryAfterSeconds) }
         defer { inFlight.withLockedValue { $0 -= 1 } }
         return try await pool.runIfActive {
             Self.lowerThreadPriority()

@@ -3,6 +3,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import NIOEmbedded
+import NIOPosix
 import Testing
 import TrajetCore
 import TrajetQueries
@@ -271,6 +273,68 @@ import TrajetStore
                  (.milliseconds(200), Array("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))])
             #expect(keptAlive.text.components(separatedBy: "HTTP/1.1 200").count == 3, "\(keptAlive.text)")
         }
+    }
+
+    @Test(.timeLimit(.minutes(2))) func slowClientsMakeRoomForNewOnes() async throws {
+        var fixture = try await ServerFixture.make()
+        // Deadlines longer than the test: only eviction can free a slot. Before, the cap paused `accept`, and the
+        // new client waited in the backlog until a slow one's header deadline passed (60 s here).
+        fixture.settings.server.maxConnections = 4
+        fixture.settings.server.headerTimeoutSeconds = 60
+        fixture.settings.server.idleTimeoutSeconds = 60
+        try await fixture.test(.live) { client in
+            let port = try #require(client.port)
+            // Six slowloris clients, one after the other, each holding a half-sent header block until the end.
+            var slow: [any Channel] = []
+            for _ in 0..<6 {
+                let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                    .connect(host: "127.0.0.1", port: port).get()
+                try await channel.writeAndFlush(ByteBuffer(string: "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ")).get()
+                slow.append(channel)
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            let health = try await RawHTTPClient.exchange(
+                port: port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", limit: .seconds(30))
+            #expect(health.statusCode == 200, "\(health.text.prefix(200))")
+            // The three that had waited longest were closed to make room for the two later ones and the probe.
+            func closedByServer(_ channel: any Channel) async -> Bool {
+                let deadline = ContinuousClock.now + .seconds(2)
+                while channel.isActive, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+                return !channel.isActive
+            }
+            var closed: [Bool] = []
+            for channel in slow { closed.append(await closedByServer(channel)) }
+            #expect(closed == [true, true, true, false, false, false], "\(closed)")
+            for channel in slow { try? await channel.close() }
+        }
+    }
+
+    @Test func theConnectionWaitingLongestIsTheOneClosed() throws {
+        let table = ConnectionTable(maxConnections: 2)
+        let (idle, answered, newcomer) = (EmbeddedChannel(), EmbeddedChannel(), EmbeddedChannel())
+        for channel in [idle, answered, newcomer] { try channel.connect(to: .init(ipAddress: "127.0.0.1", port: 1)).wait() }
+        let t0 = NIODeadline.uptimeNanoseconds(1_000_000_000)
+        table.opened(answered, at: t0)
+        table.opened(idle, at: t0 + .seconds(1))
+        // The older one is being answered: never chosen, though it has been open longest.
+        table.answering(answered)
+        table.opened(newcomer, at: t0 + .seconds(2))
+        #expect(!idle.isActive)
+        #expect(answered.isActive && newcomer.isActive)
+        #expect(table.count == 2 && table.evictedCount == 1)
+        // Every kept connection is being answered: the next newcomer is the one turned away.
+        table.answering(newcomer)
+        let late = EmbeddedChannel()
+        try late.connect(to: .init(ipAddress: "127.0.0.1", port: 1)).wait()
+        table.opened(late, at: t0 + .seconds(3))
+        #expect(!late.isActive && answered.isActive && newcomer.isActive)
+        // A connection answered and waiting again is a candidate once more.
+        table.waiting(answered, at: t0 + .seconds(4))
+        table.closed(late)
+        let last = EmbeddedChannel()
+        try last.connect(to: .init(ipAddress: "127.0.0.1", port: 1)).wait()
+        table.opened(last, at: t0 + .seconds(5))
+        #expect(!answered.isActive && last.isActive && newcomer.isActive)
     }
 }
 

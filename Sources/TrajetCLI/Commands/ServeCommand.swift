@@ -63,6 +63,23 @@ struct ServeCommand: AsyncParsableCommand {
         let context = try await CommandContext.load(global, server: (host, port, database))
         var logger = Logger(label: "trajet.server")
         logger.logLevel = level
+        var settings = context.settings
+        if let openFiles = OpenFileLimit.raiseToHardLimit() {
+            let configured = settings.server.maxConnections
+            let fitting = OpenFileLimit.connectionsThatFit(maxConnections: configured, openFiles: openFiles)
+            if fitting < configured {
+                // Refusing to start would leave a newcomer on a default system with nothing; keeping fewer
+                // connections is what the limit allows, and the operator is told how to get more.
+                logger.warning(
+                    "server.maxConnections lowered to fit the open-file limit",
+                    metadata: [
+                        "configured": .stringConvertible(configured), "kept": .stringConvertible(fitting),
+                        "openFileLimit": .stringConvertible(openFiles),
+                        "fix": "raise the hard limit (ulimit -Hn, LimitNOFILE= in a systemd unit) or lower server.maxConnections",
+                    ])
+                settings.server.maxConnections = fitting
+            }
+        }
         let l = context.localizer
         let location: StoreLocation
         do {
@@ -100,10 +117,10 @@ struct ServeCommand: AsyncParsableCommand {
                 "publicReads": .stringConvertible(context.settings.server.publicReads),
             ])
         let app = try buildApplication(
-            ServerEnvironment(settings: context.settings, datasets: context.datasets, store: store, logger: logger),
+            ServerEnvironment(settings: settings, datasets: context.datasets, store: store, logger: logger),
             services: services)
         // What a newcomer needs first: where the page is (the log lines above are for operators).
-        let server = context.settings.server
+        let server = settings.server
         let shownHost = server.host == "0.0.0.0" || server.host == "::" ? "127.0.0.1" : server.host
         let url = "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(server.port)/"
         // Written straight to the file descriptor: print() buffers when stdout is a pipe (a log collector, a test).

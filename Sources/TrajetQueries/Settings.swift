@@ -149,6 +149,9 @@ public struct Settings: Sendable {
 ///   on threads of their own (at a lower priority) so health checks and cheap requests keep a core.
 /// - `server.searchQueue` (default 64): route searches waiting for a thread; beyond, a 503 with `Retry-After`, and
 ///   `/readyz` answers 503 while the queue is full.
+/// - `server.refusalDelayMilliseconds` (default 500): a route search refused because the queue is full gets its 503
+///   after this pause (its connection reads nothing meanwhile), so a client retrying at once cannot keep the event
+///   loops busy refusing it; 0 = at once.
 ///
 /// The web page (`/`):
 /// - `server.sessionSecret` → `TRAJET_SERVER_SESSION_SECRET` (secret; at least 32 characters): signs the page's session
@@ -169,6 +172,7 @@ public struct ServerSettings: Sendable {
     public var idleTimeoutSeconds = 60
     public var searchConcurrency = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
     public var searchQueue = 64
+    public var refusalDelayMilliseconds = 500
     public var sessionSecret: String?
     public var secureCookies = false
 
@@ -222,6 +226,8 @@ public struct ServerSettings: Sendable {
         }
         secureCookies = secure
         searchQueue = try whole("server.searchQueue", searchQueue, 0...100_000, "a count")
+        refusalDelayMilliseconds = try whole(
+            "server.refusalDelayMilliseconds", refusalDelayMilliseconds, 0...10_000, "milliseconds")
     }
 }
 

@@ -57,7 +57,8 @@ package func buildApplication(_ environment: ServerEnvironment, services: [any S
         routeCache: server.routeCacheSize > 0 && server.publicReads ? RouteResponseCache(capacity: server.routeCacheSize) : nil)
     let router = try buildRouter(environment, shared)
     let early = EarlyAnswers(
-        searches: shared.searches, readiness: shared.readiness, metrics: shared.metrics, routeCache: shared.routeCache)
+        searches: shared.searches, readiness: shared.readiness, metrics: shared.metrics, routeCache: shared.routeCache,
+        refusalDelay: .milliseconds(Int64(server.refusalDelayMilliseconds)))
     return Application(
         router: router,
         server: .guardedHTTP1(

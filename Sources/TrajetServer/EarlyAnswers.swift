@@ -86,6 +86,8 @@ struct EarlyAnswers: Sendable {
         var status: HTTPResponse.Status
         var fields: HTTPFields
         var body: Data
+        /// Written after this pause (a refused search, `server.refusalDelayMilliseconds`).
+        var delay: TimeAmount = .zero
     }
 
     private struct Refusals: Sendable {
@@ -94,13 +96,18 @@ struct EarlyAnswers: Sendable {
         var notReady: Answer
     }
 
-    init(searches: SearchGate, readiness: ReadinessMonitor, metrics: APIMetrics, routeCache: RouteResponseCache?) {
+    init(
+        searches: SearchGate, readiness: ReadinessMonitor, metrics: APIMetrics, routeCache: RouteResponseCache?,
+        refusalDelay: TimeAmount = .zero
+    ) {
         (self.searches, self.readiness, self.metrics, self.routeCache) = (searches, readiness, metrics, routeCache)
         var refusals: [Language: Refusals] = [:]
         for language in [Language.fr, .en] {
             let l = Localizer(language)
+            var search = Self.problem(.overloaded(l, retryAfterSeconds: searches.retryAfterSeconds))
+            search.delay = refusalDelay
             refusals[language] = Refusals(
-                search: Self.problem(.overloaded(l, retryAfterSeconds: searches.retryAfterSeconds)),
+                search: search,
                 readinessOverloaded: Self.problem(.overloaded(l, retryAfterSeconds: 1)),
                 notReady: Self.problem(.notReady(l)))
         }
@@ -111,8 +118,8 @@ struct EarlyAnswers: Sendable {
     ///
     /// - `/healthz`: always; `/readyz`: from a background check at most 5 s old, and the search gate's load now.
     /// - `GET /v1/routes` while the search gate is full and the answer is not in the route cache: the 503 the handler
-    ///   would give once the generated layer had decoded every parameter, given before any of that work. (Checked
-    ///   again by the handler: the gate may fill between here and there.)
+    ///   would give once the generated layer had decoded every parameter, given before any of that work, after
+    ///   `refusalDelay`. (Checked again by the handler: the gate may fill between here and there.)
     func answer(to head: HTTPRequest, path: Substring, query: Substring?, language: Language) -> Answer? {
         guard let refusal = refusals[language] ?? refusals[.en] else { return nil }
         switch path {
@@ -161,19 +168,44 @@ final class EarlyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundIn = HTTPResponsePart
     typealias OutboundOut = HTTPResponsePart
 
+    private struct Pending {
+        var head: HTTPRequest
+        var path: Substring
+        /// Nil: the router answers it after all (`/readyz` without a fresh check).
+        var answer: EarlyAnswers.Answer?
+        var started: ContinuousClock.Instant
+        /// Its `.end` has arrived: from then on, what the client sends waits in `held` until the answer is written.
+        var complete = false
+    }
+
     private let answers: EarlyAnswers
     /// Requests passed on to the router whose response has not been written to its end.
     private var forwarded = 0
-    /// The request being answered here, until its `.end` arrives.
-    private var answering: (head: HTTPRequest, path: Substring, answer: EarlyAnswers.Answer?, started: ContinuousClock.Instant)?
+    /// The request being answered here, from its head until its answer is written.
+    private var pending: Pending?
+    /// Parts of later requests that arrived while a delayed answer waited (a pipelining client).
+    private var held: [HTTPRequestPart] = []
+    /// A read asked for while a delayed answer waited: nothing more is read from this client until it is written.
+    private var readHeld = false
+    private var delayed: Scheduled<Void>?
 
     init(answers: EarlyAnswers) { self.answers = answers }
 
+    func handlerRemoved(context: ChannelHandlerContext) {
+        delayed?.cancel()
+        delayed = nil
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let part = unwrapInboundIn(data)
-        if answering != nil {
-            // The body, if a client sent one, is read and dropped.
-            if case .end = part { answerHere(context) }
+        if let pending {
+            if pending.complete {
+                held.append(part)
+            } else if case .end = part {
+                // The body, if a client sent one, was read and dropped.
+                self.pending?.complete = true
+                answer(context)
+            }
             return
         }
         if case .head(let head) = part, forwarded == 0, head.method == .get || head.method == .head,
@@ -185,12 +217,12 @@ final class EarlyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 let language = EdgeMiddleware<TrajetRequestContext>.language(head.headerFields[.acceptLanguage])
                 let query = parts.count > 1 ? parts[1] : nil
                 if let answer = answers.answer(to: head, path: path, query: query, language: language) {
-                    answering = (head, path, answer, .now)
+                    pending = Pending(head: head, path: path, answer: answer, started: .now)
                     return
                 }
                 if path == "/readyz" {
                     // No fresh readiness check: the router's operation asks the store (the slow path).
-                    answering = (head, path, nil, .now)
+                    pending = Pending(head: head, path: path, answer: nil, started: .now)
                     return
                 }
             }
@@ -199,20 +231,43 @@ final class EarlyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
         context.fireChannelRead(data)
     }
 
+    func read(context: ChannelHandlerContext) {
+        if pending?.complete == true {
+            readHeld = true
+            return
+        }
+        context.read()
+    }
+
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         if case .end = unwrapOutboundIn(data) { forwarded = max(0, forwarded - 1) }
         context.write(data, promise: promise)
     }
 
-    private func answerHere(_ context: ChannelHandlerContext) {
-        guard let (head, path, found, started) = answering else { return }
-        answering = nil
-        guard let answer = found else {
+    private func answer(_ context: ChannelHandlerContext) {
+        guard let pending else { return }
+        guard let answer = pending.answer else {
+            self.pending = nil
             forwarded += 1
-            context.fireChannelRead(wrapInboundOut(.head(head)))
+            context.fireChannelRead(wrapInboundOut(.head(pending.head)))
             context.fireChannelRead(wrapInboundOut(.end(nil)))
+            resume(context)
             return
         }
+        guard answer.delay > .zero else {
+            write(answer, for: pending, context)
+            return
+        }
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        delayed = context.eventLoop.scheduleTask(in: answer.delay) {
+            let (handler, context) = loopBound.value
+            handler.delayed = nil
+            handler.write(answer, for: pending, context)
+        }
+    }
+
+    private func write(_ answer: EarlyAnswers.Answer, for pending: Pending, _ context: ChannelHandlerContext) {
+        let head = pending.head
         let requestID = EdgeMiddleware<TrajetRequestContext>.requestID(from: head.headerFields[.xRequestID])
         var body = answer.body
         if answer.status.code >= 400, body.last == UInt8(ascii: "}") {
@@ -233,10 +288,27 @@ final class EarlyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
         }
         let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
         answers.metrics.record(
-            operation: "\(head.method) \(path)", status: Int(answer.status.code), duration: ContinuousClock.now - started)
+            operation: "\(head.method) \(pending.path)", status: Int(answer.status.code),
+            duration: ContinuousClock.now - pending.started)
+        self.pending = nil
         if closing {
+            held.removeAll()
             let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
             written.whenComplete { _ in loopBound.value.close(promise: nil) }
+            return
+        }
+        resume(context)
+    }
+
+    /// What a pipelining client sent meanwhile is read now, in order; then reading goes on.
+    private func resume(_ context: ChannelHandlerContext) {
+        while pending?.complete != true, !held.isEmpty {
+            let part = held.removeFirst()
+            channelRead(context: context, data: wrapInboundOut(part))
+        }
+        if pending?.complete != true, readHeld {
+            readHeld = false
+            context.read()
         }
     }
 

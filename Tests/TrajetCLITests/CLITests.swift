@@ -135,6 +135,22 @@ enum ShippedData {
         }
     }
 
+    @Test func theRefusalDelayIsReadAndBounded() async throws {
+        let shipped = try await Settings.load(configFile: nil, overrides: .init(), environment: ["TRAJET_CONFIG": ""])
+        #expect(shipped.server.refusalDelayMilliseconds == 500)
+        let off = try await Settings.load(
+            configFile: nil, overrides: .init(), environment: ["TRAJET_SERVER_REFUSAL_DELAY_MILLISECONDS": "0", "TRAJET_CONFIG": ""])
+        #expect(off.server.refusalDelayMilliseconds == 0)
+        do {
+            _ = try await Settings.load(
+                configFile: nil, overrides: .init(),
+                environment: ["TRAJET_SERVER_REFUSAL_DELAY_MILLISECONDS": "60000", "TRAJET_CONFIG": ""])
+            Issue.record("a one-minute pause was accepted")
+        } catch let error as SettingsError {
+            #expect("\(error)".contains("server.refusalDelayMilliseconds") && "\(error)".contains("10000"))
+        }
+    }
+
     @Test func theSessionSecretIsSecretAndLongEnough() async throws {
         let secret = String(repeating: "k", count: 32)
         let settings = try await Settings.load(

@@ -37,10 +37,11 @@ import TrajetSQLite
         let cache: RouteResponseCache
     }
 
-    static func setup(gate: SearchGate) throws -> Setup {
+    static func setup(gate: SearchGate, refusalDelay: TimeAmount = .zero) throws -> Setup {
         let readiness = ReadinessMonitor(store: try SQLitePlanStore.inMemory())
         let cache = RouteResponseCache(capacity: 8)
-        let answers = EarlyAnswers(searches: gate, readiness: readiness, metrics: APIMetrics(), routeCache: cache)
+        let answers = EarlyAnswers(
+            searches: gate, readiness: readiness, metrics: APIMetrics(), routeCache: cache, refusalDelay: refusalDelay)
         let channel = EmbeddedChannel(handler: EarlyAnswerHandler(answers: answers))
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
         return Setup(channel: channel, readiness: readiness, cache: cache)
@@ -134,6 +135,32 @@ import TrajetSQLite
         try await held.release()
     }
 
+    @Test func aRefusalWaitsAndTheClientIsNotReadMeanwhile() async throws {
+        let held = try await HeldGate()
+        let setup = try Self.setup(gate: held.gate, refusalDelay: .milliseconds(500))
+        // Reads pass through while nothing waits.
+        var reads = 0
+        try setup.channel.pipeline.syncOperations.addHandler(ReadCounter { reads += 1 }, position: .first)
+        setup.channel.read()
+        #expect(reads == 1)
+        try Self.send(setup.channel, .get, "/v1/routes?from=liege&to=twiza")
+        // A pipelining client's next request, sent meanwhile, waits behind the refusal.
+        try Self.send(setup.channel, .get, "/healthz", [.xRequestID: "second"])
+        setup.channel.read()
+        #expect(try setup.channel.readOutbound(as: HTTPResponsePart.self) == nil)
+        #expect(reads == 1, "nothing more is read from a client being refused")
+        setup.channel.embeddedEventLoop.advanceTime(by: .milliseconds(499))
+        #expect(try setup.channel.readOutbound(as: HTTPResponsePart.self) == nil)
+        setup.channel.embeddedEventLoop.advanceTime(by: .milliseconds(1))
+        let (refused, _) = try #require(try Self.response(setup.channel))
+        #expect(refused.status == .serviceUnavailable)
+        let (health, _) = try #require(try Self.response(setup.channel))
+        #expect(health.status == .ok && health.headerFields[.xRequestID] == "second")
+        #expect(reads == 2, "reading resumes once the refusal is written")
+        #expect(try Self.forwarded(setup.channel).isEmpty)
+        try await held.release()
+    }
+
     @Test func aSearchIsTheRoutersWhenTheGateHasRoom() throws {
         let setup = try Self.setup(gate: SearchGate(concurrency: 1, queue: 0))
         try Self.send(setup.channel, .get, "/v1/routes?from=liege&to=twiza")
@@ -177,5 +204,16 @@ import TrajetSQLite
         #expect(cache.key(path: "/v1/routes", query: "depart=", authorization: nil, language: .en)?.day != nil)
         #expect(cache.key(path: "/v1/routes", query: nil, authorization: "Bearer x", language: .en) == nil)
         #expect(cache.key(path: "/v1/places", query: nil, authorization: nil, language: .en) == nil)
+    }
+}
+
+/// Counts the reads asked of the channel (outbound `read` events reaching the head of the pipeline).
+final class ReadCounter: ChannelOutboundHandler, @unchecked Sendable {
+    typealias OutboundIn = Any
+    let counted: () -> Void
+    init(_ counted: @escaping () -> Void) { self.counted = counted }
+    func read(context: ChannelHandlerContext) {
+        counted()
+        context.read()
     }
 }

@@ -4,6 +4,7 @@
 #   scripts/fuzz-api.sh [MAX_EXAMPLES]        # default 100 cases per operation, fixed seed
 #   scripts/fuzz-api.sh 10                    # the short run `.ci/run` does (a debug build: TRAJET=.build/debug/trajet)
 #   DATABASE_URL=postgres://… scripts/fuzz-api.sh   # the same against the PostgreSQL store (an empty database)
+#   SEED=7 scripts/fuzz-api.sh 400            # another seed: a long run is several seeds (each ~8 000 requests)
 #
 # Starts the server (TRAJET=path to the binary, default .build/release/trajet) on a scratch database with one
 # organisation and a planner key, checks the spec with openapi-spec-validator, runs `st run` with every check,
@@ -44,7 +45,7 @@ st run "http://127.0.0.1:$port/openapi.yaml" \
     --header "Authorization: Bearer $key" \
     --checks all \
     --continue-on-failure \
-    --max-examples "$examples" --seed 20261127 \
+    --max-examples "$examples" --seed "${SEED:-20261127}" \
     --workers 1 \
     --report junit,ndjson --report-dir "$work/report" \
     --suppress-health-check all \
@@ -54,8 +55,9 @@ st run "http://127.0.0.1:$port/openapi.yaml" \
 alive=yes
 kill -0 "$server_pid" 2>/dev/null || alive=no
 server_errors=$(grep -ho '"status_code": *5[0-9][0-9]' "$work"/report/*.ndjson 2>/dev/null | wc -l || true)
+requests=$(grep -ho '"status_code": *[0-9][0-9][0-9]' "$work"/report/*.ndjson 2>/dev/null | wc -l || true)
 unhandled=$(grep -c "unhandled error\|Fatal error" "$work/server.log" || true)
-echo "fuzz: schemathesis exit $status; server alive at the end: $alive; 5xx responses: $server_errors;" \
+echo "fuzz: schemathesis exit $status; requests: $requests; server alive at the end: $alive; 5xx responses: $server_errors;" \
     "unhandled errors or crashes logged: $unhandled"
 echo "reports and server log in $work"
 trap - EXIT

@@ -275,6 +275,24 @@ struct FixedScenarios: TripScenarioEstimating {
         let lowest = try #require(trip.scenarioLowestCarbonCo2eKg)
         #expect(lowest > 0 && lowest <= trip.co2eKg)
     }
+
+    /// The estimator compiles one planner per factor set, group size and minors (not per split between young
+    /// people and leaders: a 100 000-plan year had dozens of splits of the same sizes). Same size, same scenarios.
+    @Test func scenariosDependOnTheGroupSizeNotOnItsSplit() throws {
+        func lowest(participants: Int, leaders: Int) throws -> (Double?, Double?) {
+            var builder = AnnualReportBuilder(year: 2026, scope: .network, sources: Shipped.sources)
+            var plan = Fixture.plans[0]
+            plan.plan.participants = participants
+            plan.plan.leaders = leaders
+            builder.add(plan)
+            let trip = try #require(builder.finish(generatedAt: "2026-11-27", scenarios: RouteScenarioEstimator(sources: Shipped.sources)).trips.first)
+            return (trip.scenarioLowestCarbonCo2eKg, trip.scenarioAllFlightCo2eKg)
+        }
+        let (twelveAndTwo, thirteenAndOne) = (try lowest(participants: 12, leaders: 2), try lowest(participants: 13, leaders: 1))
+        #expect(twelveAndTwo.0 != nil && twelveAndTwo.0 == thirteenAndOne.0 && twelveAndTwo.1 == thirteenAndOne.1)
+        // A different size is a different search (the group's total changes).
+        #expect(try lowest(participants: 20, leaders: 2).0 != twelveAndTwo.0)
+    }
 }
 
 /// Parses the document as XML: the HTML is written to be well-formed.

@@ -206,25 +206,30 @@ struct LabelSearch {
             let label = labels[current]
             guard label.alive, label.place != destination else { continue }
             if isDominatedByTarget(label) { continue }
-            for edgeIndex in outgoing[label.place] {
-                let edge = edges[edgeIndex]
-                // Before the detour test: it computes a great-circle distance the first time it meets a place.
-                if endOnly[edge.to], edge.to != destination, edge.to != via { continue }
-                guard edgeAllowed(edge), withinDetour(edge.to) else { continue }
-                guard var next = extend(current, label, edgeIndex, edge) else { continue }
-                guard next.time <= horizon, withinConstraints(next) else { continue }
-                next.alive = true
-                insert(next)
+            // Edges are read in place (borrowed), never copied: an edge is about 150 bytes, and copying one per
+            // outgoing edge of every label was a tenth of a search on the generated 100 000-leg network.
+            edges.withUnsafeBufferPointer { edgeBuffer in
+                for edgeIndex in outgoing[label.place] {
+                    let to = edgeBuffer[edgeIndex].to
+                    // Before the detour test: it computes a great-circle distance the first time it meets a place.
+                    if endOnly[to], to != destination, to != via { continue }
+                    guard edgeAllowed(edgeBuffer[edgeIndex]), withinDetour(to) else { continue }
+                    guard var next = extend(current, label, edgeIndex, edgeBuffer[edgeIndex]) else { continue }
+                    guard next.time <= horizon, withinConstraints(next) else { continue }
+                    next.alive = true
+                    insert(next)
+                }
             }
         }
         return targets.filter { labels[$0].alive }
     }
 
-    func edgeAllowed(_ edge: CompiledGraph.Edge) -> Bool {
-        if constraints.overland && edge.mode == .flight { return false }
-        if !avoidedModes.isEmpty, avoidedModes.contains(edge.mode) { return false }
+    func edgeAllowed(_ edge: borrowing CompiledGraph.Edge) -> Bool {
+        let mode = edge.mode
+        if constraints.overland, mode == .flight { return false }
+        if !avoidedModes.isEmpty, avoidedModes.contains(mode) { return false }
         if !constraints.avoidedLegIndices.isEmpty, constraints.avoidedLegIndices.contains(edge.legIndex) { return false }
-        if !nightAllowed && edge.overnight { return false }
+        if !nightAllowed, edge.overnight { return false }
         return true
     }
 
@@ -244,17 +249,18 @@ struct LabelSearch {
     /// Next departure of `edge` at or after `earliest` (UTC), honouring timetables, days and service hours.
     /// `bookedToFit`: a frequency-based service is taken as soon as the group is there (it times its departure from
     /// home to meet it) rather than after the expected wait.
-    mutating func nextDeparture(_ edge: CompiledGraph.Edge, notBefore earliest: Int, bookedToFit: Bool = false) -> Int? {
+    mutating func nextDeparture(_ edge: borrowing CompiledGraph.Edge, notBefore earliest: Int, bookedToFit: Bool = false) -> Int? {
         let offset = self.offset(edge.from, at: earliest)
         let local = earliest + offset
         let day = floorDiv(local, 1440)
         let minuteOfDay = local - day * 1440
+        let (daysMask, validFromDay, validUntilDay) = (edge.daysMask, edge.validFromDay, edge.validUntilDay)
         func runs(_ day: Int) -> Bool {
-            edge.daysMask == 0 || edge.daysMask & (1 << UInt8(Weekday.of(daysSinceEpoch: day).rawValue - 1)) != 0
+            daysMask == 0 || daysMask & (1 << UInt8(Weekday.of(daysSinceEpoch: day).rawValue - 1)) != 0
         }
         func valid(_ day: Int) -> Bool {
-            if let from = edge.validFromDay, day < from { return false }
-            if let until = edge.validUntilDay, day > until { return false }
+            if let from = validFromDay, day < from { return false }
+            if let until = validUntilDay, day > until { return false }
             return true
         }
         if edge.departuresEnd > edge.departuresStart {
@@ -286,7 +292,7 @@ struct LabelSearch {
         return startLocal + (bookedToFit ? 0 : edge.expectedWaitMinutes) - offset
     }
 
-    mutating func extend(_ parentIndex: Int, _ label: Label, _ edgeIndex: Int, _ edge: CompiledGraph.Edge) -> Label? {
+    mutating func extend(_ parentIndex: Int, _ label: Label, _ edgeIndex: Int, _ edge: borrowing CompiledGraph.Edge) -> Label? {
         // A door-to-door trip does not go back to a country it has left (Tanger Med → Algeciras → Tarifa → Tanger
         // is never a sensible way into Tangier, however its kilograms add up).
         let targetCountry = graph.countryBits[edge.to]
@@ -355,13 +361,15 @@ struct LabelSearch {
             dayStart = arrival
             floating = false
         }
+        let edgeTo = edge.to
+        let reachesVia = label.viaReached || edgeTo == via
         let hotelCents = FareRange(minCents: hotelCost.minCents * hotel, maxCents: hotelCost.maxCents * hotel)
         return Label(
             place: edge.to, time: arrival, dayStart: dayStart, co2: label.co2 + edge.co2eKgPerPerson,
             costMin: label.costMin + edge.fare.minCents + hotelCents.minCents,
             costMax: label.costMax + edge.fare.maxCents + hotelCents.maxCents,
             boardings: label.boardings + (edge.mode == .walk ? 0 : 1), hotelNights: label.hotelNights + hotel,
-            nightsOnBoard: label.nightsOnBoard + boardNights, viaReached: label.viaReached || edge.to == via,
+            nightsOnBoard: label.nightsOnBoard + boardNights, viaReached: reachesVia,
             parent: parentIndex, edge: edgeIndex, departure: departure, hotelNightsBefore: hotel,
             boardNights: boardNights, countries: label.countries | targetCountry, alive: true, leaveAt: leaveAt,
             floating: floating, hotelReasonCode: reason, segmentShift: segmentShift)
@@ -385,7 +393,7 @@ struct LabelSearch {
 
     /// The last leg to the destination, short and arriving by the evening: the daily limit does not make the group
     /// sleep a few kilometres from its hosts (`RoutingPolicy.finalTransferMaxMinutes`).
-    mutating func isShortFinalTransfer(_ edge: CompiledGraph.Edge, earliest: Int, arrival: Int) -> Bool {
+    mutating func isShortFinalTransfer(_ edge: borrowing CompiledGraph.Edge, earliest: Int, arrival: Int) -> Bool {
         guard edge.to == destination, arrival - earliest <= policy.finalTransferMaxMinutes else { return false }
         let local = arrival + offset(edge.to, at: arrival)
         let minute = local - floorDiv(local, 1440) * 1440

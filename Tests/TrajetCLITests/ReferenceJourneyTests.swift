@@ -115,3 +115,30 @@ import TrajetDatasets
         #expect(result.itineraries.count == 3)
     }
 }
+
+/// The default (balanced) order recommends what a coordinator can book: an option that relies on a service nobody
+/// could confirm comes after the others, still listed (issue 14: the unconfirmed 38 h Brussels–Tangier coach came
+/// first for Brussels → Twiza without minors).
+@Suite struct UnconfirmedServicesRankTests {
+    func answer(rank: RankingProfile) async throws -> RouteSearchResult {
+        try RoutesRequest(
+            from: "bruxelles", to: "twiza", participants: 14, leaders: 2, minors: false, depart: "2026-07-04",
+            rank: rank, limit: 5, avoid: [], overland: false, noNightTravel: false
+        ).run(
+            datasets: ShippedData.datasets,
+            settings: try await Settings.load(configFile: nil, overrides: .init(), environment: [:])
+        ).outbound
+    }
+
+    @Test func confirmedOptionsComeFirstInTheDefaultOrder() async throws {
+        let balanced = try await answer(rank: .balanced)
+        let flags = balanced.itineraries.map(\.hasUnconfirmedServices)
+        #expect(flags.contains(true), "the shipped network's unconfirmed coach should still be listed")
+        #expect(flags == flags.sorted { !$0 && $1 }, "unconfirmed options after the confirmed ones: \(flags)")
+        #expect(balanced.itineraries.first?.hasUnconfirmedServices == false)
+        // An explicit order keeps them where their figures put them: by CO2e, the lowest-carbon option is first
+        // whatever its services.
+        let byCarbon = try await answer(rank: .co2)
+        #expect(byCarbon.itineraries.first == byCarbon.lowestCarbon)
+    }
+}

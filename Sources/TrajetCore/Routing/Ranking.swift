@@ -98,7 +98,12 @@ public enum Ranking {
         case .cost:
             sorted = itineraries.sorted { ($0.costMidCents, $0.co2eKgPerPerson) < ($1.costMidCents, $1.co2eKgPerPerson) }
         case .balanced:
-            sorted = itineraries.map { ($0, score($0)) }.sorted { $0.1 < $1.1 }.map(\.0)
+            // The recommended order puts options that rely on a service nobody could confirm (an old coach line, a
+            // connection known only from forums) after those that do not: a coordinator cannot book a trip for
+            // minors on a bus that may not run, however well it scores. They stay in the list, marked `?`, and the
+            // explicit orders (co2, time, cost) keep them where their figures put them.
+            sorted = itineraries.map { ($0, $0.hasUnconfirmedServices ? 1 : 0, score($0)) }
+                .sorted { ($0.1, $0.2) < ($1.1, $1.2) }.map(\.0)
         }
         // Positions in the profile's order. The options a coordinator compares against (fastest, lowest carbon,
         // cheapest, lowest-carbon without flying, fewest flights) replace the last places if needed, and are shown

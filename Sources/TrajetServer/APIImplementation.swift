@@ -348,7 +348,7 @@ struct APIImplementation: APIProtocol {
         case .json(let value), .applicationMergePatchJson(let value): body = value
         }
         let current = try await visiblePlan(input.path.id, key)
-        let expected = try expectedVersion(input.headers.ifMatch, current: current.plan.version)
+        let expected = try expectedVersion(RequestInfo.current.ifMatch, current: current.plan.version)
         if let name = body.name { try checkText(name, "name") }
         if let notes = body.notes { try checkText(notes, "notes", max: 10_000, min: 0) }
         let changes = PlanChanges(
@@ -365,7 +365,7 @@ struct APIImplementation: APIProtocol {
         let current = try await visiblePlan(input.path.id, key)
         // The store compares the version and deletes in one transaction: a change made by another instance between
         // this read and the delete is a 412, not a lost update.
-        let expected = try expectedVersion(input.headers.ifMatch, current: current.plan.version)
+        let expected = try expectedVersion(RequestInfo.current.ifMatch, current: current.plan.version)
         try await store.deletePlan(id: current.plan.id, expectedVersion: expected)
         return .noContent(.init())
     }
@@ -519,7 +519,8 @@ struct APIImplementation: APIProtocol {
     /// store, which compares it again in the same transaction as the write.
     private func expectedVersion(_ header: String?, current: Int) throws -> Int? {
         guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty, header != "*" else { return nil }
-        guard header.unicodeScalars.count <= 1000 else {
+        // The spec's maxLength (openapi.yaml): a longer field is malformed, not a tag list that fails to match.
+        guard header.unicodeScalars.count <= 100 else {
             throw Problem.invalid(l, field: "If-Match", value: String(header.prefix(40)), expected: "a list of ETags such as \"3\"")
         }
         guard EntityTagList(header).strongTags.contains(String(current)) else {
@@ -671,11 +672,17 @@ enum PageCursor {
 
 /// The entity tags of an `If-Match` or `If-None-Match` value (RFC 9110 §8.8.3): `"a", W/"b"` → strong `a`, weak
 /// `b`. Parsing stops at the first thing that is not an entity tag; what came before is kept.
+/// An `If-Match` list of entity tags (RFC 9110 §8.8.3). A field that is not such a list as a whole holds no tag:
+/// `"2"%` does not match version 2 (a lenient reading once let it through).
 struct EntityTagList {
     var strongTags: [String] = []
     var weakTags: [String] = []
 
     init(_ text: String) {
+        func invalid() {
+            strongTags = []
+            weakTags = []
+        }
         var rest = Substring(text)
         while true {
             rest = rest.drop { $0 == " " || $0 == "\t" || $0 == "," }
@@ -685,12 +692,18 @@ struct EntityTagList {
                 weak = true
                 rest = rest.dropFirst(2)
             }
-            guard rest.first == "\"", let close = rest.dropFirst().firstIndex(of: "\"") else { return }
+            guard rest.first == "\"", let close = rest.dropFirst().firstIndex(of: "\"") else {
+                invalid()
+                return
+            }
             let tag = String(rest[rest.index(after: rest.startIndex)..<close])
             if weak { weakTags.append(tag) } else { strongTags.append(tag) }
             rest = rest[rest.index(after: close)...]
             let separator = rest.drop { $0 == " " || $0 == "\t" }
-            guard separator.isEmpty || separator.first == "," else { return }
+            guard separator.isEmpty || separator.first == "," else {
+                invalid()
+                return
+            }
         }
     }
 }

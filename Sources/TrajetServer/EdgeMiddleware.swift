@@ -20,6 +20,8 @@ struct RequestInfo: Sendable {
     var authorization: String?
     var localizer: Localizer
     var accept: String? = nil
+    /// The request's `If-Match`, undecoded (nil when absent).
+    var ifMatch: String? = nil
     /// The caller's key, found (and checked not revoked) by `EdgeMiddleware` before the body was read; nil when the
     /// request carried none.
     var key: APIKey? = nil
@@ -62,6 +64,10 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         var info = RequestInfo(
             requestID: requestID, logger: context.logger, authorization: request.headers[.authorization],
             localizer: localizer, accept: request.headers[.accept])
+        // As sent, every field line joined (RFC 9110 §5.3): the generated layer percent-decodes header values, and
+        // an If-Match it could not decode ("%zz") reached the handler as no If-Match at all.
+        let ifMatch = request.headers[values: .ifMatch]
+        info.ifMatch = ifMatch.isEmpty ? nil : ifMatch.joined(separator: ", ")
         var response: Response
         var servedFromCache = false
         let requestPath = request.uri.path

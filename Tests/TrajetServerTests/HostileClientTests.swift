@@ -178,6 +178,19 @@ import TrajetStore
             try await client.execute(
                 uri: uri, method: .delete, headers: fixture.auth("planner", [.ifMatch: #""1", "3""#])
             ) { #expect($0.status == .preconditionFailed) }
+            // Not a list of tags, with a '%' the generated layer could not percent-decode: the condition is false
+            // (it was read as no If-Match at all, and the plan deleted; found by schemathesis on PostgreSQL).
+            for garbage in [#"w8~e\OX,f-m#r'^^o%%|Ugd'^T@]5>"#, "%zz", #""2"%"#] {
+                try await client.execute(uri: uri, method: .delete, headers: fixture.auth("planner", [.ifMatch: garbage])) {
+                    #expect($0.status == .preconditionFailed, "If-Match \(garbage): \($0.status)")
+                }
+            }
+            // Longer than the spec's 100 characters: malformed (400 naming it), never a match.
+            let long = #""2", "# + String(repeating: "x", count: 120)
+            try await client.execute(uri: uri, method: .delete, headers: fixture.auth("planner", [.ifMatch: long])) {
+                #expect($0.status == .badRequest || $0.status == .unprocessableContent, "\($0.status)")
+                #expect($0.json["field"] as? String == "If-Match")
+            }
             try await client.execute(uri: uri, method: .delete, headers: fixture.auth("planner", [.ifMatch: #""1", "2""#])) {
                 #expect($0.status == .noContent)
             }
@@ -185,6 +198,7 @@ import TrajetStore
         #expect(EntityTagList(#" "a" ,W/"b", "c,d""#).strongTags == ["a", "c,d"])
         #expect(EntityTagList(#" "a" ,W/"b", "c,d""#).weakTags == ["b"])
         #expect(EntityTagList("3").strongTags.isEmpty)
+        #expect(EntityTagList(#""2"%"#).strongTags.isEmpty && EntityTagList(#""2", x"#).strongTags.isEmpty)
     }
 
     @Test func searchesBeyondTheQueueAre503AndReadinessSaysSo() async throws {

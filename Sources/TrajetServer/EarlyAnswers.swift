@@ -43,14 +43,13 @@ final class ReadinessMonitor: Service, Sendable {
     /// Pings the store now and remembers the answer.
     @discardableResult
     func check() async -> Check {
-        var result = Check(at: .now(), failure: nil)
+        var failure: String?
         do {
             try await store.ping()
         } catch {
-            result.failure = "\(error)"
+            failure = "\(error)"
         }
-        result.at = .now()
-        let checked = result
+        let checked = Check(at: .now(), failure: failure)
         latest.withLockedValue { $0 = checked }
         return checked
     }

@@ -11,15 +11,19 @@ import TrajetCore
 
     /// Brussels → Paris → Lyon → Marseille by train, or Brussels → Marseille by a (fictitious) coach that is both
     /// faster and lower-carbon than the trains to Marseille; then Marseille → Nice.
+    /// Brussels → Paris → Lyon → Marseille by train (shared with `LowestCarbonTieTests`).
+    static let trainsToMarseille = [
+        Leg(id: "T1", from: "BE-BXL-MIDI", to: "FR-PARIS", mode: .rail, distanceKm: 300, durationMinutes: 82,
+            servicesPerWeek: 140, source: "test"),
+        Leg(id: "T2", from: "FR-PARIS", to: "FR-LYON", mode: .rail, distanceKm: 460, durationMinutes: 120,
+            servicesPerWeek: 140, source: "test"),
+        Leg(id: "T3", from: "FR-LYON", to: "FR-MARSEILLE", mode: .rail, distanceKm: 310, durationMinutes: 100,
+            servicesPerWeek: 140, source: "test"),
+    ]
+
     static let network = Network(
         places: [Fixtures.midi, paris, lyon, marseille, nice], partners: [],
-        legs: [
-            Leg(id: "T1", from: "BE-BXL-MIDI", to: "FR-PARIS", mode: .rail, distanceKm: 300, durationMinutes: 82,
-                servicesPerWeek: 140, source: "test"),
-            Leg(id: "T2", from: "FR-PARIS", to: "FR-LYON", mode: .rail, distanceKm: 460, durationMinutes: 120,
-                servicesPerWeek: 140, source: "test"),
-            Leg(id: "T3", from: "FR-LYON", to: "FR-MARSEILLE", mode: .rail, distanceKm: 310, durationMinutes: 100,
-                servicesPerWeek: 140, source: "test"),
+        legs: trainsToMarseille + [
             Leg(id: "C1", from: "BE-BXL-MIDI", to: "FR-MARSEILLE", mode: .coach, distanceKm: 1000, durationMinutes: 300,
                 servicesPerWeek: 70, source: "test"),
             Leg(id: "T4", from: "FR-MARSEILLE", to: "FR-NICE", mode: .rail, distanceKm: 200, durationMinutes: 150,
@@ -57,13 +61,7 @@ import TrajetCore
     @Test func theFasterOfTwoEquallyLowCarbonOptionsIsTheLowestCarbonReference() throws {
         let network = Network(
             places: [Fixtures.midi, ViaSearchTests.paris, ViaSearchTests.lyon, ViaSearchTests.marseille], partners: [],
-            legs: [
-                Leg(id: "T1", from: "BE-BXL-MIDI", to: "FR-PARIS", mode: .rail, distanceKm: 300, durationMinutes: 82,
-                    servicesPerWeek: 140, source: "test"),
-                Leg(id: "T2", from: "FR-PARIS", to: "FR-LYON", mode: .rail, distanceKm: 460, durationMinutes: 120,
-                    servicesPerWeek: 140, source: "test"),
-                Leg(id: "T3", from: "FR-LYON", to: "FR-MARSEILLE", mode: .rail, distanceKm: 310, durationMinutes: 100,
-                    servicesPerWeek: 140, source: "test"),
+            legs: ViaSearchTests.trainsToMarseille + [
                 // One kilometre shorter (44 g CO2e less per person), four hours slower.
                 Leg(id: "SLOW", from: "BE-BXL-MIDI", to: "FR-MARSEILLE", mode: .rail, distanceKm: 1069,
                     durationMinutes: 600, servicesPerWeek: 14, source: "test"),

@@ -125,11 +125,18 @@ let package = Package(
             // Generated code only: its empty sections (`package import` unused) warn on every build.
             swiftSettings: [.unsafeFlags(["-suppress-warnings"])],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]),
+        // Trajet's answers as the contract's types, one mapping each (`…+API.swift`): the server returns them and the
+        // CLI's `--format json` prints them, so both doors answer the same document.
+        .target(
+            name: "TrajetContract",
+            dependencies: ["TrajetAPI", "TrajetCore", "TrajetQueries"],
+            swiftSettings: swiftSettings),
         // The HTTP API: Hummingbird 2 application, handlers over TrajetQueries, API keys, problem+json, metrics.
         .target(
             name: "TrajetServer",
             dependencies: [
-                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports", "TrajetQueries", "TrajetAPI", "TrajetWeb",
+                "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetReports", "TrajetQueries", "TrajetAPI", "TrajetContract",
+                "TrajetWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -164,7 +171,7 @@ let package = Package(
             name: "TrajetCLI",
             dependencies: [
                 "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetSQLite", "TrajetPostgres", "TrajetReports",
-                "TrajetImport", "TrajetQueries", "TrajetServer",
+                "TrajetImport", "TrajetQueries", "TrajetServer", "TrajetAPI", "TrajetContract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // `trajet serve`: runService() (graceful shutdown on SIGTERM/SIGINT through swift-service-lifecycle).
@@ -218,7 +225,7 @@ let package = Package(
             name: "TrajetCLITests",
             dependencies: [
                 "TrajetCLI", "TrajetBenchmarks", "TrajetQueries", "TrajetCore", "TrajetDatasets", "TrajetStore", "TrajetSQLite",
-                "TrajetPostgres",
+                "TrajetPostgres", "TrajetAPI", "TrajetContract",
                 "TrajetReports",
             ],
             // Golden report files are read from the source tree (#filePath), not bundled.
@@ -228,7 +235,8 @@ let package = Package(
             name: "TrajetServerTests",
             dependencies: [
                 "TrajetServer", "TrajetQueries", "TrajetStore", "TrajetSQLite", "TrajetPostgres", "TrajetCore",
-                "TrajetDatasets", "TrajetWeb", .product(name: "Hummingbird", package: "hummingbird"),
+                "TrajetDatasets", "TrajetWeb", "TrajetAPI", "TrajetContract",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import OpenAPIRuntime
 import TrajetAPI
+import TrajetContract
 import TrajetCore
 import TrajetDatasets
 import TrajetQueries
@@ -76,29 +77,21 @@ struct APIImplementation: APIProtocol {
             problem.field = "query"
             throw problem
         }
-        let partnersByPlace = Dictionary(
-            grouping: network.partners.values.flatMap { partner in partner.places.map { ($0, partner.id.rawValue) } },
-            by: \.0
-        ).mapValues { $0.map(\.1).sorted() }
-        return .ok(.init(body: .json(try convert(places.map { PlaceOutput($0, partners: partnersByPlace[$0.id] ?? []) }))))
+        return .ok(.init(body: .json(Components.Schemas.Place.list(places, network: network))))
     }
 
     func listPartners(_ input: Operations.ListPartners.Input) async throws -> Operations.ListPartners.Output {
         try await requirePublicRead()
-        let partners = datasets.network.partners.values.sorted { $0.id < $1.id }.map { partner in
-            Components.Schemas.Partner(
-                id: partner.id.rawValue, name: partner.name, country: partner.countryCode,
-                mainPlace: partner.mainPlace.rawValue, places: partner.places.map(\.rawValue), aliases: partner.aliases)
-        }
+        let partners = datasets.network.partners.values.sorted { $0.id < $1.id }.map(Components.Schemas.Partner.init)
         return .ok(.init(body: .json(partners)))
     }
 
     func listFactorSets(_ input: Operations.ListFactorSets.Input) async throws -> Operations.ListFactorSets.Output {
         try await requirePublicRead()
         let sets = datasets.factorSetIDs.compactMap { datasets.factorSets[$0] }.map {
-            FactorSetOutput($0, isDefault: $0.id.rawValue == settings.factorSetID, withRows: false)
+            Components.Schemas.FactorSet($0, isDefault: $0.id.rawValue == settings.factorSetID, withRows: false)
         }
-        return .ok(.init(body: .json(try convert(sets))))
+        return .ok(.init(body: .json(sets)))
     }
 
     func getFactorSet(_ input: Operations.GetFactorSet.Input) async throws -> Operations.GetFactorSet.Output {
@@ -111,8 +104,8 @@ struct APIImplementation: APIProtocol {
             problem.field = "id"
             throw problem
         }
-        let output = FactorSetOutput(set, isDefault: set.id.rawValue == settings.factorSetID, withRows: true)
-        return .ok(.init(body: .json(try convert(output))))
+        let output = Components.Schemas.FactorSet(set, isDefault: set.id.rawValue == settings.factorSetID, withRows: true)
+        return .ok(.init(body: .json(output)))
     }
 
     // MARK: Calculations
@@ -178,7 +171,7 @@ struct APIImplementation: APIProtocol {
             totals.personCO2 += f.perPerson.totalWithoutNonCO2Kg
             totals.group += f.group.totalKg
             totals.groupCO2 += f.group.totalWithoutNonCO2Kg
-            results.append(try convert(EmissionsReport(result, localizer: l)))
+            results.append(LegEmissions(result, localizer: l))
         }
         return .ok(
             .init(
@@ -212,12 +205,12 @@ struct APIImplementation: APIProtocol {
         if let cabin = q._class.flatMap({ CabinClass(rawValue: $0.rawValue) }) { settings.cabinClass = cabin }
         // The answer's JSON is written on the search threads too: it costs as much as a short search.
         let localizer = l
-        let (json, bytes) = try await routes(request, settings: settings) { answer in
-            let json = RoutesJSON(answer, localizer: localizer)
-            return (json, try json.compactJSON())
+        let (result, bytes) = try await routes(request, settings: settings) { answer in
+            let result = try Components.Schemas.RoutesResult(answer, localizer: localizer)
+            return (result, try result.compactJSON())
         }
         try EncodedAnswer.checkAccept(RequestInfo.current.accept, for: "application/json")
-        throw try EncodedAnswer.json(bytes, of: json, schema: Components.Schemas.RoutesResult.self)
+        throw try EncodedAnswer.json(bytes, of: result)
     }
 
     // MARK: Plans
@@ -249,7 +242,9 @@ struct APIImplementation: APIProtocol {
             page.removeLast()
             next = page.last.map { PageCursor.encode(PlanCursor(departDate: $0.departDate, id: $0.id)) }
         }
-        return .ok(.init(body: .json(.init(plans: try convert(page), nextCursor: next))))
+        var plans: [Components.Schemas.Plan] = []
+        for plan in page { plans.append(try .init(plan)) }
+        return .ok(.init(body: .json(.init(plans: plans, nextCursor: next))))
     }
 
     func createPlan(_ input: Operations.CreatePlan.Input) async throws -> Operations.CreatePlan.Output {
@@ -329,7 +324,7 @@ struct APIImplementation: APIProtocol {
         return .created(
             .init(
                 headers: .init(eTag: etag(saved.plan.version), location: "/v1/plans/\(id)"),
-                body: .json(try convert(saved))))
+                body: .json(try .init(saved, notes: nil, l))))
     }
 
     func getPlan(_ input: Operations.GetPlan.Input) async throws -> Operations.GetPlan.Output {
@@ -338,7 +333,7 @@ struct APIImplementation: APIProtocol {
         return .ok(
             .init(
                 headers: .init(eTag: etag(detail.plan.version)),
-                body: .json(try convert(PlanDetailJSON(detail, notes: planNotes, l)))))
+                body: .json(try .init(detail, notes: planNotes, l))))
     }
 
     func updatePlan(_ input: Operations.UpdatePlan.Input) async throws -> Operations.UpdatePlan.Output {
@@ -357,7 +352,7 @@ struct APIImplementation: APIProtocol {
             minors: body.minors, notes: body.notes, name: body.name)
         _ = try await store.updatePlan(id: current.plan.id, changes: changes, expectedVersion: expected)
         guard let updated = try await store.plan(id: current.plan.id) else { throw Problem.planNotFound(l, id: input.path.id) }
-        return .ok(.init(headers: .init(eTag: etag(updated.plan.version)), body: .json(try convert(updated))))
+        return .ok(.init(headers: .init(eTag: etag(updated.plan.version)), body: .json(try .init(updated, notes: nil, l))))
     }
 
     func deletePlan(_ input: Operations.DeletePlan.Input) async throws -> Operations.DeletePlan.Output {
@@ -644,11 +639,6 @@ struct APIImplementation: APIProtocol {
         }
     }
 
-    /// The CLI's JSON value as the generated type: encoding one and decoding the other checks, on every answer, that
-    /// openapi.yaml describes what `trajet … --format json` prints (`additionalProperties: false` on those schemas).
-    private func convert<T: Decodable>(_ value: some Encodable) throws -> T {
-        try JSONDecoder().decode(T.self, from: JSONEncoder().encode(value))
-    }
 }
 
 /// `nextCursor`: the last plan's (departure date, id), base64url, opaque to clients.

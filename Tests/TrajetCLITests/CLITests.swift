@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Testing
+import TrajetAPI
+import TrajetContract
 import TrajetCore
 import TrajetDatasets
 
@@ -33,7 +35,7 @@ enum ShippedData {
 
     @Test func jsonHasTheStableKeys() throws {
         let result = try query().run(datasets: ShippedData.datasets)
-        let json = try encodeJSON(EmissionsReport(result, localizer: Localizer(.en)))
+        let json = try encodeJSON(Components.Schemas.LegEmissions(result, localizer: Localizer(.en)))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         for key in [
             "distanceKm", "co2eKgPerPerson", "co2eKgPerPersonWithoutNonCO2", "co2eKgGroup", "components", "factorSet",

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Testing
+import TrajetAPI
+import TrajetContract
 import TrajetCore
 import TrajetDatasets
 import TrajetSQLite
@@ -22,7 +24,7 @@ import TrajetStore
             from: "liege", to: "twiza", participants: 14, leaders: 2, minors: true, depart: "2026-07-04",
             returnDate: "2026-07-25", rank: .co2, limit: 3, avoid: [], overland: false, noNightTravel: false)
         let answer = try request.run(datasets: ShippedData.datasets, settings: settings)
-        let json = try encodeJSON(RoutesJSON(answer, localizer: Localizer(.en)))
+        let json = try encodeJSON(try Components.Schemas.RoutesResult(answer, localizer: Localizer(.en)))
         return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     }
 

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TrajetAPI
+import TrajetContract
 import TrajetCore
 import TrajetDatasets
 
@@ -84,10 +86,10 @@ import TrajetDatasets
         let french = RoutesText.render(answer, localizer: Localizer(.fr), details: false)
         #expect(french.contains("nuit à Casablanca (Mohammed V International Airport) : limite de 10 h"))
         #expect(text.contains("(any time from 06:00)"))
-        let json = RoutesJSON(answer, localizer: l)
-        let item = try #require(json.itineraries.first { $0.roles.contains("fastest") })
+        let json = try Components.Schemas.RoutesResult(answer, localizer: l)
+        let item = try #require(json.itineraries.first { $0.roles?.contains(.fastest) == true })
         let leg = try #require(item.legs.first { $0.id == "F12" })
-        #expect(leg.hotelNightReason == "daily-limit")
+        #expect(leg.hotelNightReason == .dailyLimit)
         #expect(leg.hotelNightReasonText == "day limit 10 h with minors")
         #expect(item.leaveAt == "2026-07-04T06:00+02:00")
         let csv = RoutesCSV.render(answer)

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TrajetAPI
+import TrajetContract
 import TrajetCore
 import TrajetDatasets
 
@@ -64,11 +66,11 @@ import TrajetDatasets
         #expect(table.contains("Entry — Mauritania — visa: eVisa required"))
         let details = RoutesText.render(answer, localizer: l, details: true)
         #expect(details.contains("Travel to the border region with Algeria and Mauritania is advised against."))
-        let json = RoutesJSON(answer, localizer: l)
+        let json = try Components.Schemas.RoutesResult(answer, localizer: l)
         let index = try #require(answer.outbound.itineraries.firstIndex(of: through))
-        #expect(json.itineraries[index].travelAdvice.contains { $0.id == "MA-BORDERS" && $0.level == "advised_against" })
+        #expect(json.itineraries[index].travelAdvice?.contains { $0.id == "MA-BORDERS" && $0.level == .advisedAgainst } == true)
         #expect(
-            json.itineraries[index].legs.first { ["W1", "W2"].contains($0.id) }?.travelAdvice.contains("MA-BORDERS") == true)
+            json.itineraries[index].legs.first { ["W1", "W2"].contains($0.id) }?.travelAdvice?.contains("MA-BORDERS") == true)
         let csv = RoutesCSV.render(answer)
         #expect(csv.contains(",advised_against,MA-BORDERS>"))
     }
@@ -98,9 +100,9 @@ import TrajetDatasets
         let f1Line = try #require(lines.split(separator: "\n").first { $0.contains("[F1]") })
         #expect(f1Line.contains("≈D"))
         #expect(lines.contains("timetable of 2011 — check with the operator"))
-        let json = RoutesJSON(answer, localizer: Localizer(.en))
+        let json = try Components.Schemas.RoutesResult(answer, localizer: Localizer(.en))
         let leg = try #require(json.itineraries.flatMap(\.legs).first { $0.id == "F1" })
-        #expect(leg.dataAge.stale && leg.dataAge.timetableYear == 2011)
+        #expect(leg.dataAge?.stale == true && leg.dataAge?.timetableYear == 2011)
     }
 
     @Test func coordinatesStartAtTheNearestStationAndSaySo() async throws {
@@ -121,7 +123,7 @@ import TrajetDatasets
         #expect(result.footprint.distanceBasis == .given)
         #expect(result.footprint.distanceKm == 90)
         #expect(Localizer(.en).distanceBasis(result.footprint.distanceBasis) == "distance given (--distance-km, not checked)")
-        #expect(EmissionsReport(result, localizer: Localizer(.en)).distanceBasis == "given")
+        #expect(Components.Schemas.LegEmissions(result, localizer: Localizer(.en)).distanceBasis == "given")
     }
 }
 

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TrajetAPI
+import TrajetContract
 import TrajetCore
 import TrajetDatasets
 
@@ -205,9 +207,9 @@ import TrajetDatasets
             let request = RoutesRequest(
                 from: from, to: to, participants: participants, leaders: leaders, minors: minors, depart: "2026-07-04",
                 returnDate: back, rank: .balanced, limit: 5, avoid: [], overland: false, noNightTravel: false)
-            let alone = try encodeJSON(RoutesJSON(try request.run(datasets: Self.datasets, settings: chosen), localizer: Localizer(.en)))
+            let alone = try encodeJSON(try Components.Schemas.RoutesResult(try request.run(datasets: Self.datasets, settings: chosen), localizer: Localizer(.en)))
             let shared = try encodeJSON(
-                RoutesJSON(try request.run(datasets: Self.datasets, settings: chosen, planners: planners), localizer: Localizer(.en)))
+                try Components.Schemas.RoutesResult(try request.run(datasets: Self.datasets, settings: chosen, planners: planners), localizer: Localizer(.en)))
             let same = alone == shared
             #expect(same, "\(from) → \(to), \(participants) + \(leaders), \(factors)")
         }
@@ -217,9 +219,9 @@ import TrajetDatasets
         let request = RoutesRequest(
             from: "liege", to: "twiza", participants: 14, leaders: 2, minors: true, depart: "2026-07-04", rank: .co2,
             limit: 5, avoid: [], overland: false, noNightTravel: false)
-        let alone = try encodeJSON(RoutesJSON(try request.run(datasets: Self.datasets, settings: other), localizer: Localizer(.en)))
+        let alone = try encodeJSON(try Components.Schemas.RoutesResult(try request.run(datasets: Self.datasets, settings: other), localizer: Localizer(.en)))
         let shared = try encodeJSON(
-            RoutesJSON(try request.run(datasets: Self.datasets, settings: other, planners: planners), localizer: Localizer(.en)))
+            try Components.Schemas.RoutesResult(try request.run(datasets: Self.datasets, settings: other, planners: planners), localizer: Localizer(.en)))
         let same = alone == shared
         #expect(same)
     }
@@ -231,7 +233,7 @@ import TrajetDatasets
         let answer = try request.run(datasets: Self.datasets, settings: try await ShippedSettings.load())
         let inbound = try #require(answer.inbound)
         #expect(inbound.itineraries.first!.legs.first!.leg.from == "MA-KHEMISSET")
-        let json = try encodeJSON(RoutesJSON(answer, localizer: Localizer(.en)))
+        let json = try encodeJSON(try Components.Schemas.RoutesResult(answer, localizer: Localizer(.en)))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let itineraries = try #require(object["itineraries"] as? [[String: Any]])
         let totals = try #require(itineraries.first?["totals"] as? [String: Any])

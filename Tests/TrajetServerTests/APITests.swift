@@ -5,6 +5,8 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 import TrajetAPI
+import TrajetAPI
+import TrajetContract
 import TrajetCore
 import TrajetDatasets
 import TrajetQueries
@@ -203,7 +205,7 @@ import TrajetStore
             from: "BRU", to: "DSS", mode: .flight, cabinClass: .economy, participants: 14, leaders: 2,
             factorSetID: "desnz-2025", includeAirportHubs: false
         ).run(datasets: Shipped.datasets)
-        let expected = EmissionsReport(direct, localizer: Localizer(.en))
+        let expected = Components.Schemas.LegEmissions(direct, localizer: Localizer(.en))
         try await fixture.test { client in
             let request = #"{"from":"BRU","to":"DSS","mode":"flight","participants":14,"leaders":2}"#
             try await client.execute(uri: "/v1/emissions", method: .post, headers: jsonHeaders, body: body(request)) {
@@ -231,7 +233,7 @@ import TrajetStore
             returnDate: nil, rank: .co2, limit: 3, maxDays: nil, maxChanges: nil, maxCostEur: nil, avoid: [],
             overland: false, via: nil, noNightTravel: false
         ).run(datasets: Shipped.datasets, settings: fixture.settings)
-        let cliJSON = Data(try encodeJSON(RoutesJSON(answer, localizer: Localizer(.en))).utf8)
+        let cliJSON = Data(try encodeJSON(try Components.Schemas.RoutesResult(answer, localizer: Localizer(.en))).utf8)
         try await fixture.test { client in
             let uri = "/v1/routes?from=liege&to=twiza&participants=14&leaders=2&minors=true&depart=2026-07-04&rank=co2&limit=3"
             try await client.execute(uri: uri, method: .get) { response in

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import TrajetAPI
+import TrajetContract
 import TrajetCore
 import TrajetQueries
 import TrajetDatasets
@@ -55,7 +57,7 @@ struct EmissionsCommand: AsyncParsableCommand {
             ).run(datasets: context.datasets)
         }
         switch format {
-        case .json: print(try encodeJSON(EmissionsReport(result, localizer: l)))
+        case .json: print(try encodeJSON(Components.Schemas.LegEmissions(result, localizer: l)))
         case .table: print(EmissionsTable.render(result, localizer: l))
         }
     }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import TrajetAPI
+import TrajetContract
 import TrajetCore
 import TrajetQueries
 import TrajetDatasets
@@ -22,7 +24,7 @@ struct FactorsCommand: AsyncParsableCommand {
             let sets = context.datasets.factorSetIDs.compactMap { context.datasets.factorSets[$0] }
             switch format {
             case .json:
-                print(try encodeJSON(sets.map { FactorSetOutput($0, isDefault: $0.id.rawValue == context.settings.factorSetID, withRows: false) }))
+                print(try encodeJSON(sets.map { Components.Schemas.FactorSet($0, isDefault: $0.id.rawValue == context.settings.factorSetID, withRows: false) }))
             case .table:
                 var table = TextTable(
                     header: ["id", l.t("nom", "name"), l.t("année", "year"), "version", l.t("lignes", "rows"), ""],
@@ -50,7 +52,7 @@ struct FactorsCommand: AsyncParsableCommand {
             let set = try reportingDomainErrors(l) { () throws(TrajetError) in try context.datasets.factorSet(id) }
             switch format {
             case .json:
-                print(try encodeJSON(FactorSetOutput(set, isDefault: set.id.rawValue == context.settings.factorSetID, withRows: true)))
+                print(try encodeJSON(Components.Schemas.FactorSet(set, isDefault: set.id.rawValue == context.settings.factorSetID, withRows: true)))
             case .table:
                 print(render(set, l))
             }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import TrajetAPI
+import TrajetContract
 import TrajetCore
 import TrajetQueries
 import TrajetDatasets
@@ -43,14 +45,11 @@ struct PlacesCommand: AsyncParsableCommand {
             printError(l.message(for: .unknownPlace(query: query ?? "", suggestions: network.suggestions(for: query ?? ""))), l)
             throw ExitCode(1)
         }
-        let partnersByPlace = Dictionary(
-            grouping: network.partners.values.flatMap { partner in partner.places.map { ($0, partner.id.rawValue) } },
-            by: \.0
-        ).mapValues { $0.map(\.1).sorted() }
         switch format {
         case .json:
-            print(try encodeJSON(places.map { PlaceOutput($0, partners: partnersByPlace[$0.id] ?? []) }))
+            print(try encodeJSON(Components.Schemas.Place.list(places, network: network)))
         case .table:
+            let partnersByPlace = network.partnerIDsByPlace()
             var table = TextTable(
                 header: [
                     "id", l.t("type", "kind"), l.t("nom", "name"), l.t("ville", "city"), l.t("pays", "country"),

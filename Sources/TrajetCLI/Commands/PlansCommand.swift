@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import TrajetAPI
+import TrajetContract
 import TrajetCore
 import TrajetQueries
 import TrajetDatasets
@@ -130,7 +132,7 @@ struct PlansCommand: AsyncParsableCommand {
         ) async throws {
             let saved = try await store.run { try await store.store.addPlan(detail) }
             switch format {
-            case .json: print(try encodeJSON(saved))
+            case .json: print(try encodeJSON(Components.Schemas.PlanDetail(saved, notes: nil, l)))
             case .table:
                 print(l.t("Plan enregistré : \(saved.plan.id) (version 1)", "Plan saved: \(saved.plan.id) (version 1)"))
                 print(PlanText.render(saved, localizer: l, names: names))
@@ -262,7 +264,7 @@ struct PlansCommand: AsyncParsableCommand {
                 return details
             }
             switch format {
-            case .json: print(try encodeJSON(details))
+            case .json: print(try encodeJSON(details.map { detail throws(ContractMismatch) in try Components.Schemas.PlanDetail(detail, notes: nil, l) }))
             case .csv:
                 print("id,organisationId,name,partnerId,originPlaceId,destinationPlaceId,departDate,returnDate,participants,leaders,minors,status,version,co2eGramsPerPerson,co2eGramsGroup")
                 for detail in details {
@@ -307,7 +309,7 @@ struct PlansCommand: AsyncParsableCommand {
                     maxTimetableAgeYears: loaded.settings.maxTimetableAgeYears)
             }
             switch format {
-            case .json: print(try encodeJSON(PlanDetailJSON(detail, notes: notes, context.localizer)))
+            case .json: print(try encodeJSON(Components.Schemas.PlanDetail(detail, notes: notes, context.localizer)))
             case .table: print(PlanText.render(detail, localizer: context.localizer, names: { $0.rawValue }, notes: notes))
             }
         }

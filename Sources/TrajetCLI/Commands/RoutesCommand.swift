@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import TrajetAPI
+import TrajetContract
 import TrajetCore
 import TrajetQueries
 import TrajetDatasets
@@ -90,7 +92,7 @@ struct RoutesCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         switch format {
-        case .json: print(try encodeJSON(RoutesJSON(answer, localizer: l)))
+        case .json: print(try encodeJSON(Components.Schemas.RoutesResult(answer, localizer: l)))
         case .csv: print(RoutesCSV.render(answer), terminator: "")
         case .table: print(RoutesText.render(answer, localizer: l, details: details))
         }

@@ -180,3 +180,13 @@ public struct Network: Sendable {
         (outgoingLegIndices[from] ?? []).map { legs[$0] }.filter { $0.to == to && (mode == nil || $0.mode == mode) }
     }
 }
+
+extension Network {
+    /// The ids of the partners each place belongs to, sorted (places of no partner are absent).
+    public func partnerIDsByPlace() -> [PlaceID: [String]] {
+        Dictionary(
+            grouping: partners.values.flatMap { partner in partner.places.map { ($0, partner.id.rawValue) } },
+            by: \.0
+        ).mapValues { $0.map(\.1).sorted() }
+    }
+}

@@ -5,9 +5,8 @@ import TrajetDatasets
 
 @testable import TrajetQueries
 
-/// The server writes `RoutesJSON` with `CompactJSONWriter` instead of `JSONEncoder`: the bytes must be the encoder's.
-@Suite struct RoutesJSONBytesTests {
-    static let datasets = ShippedData.datasets
+/// `CompactJSONWriter` writes what `JSONEncoder` with `.sortedKeys` writes, byte for byte.
+@Suite struct CompactJSONWriterTests {
 
     func encoderBytes(_ value: some Encodable) throws -> [UInt8] {
         let encoder = JSONEncoder()
@@ -102,40 +101,5 @@ import TrajetDatasets
         w.closeArray()
         let refused = (try? w.finish()) == nil
         #expect(refused)
-    }
-
-    /// Answers of every kind: each partner from several origins, groups with and without minors, every ranking,
-    /// return trips, via, constraints, both languages (French names and words are not ASCII).
-    @Test func routesAnswersAsJSONEncoderWritesThem() async throws {
-        let settings = try await ShippedSettings.load()
-        var compared = 0
-        let cases: [(String, String, Int, Int, Bool, RankingProfile, String?, String?, Set<TransportMode>)] = [
-            ("liege", "twiza", 14, 2, true, .balanced, nil, nil, []),
-            ("liege", "twiza", 14, 2, true, .co2, "2026-07-25", nil, []),
-            ("bruxelles", "aje", 10, 2, false, .time, "2026-08-20", nil, []),
-            ("namur", "lekaa", 3, 0, false, .cost, nil, nil, []),
-            ("anvers", "alafia-jeunes", 30, 3, true, .balanced, nil, nil, []),
-            ("anvers", "aje", 16, 2, false, .co2, nil, "madrid", []),
-            ("bruxelles", "twiza", 12, 2, false, .balanced, nil, nil, [.flight]),
-            ("twiza", "liege", 1, 0, false, .time, "2026-08-01", nil, []),
-            // Issue 14: travel advice and options left out for minors, coordinates and a town without trains.
-            ("bruxelles", "aje", 10, 2, true, .balanced, nil, nil, []),
-            ("50.45,3.95", "twiza", 14, 2, false, .balanced, nil, nil, []),
-            ("aje", "Bastogne", 14, 2, false, .time, nil, nil, []),
-        ]
-        for (from, to, participants, leaders, minors, rank, back, via, avoid) in cases {
-            let request = RoutesRequest(
-                from: from, to: to, participants: participants, leaders: leaders, minors: minors, depart: "2026-07-04",
-                returnDate: back, rank: rank, limit: 10, avoid: avoid, overland: false, via: via, noNightTravel: false)
-            let answer = try request.run(datasets: Self.datasets, settings: settings)
-            for language in [Language.en, .fr] {
-                let json = RoutesJSON(answer, localizer: Localizer(language))
-                let written = try json.compactJSON()
-                let same = written == (try encoderBytes(json))
-                #expect(same, "\(from) → \(to), \(rank), \(language)")
-                compared += 1
-            }
-        }
-        #expect(compared == 22)
     }
 }

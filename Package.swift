@@ -151,8 +151,17 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // The routes, methods and parameter types of openapi.yaml for 404/405/400 answers, read by a real
+                // OpenAPI parser (the one the generator uses) instead of a hand-written one.
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
             ],
-            swiftSettings: swiftSettings),
+            swiftSettings: swiftSettings,
+            // `GET /openapi.yaml` serves the spec the types were generated from, embedded by the build.
+            plugins: ["EmbedOpenAPIDocument"]),
+        // Writes a text file into Swift source for the plugin below (a build tool, never shipped).
+        .executableTarget(name: "embed-text", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedOpenAPIDocument", capability: .buildTool(), dependencies: ["embed-text"]),
         // The coordinators' web page (`/` of `trajet serve`): server-rendered HTML over the same questions as the CLI
         // and the API (RoutesRequest, SavePlan, AnnualReportQuery), sessions from an organisation's API key.
         .target(

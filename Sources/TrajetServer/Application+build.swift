@@ -97,7 +97,7 @@ func buildRouter(_ environment: ServerEnvironment, _ shared: SharedParts) throws
     let (metrics, searches) = (shared.metrics, shared.searches)
     // HEAD on every GET (RFC 9110): Hummingbird routes it to the GET's responder, middleware included.
     let router = Router(context: TrajetRequestContext.self, options: .autoGenerateHeadEndpoints)
-    let routes = RouteTable(openAPIDocument: openAPIDocumentText)
+    let routes = try RouteTable.served.get()
     let server = environment.settings.server
     let routeCache = shared.routeCache
     let planners = RoutePlanners(network: environment.datasets.network, policy: environment.settings.routing)
@@ -112,7 +112,7 @@ func buildRouter(_ environment: ServerEnvironment, _ shared: SharedParts) throws
             publicReads: server.publicReads, web: web)
     }
     web.register(on: router)
-    let document = Data((openAPIDocumentText + "\n").utf8)
+    let document = Data(openAPIDocumentText.utf8)
     let api = APIImplementation(
         store: environment.store, datasets: environment.datasets, settings: environment.settings, metrics: metrics,
         openAPIDocument: document, planners: planners, searches: searches, readiness: shared.readiness)

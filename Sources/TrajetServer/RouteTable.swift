@@ -1,5 +1,7 @@
 import Foundation
 import HTTPTypes
+import OpenAPIKit
+import Yams
 
 /// The operations of openapi.yaml, read from the document itself: which methods each path template has, and which
 /// query parameters each operation requires. `EdgeMiddleware` uses it for what the generated layer answers poorly:
@@ -44,68 +46,40 @@ struct RouteTable: Sendable {
     }
     private(set) var routes: [Route] = []
 
-    /// Reads `paths:` of the document: `  /path:` lines, `    get:`-style method lines, and flow-style parameters
-    /// (`- { name: from, in: query, required: true, … }`), as openapi.yaml is written.
-    init(openAPIDocument text: String) {
-        var current: Route?
-        var method: HTTPRequest.Method?
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        // `    Name:` under components/schemas followed by `      enum: [a, b]` within its first lines.
-        var enums: [String: [String]] = [:]
-        for (index, line) in lines.enumerated() where line.hasPrefix("    ") && !line.hasPrefix("     ") && line.hasSuffix(":") {
-            let name = line.trimmingCharacters(in: .whitespaces).dropLast()
-            for next in lines[(index + 1)..<min(index + 4, lines.count)] {
-                let trimmed = next.trimmingCharacters(in: .whitespaces)
-                if trimmed.hasPrefix("enum: ["), let values = Self.flowList(trimmed) { enums[String(name)] = values }
+    /// The table of the served document, parsed once per process.
+    static let served = Result { try RouteTable(openAPIDocument: openAPIDocumentText) }
+
+    /// The operations of `document`, parsed by OpenAPIKit with every `$ref` resolved (path-level parameters merged
+    /// into each operation's).
+    init(openAPIDocument text: String) throws {
+        let document = try YAMLDecoder().decode(OpenAPI.Document.self, from: text)
+        for route in try document.locallyDereferenced().resolved().routes {
+            var entry = Route(segments: route.path.components.map { Substring($0) }, methods: [:])
+            for endpoint in route.endpoints {
+                guard let method = HTTPRequest.Method(endpoint.method.rawValue) else { continue }
+                entry.methods[method] = endpoint.parameters.filter { $0.location == .query && $0.required }.map(\.name)
+                for parameter in endpoint.parameters where parameter.location == .query || parameter.location == .path {
+                    guard case .a(let context) = parameter.schemaOrContent, let kind = Self.kind(of: context.schema)
+                    else { continue }
+                    entry.typed[method, default: []].append(
+                        TypedParameter(name: parameter.name, inPath: parameter.location == .path, kind: kind))
+                }
             }
+            routes.append(entry)
         }
-        for line in lines {
-            if line.hasPrefix("components:") { break }
-            if line.hasPrefix("  /"), line.hasSuffix(":") {
-                if let current { routes.append(current) }
-                current = Route(segments: line.dropFirst(2).dropLast().split(separator: "/"), methods: [:])
-                method = nil
-                continue
-            }
-            for name in ["get", "post", "put", "patch", "delete"] where line == "    \(name):" {
-                method = HTTPRequest.Method(rawValue: name.uppercased())
-                if let method { current?.methods[method] = [] }
-            }
-            if let method, line.contains("in: query"), line.contains("required: true"),
-                let nameRange = line.range(of: "name: ")
-            {
-                let name = line[nameRange.upperBound...].prefix { $0 != "," && $0 != " " }
-                current?.methods[method, default: []].append(String(name))
-            }
-            if let method, line.contains("{ name: "), line.contains("in: query") || line.contains("in: path"),
-                let nameRange = line.range(of: "name: "), let schema = line.range(of: "schema: {")
-            {
-                let name = String(line[nameRange.upperBound...].prefix { $0 != "," && $0 != " " })
-                let rest = line[schema.upperBound...]
-                var kind: TypedParameter.Kind?
-                if rest.hasPrefix(" type: integer") { kind = .integer }
-                if rest.hasPrefix(" type: number") { kind = .number }
-                if rest.hasPrefix(" type: boolean") { kind = .boolean }
-                if let range = rest.range(of: "enum: ["), let values = Self.flowList(rest[range.lowerBound...]) {
-                    kind = .oneOf(values)
-                }
-                if let range = rest.range(of: "$ref: '#/components/schemas/") {
-                    let reference = rest[range.upperBound...].prefix { $0 != "'" }
-                    if let values = enums[String(reference)] { kind = .oneOf(values) }
-                }
-                if let kind {
-                    current?.typed[method, default: []].append(
-                        TypedParameter(name: name, inPath: line.contains("in: path"), kind: kind))
-                }
-            }
-        }
-        if let current { routes.append(current) }
     }
 
-    /// `enum: [a, b, c]` → ["a", "b", "c"].
-    private static func flowList(_ text: some StringProtocol) -> [String]? {
-        guard let open = text.firstIndex(of: "["), let close = text[open...].firstIndex(of: "]") else { return nil }
-        return text[text.index(after: open)..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    /// What the generated decoder checks of a parameter's text: its type, or its closed list of values.
+    private static func kind(of schema: DereferencedJSONSchema) -> TypedParameter.Kind? {
+        if let values = schema.allowedValues?.compactMap({ $0.value as? String }), !values.isEmpty {
+            return .oneOf(values)
+        }
+        switch schema.jsonType {
+        case .integer: return .integer
+        case .number: return .number
+        case .boolean: return .boolean
+        default: return nil
+        }
     }
 
     /// The route whose template matches `path` (`{x}` matches one segment), if any.

@@ -272,52 +272,34 @@ struct APIImplementation: APIProtocol {
         if let to = body.to { try checkText(to, "to") }
         if let factors = body.factors { try checkText(factors, "factors", max: 100) }
         if let notes = body.notes { try checkText(notes, "notes", max: 10_000, min: 0) }
-        let network = datasets.network
-        guard let partner = network.partner(matching: body.partner) else {
-            let known = network.partners.keys.sorted().map(\.rawValue)
-            throw Problem(
-                .notFound, "unknown-partner", title: l.t("Partenaire inconnu", "Unknown partner"),
-                detail: l.t(
-                    "Partenaire inconnu « \(body.partner) » ; connus : \(known.joined(separator: ", ")).",
-                    "Unknown partner '\(body.partner)'; known: \(known.joined(separator: ", "))."),
-                field: "partner", suggestions: known)
-        }
         var settings = self.settings
         if let factors = body.factors { settings.factorSetID = factors }
-        let partnerPlace = body.to ?? partner.mainPlace.rawValue
-        let incoming = body.incoming ?? false
-        let group = (participants: participants, leaders: leaders, minors: body.minors ?? false)
-        let plan: Plan
-        let legs: [PlanLeg]
+        var route = NewPlanRequest.Route.search(rank: RankingProfile(rawValue: body.rank?.rawValue ?? "") ?? .balanced, pick: pick)
         if let itinerary = body.itinerary {
             guard body.rank == nil, body.pick == nil else {
                 throw Problem.invalid(l, field: "itinerary", value: "itinerary + rank/pick", expected: "either itinerary, or rank and pick")
             }
-            (plan, legs) = try chosenItinerary(
-                itinerary, from: body.from, partnerPlace: partnerPlace, incoming: incoming, depart: depart,
-                returnDate: returnDate, group: group, settings: settings)
-        } else {
-            let request = RoutesRequest(
-                from: incoming ? partnerPlace : body.from, to: incoming ? body.from : partnerPlace,
-                participants: participants, leaders: leaders, minors: group.minors, depart: depart,
-                returnDate: returnDate, rank: RankingProfile(rawValue: body.rank?.rawValue ?? "") ?? .balanced,
-                limit: max(pick, settings.routeLimit), maxDays: nil, maxChanges: nil, maxCostEur: nil, avoid: [],
-                overland: false, via: nil, noNightTravel: false)
-            let answer = try await routes(request, settings: settings) { $0 }
+            let data = try JSONEncoder().encode(itinerary)
             do {
-                let saved = try PlanFromRoutes.detail(
-                    answer, outboundPick: pick, returnPick: nil, organisationId: organisation, name: body.name,
-                    partnerId: partner.id.rawValue, returnDate: returnDate)
-                (plan, legs) = (saved.plan, saved.legs)
-            } catch .beyondOptions(_, let pick, let found) {
-                throw Problem.invalid(l, field: "pick", value: "\(pick)", expected: "at most \(found) (itineraries found)")
+                route = .itinerary(
+                    try ItineraryFile.parse(data, path: "(request body)", localizer: l, label: "itinerary"),
+                    label: "itinerary")
+            } catch {
+                throw invalidItinerary(error)
             }
         }
-        var detail = PlanDetail(plan: plan, legs: legs)
-        detail.plan.organisationId = organisation
-        detail.plan.name = body.name
-        detail.plan.partnerId = partner.id.rawValue
-        detail.plan.notes = body.notes ?? ""
+        let request = NewPlanRequest(
+            organisationId: organisation, name: body.name, partner: body.partner, from: body.from, to: body.to,
+            depart: depart, returnDate: returnDate, participants: participants, leaders: leaders,
+            minors: body.minors ?? false, incoming: body.incoming ?? false, route: route, notes: body.notes ?? "")
+        let detail: PlanDetail
+        do {
+            detail = try await request.detail(datasets: datasets, settings: settings, localizer: l) { routes in
+                try await self.routes(routes, settings: settings) { $0 }
+            }
+        } catch let failure as NewPlanRequest.Failure {
+            throw problem(failure)
+        }
         let id = detail.plan.id
         let saved = try await store.addPlan(detail)
         RequestInfo.current.logger.info("plan created", metadata: ["plan": .string(id), "key": .string(key.id)])
@@ -548,73 +530,33 @@ struct APIImplementation: APIProtocol {
         return .json
     }
 
-    /// `itinerary` of `POST /v1/plans`, as `plans add --itinerary-json`: the same parsing and the same per-leg checks
-    /// and footprints (ItineraryFile), the file's times kept.
-    private func chosenItinerary(
-        _ itinerary: Components.Schemas.NewPlan.ItineraryPayload, from: String, partnerPlace: String, incoming: Bool,
-        depart: String, returnDate: String?, group: (participants: Int, leaders: Int, minors: Bool), settings: Settings
-    ) throws -> (Plan, [PlanLeg]) {
-        let network = datasets.network
-        let resolver = PlaceResolver(network: network)
-        let belgian: Place
-        let partnerSide: Place
-        let factorSet: FactorSet
-        let travellers: Group
-        do {
-            belgian = try resolver.resolve(from, for: .surface)
-        } catch {
+    /// `POST /v1/plans`'s words for what `NewPlanRequest` refused.
+    private func problem(_ failure: NewPlanRequest.Failure) -> Problem {
+        switch failure {
+        case .unknownPartner(let partner, let known):
+            return Problem(
+                .notFound, "unknown-partner", title: l.t("Partenaire inconnu", "Unknown partner"),
+                detail: l.t(
+                    "Partenaire inconnu « \(partner) » ; connus : \(known.joined(separator: ", ")).",
+                    "Unknown partner '\(partner)'; known: \(known.joined(separator: ", "))."),
+                field: "partner", suggestions: known)
+        case .invalid(let error, let field):
             var problem = Problem(error, localizer: l)
-            problem.field = "from"
-            throw problem
+            if let field { problem.field = field }
+            return problem
+        case .returnBeforeDeparture(let returnDate, let departure):
+            return Problem.invalid(l, field: "return", value: returnDate, expected: "a date on or after the departure \(departure)")
+        case .beyondOptions(_, let pick, let found):
+            return Problem.invalid(l, field: "pick", value: "\(pick)", expected: "at most \(found) (itineraries found)")
+        case .itinerary(let problem):
+            return invalidItinerary(problem)
         }
-        do {
-            partnerSide = try resolver.resolve(partnerPlace, for: .surface)
-        } catch {
-            var problem = Problem(error, localizer: l)
-            problem.field = "to"
-            throw problem
-        }
-        do {
-            factorSet = try datasets.factorSet(settings.factorSetID)
-            travellers = try Group(participants: group.participants, leaders: group.leaders, minors: group.minors)
-        } catch {
-            throw Problem(error, localizer: l)
-        }
-        let origin = incoming ? partnerSide : belgian
-        let destination = incoming ? belgian : partnerSide
-        if let returnDate, let back = DepartureText.parse(returnDate), let out = DepartureText.parse(depart), back.0 < out.0 {
-            throw Problem.invalid(l, field: "return", value: returnDate, expected: "a date on or after the departure \(out.0)")
-        }
-        let id = UUID().uuidString.lowercased()
-        let legs: [PlanLeg]
-        do {
-            let file = try ItineraryFile.parse(
-                try JSONEncoder().encode(itinerary), path: "(request body)", localizer: l, label: "itinerary")
-            let calculator = EmissionCalculator(factorSet: factorSet, hubs: datasets.hubs)
-            let options = EmissionOptions(cabinClass: settings.cabinClass, includeAirportHubs: settings.includeAirportHubs)
-            var all = try ItineraryFile.planLegs(
-                file.outbound, field: "itinerary: outbound", origin: origin.id, destination: destination.id, planId: id,
-                direction: .outbound, network: network, calculator: calculator, group: travellers, options: options,
-                localizer: l)
-            if let inbound = file.inbound {
-                all += try ItineraryFile.planLegs(
-                    inbound, field: "itinerary: return", origin: destination.id, destination: origin.id, planId: id,
-                    direction: .return, network: network, calculator: calculator, group: travellers, options: options,
-                    localizer: l)
-            }
-            legs = all
-        } catch let problem as ItineraryFile.Problem {
-            throw Problem(
-                .unprocessableContent, "invalid-itinerary", title: l.t("Itinéraire invalide", "Invalid itinerary"),
-                detail: problem.message, field: "itinerary")
-        }
-        let plan = Plan(
-            id: id, organisationId: "", name: "", partnerId: "", originPlaceId: origin.id.rawValue,
-            destinationPlaceId: destination.id.rawValue, departDate: DepartureText.parse(depart).map { $0.0.description } ?? depart,
-            returnDate: returnDate.flatMap(DepartureText.parse).map { $0.0.description }, participants: group.participants,
-            leaders: group.leaders, minors: group.minors, factorSetId: factorSet.id.rawValue,
-            factorSetVersion: factorSet.version)
-        return (plan, legs)
+    }
+
+    private func invalidItinerary(_ problem: ItineraryFile.Problem) -> Problem {
+        Problem(
+            .unprocessableContent, "invalid-itinerary", title: l.t("Itinéraire invalide", "Invalid itinerary"),
+            detail: problem.message, field: "itinerary")
     }
 
     /// The search, then `finish` on its result, both on the search threads (`SearchGate`).

@@ -84,47 +84,53 @@ struct PlansCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             let network = context.datasets.network
-            guard let partnerRecord = network.partner(matching: partner) else {
-                let known = network.partners.keys.sorted().map(\.rawValue).joined(separator: ", ")
-                printError(l.t("--partner : partenaire inconnu « \(partner) » ; connus : \(known).",
-                               "--partner: unknown partner '\(partner)'; known: \(known)."), l)
-                throw ExitCode(1)
-            }
-            let partnerPlace = to ?? partnerRecord.mainPlace.rawValue
-            if let itineraryJSON {
-                try await addFromFile(
-                    itineraryJSON, context: context, store: store, partnerId: partnerRecord.id.rawValue,
-                    partnerPlace: partnerPlace, status: initialStatus)
-                return
-            }
-            let pick = self.pick ?? 1
-            let rank = self.rank ?? .balanced
-            let request = RoutesRequest(
-                from: incoming ? partnerPlace : from, to: incoming ? from : partnerPlace, participants: participants,
-                leaders: leaders, minors: minors, depart: depart, returnDate: returnDate, rank: rank,
-                limit: max(pick, context.settings.routeLimit), maxDays: nil, maxChanges: nil, maxCostEur: nil, avoid: [],
-                overland: false, via: nil, noNightTravel: false)
             let names: (PlaceID) -> String = { network.place($0).map(RoutesText.placeName) ?? $0.rawValue }
-            let answer: RoutesAnswer
+            var route = NewPlanRequest.Route.search(rank: rank ?? .balanced, pick: pick ?? 1)
+            if let itineraryJSON {
+                do {
+                    route = .itinerary(try ItineraryFile.load(path: itineraryJSON, localizer: l), label: itineraryJSON)
+                } catch {
+                    printError(error.message, l)
+                    throw ExitCode(1)
+                }
+            }
+            let request = NewPlanRequest(
+                organisationId: org, name: name, partner: partner, from: from, to: to, depart: depart,
+                returnDate: returnDate, participants: participants, leaders: leaders, minors: minors,
+                incoming: incoming, route: route, notes: notes, status: initialStatus)
+            let detail: PlanDetail
             do {
-                answer = try request.run(datasets: context.datasets, settings: context.settings)
-            } catch {
+                detail = try await request.detail(datasets: context.datasets, settings: context.settings, localizer: l) {
+                    try $0.run(datasets: context.datasets, settings: context.settings)
+                }
+            } catch let error as TrajetError {
                 printError(l.message(for: error, names: names), l)
                 throw ExitCode(1)
+            } catch let failure as NewPlanRequest.Failure {
+                printError(Self.message(failure, l), l)
+                throw ExitCode(1)
             }
-            let id = UUID().uuidString.lowercased()
-            var legs = try chosen(answer.outbound, "--pick", l, pick: pick).map { PlanLeg.legs(of: $0, planId: id, direction: .outbound) } ?? []
-            if let inbound = answer.inbound {
-                legs += try chosen(inbound, "--pick", l, pick: pick).map { PlanLeg.legs(of: $0, planId: id, direction: .return) } ?? []
+            try await save(detail, store: store, localizer: l, names: names)
+        }
+
+        /// The CLI's words for what `NewPlanRequest` refused (its options' names).
+        static func message(_ failure: NewPlanRequest.Failure, _ l: Localizer) -> String {
+            switch failure {
+            case .unknownPartner(let partner, let known):
+                let known = known.joined(separator: ", ")
+                return l.t("--partner : partenaire inconnu « \(partner) » ; connus : \(known).",
+                           "--partner: unknown partner '\(partner)'; known: \(known).")
+            case .invalid(let error, _):
+                return l.message(for: error)
+            case .returnBeforeDeparture(let returnDate, let departure):
+                return l.t("--return : \(returnDate) est avant le départ \(departure).",
+                           "--return: \(returnDate) is before the departure \(departure).")
+            case .beyondOptions(_, let pick, let found):
+                return l.t("--pick : seulement \(found) itinéraire(s) trouvé(s), pas \(pick).",
+                           "--pick: only \(found) itinerary(ies) found, not \(pick).")
+            case .itinerary(let problem):
+                return problem.message
             }
-            let plan = Plan(
-                id: id, organisationId: org, name: name, partnerId: partnerRecord.id.rawValue,
-                originPlaceId: answer.origin.id.rawValue, destinationPlaceId: answer.destination.id.rawValue,
-                departDate: answer.departureDay.description,
-                returnDate: returnDate.flatMap(DepartureText.parse).map { $0.0.description }, participants: participants,
-                leaders: leaders, minors: minors, status: initialStatus, notes: notes,
-                factorSetId: answer.factorSet.id.rawValue, factorSetVersion: answer.factorSet.version)
-            try await save(PlanDetail(plan: plan, legs: legs), store: store, localizer: l, names: names)
         }
 
         private func save(
@@ -137,63 +143,6 @@ struct PlansCommand: AsyncParsableCommand {
                 print(l.t("Plan enregistré : \(saved.plan.id) (version 1)", "Plan saved: \(saved.plan.id) (version 1)"))
                 print(PlanText.render(saved, localizer: l, names: names))
             }
-        }
-
-        /// `--itinerary-json FILE`: validates the file's legs against the network and the plan's places, rebuilds
-        /// the numbers with the plan's group and factor set, then saves; nothing is written on any error.
-        private func addFromFile(
-            _ path: String, context: CommandContext, store: StoreContext, partnerId: String, partnerPlace: String,
-            status: PlanStatus
-        ) async throws {
-            let l = context.localizer
-            let network = context.datasets.network
-            let names: (PlaceID) -> String = { network.place($0).map(RoutesText.placeName) ?? $0.rawValue }
-            let resolver = PlaceResolver(network: network)
-            let (belgian, partnerSide, factorSet, group) = try reportingDomainErrors(l) {
-                () throws(TrajetError) -> (Place, Place, FactorSet, Group) in
-                (try resolver.resolve(from, for: .surface), try resolver.resolve(partnerPlace, for: .surface),
-                 try context.datasets.factorSet(context.settings.factorSetID),
-                 try Group(participants: participants, leaders: leaders, minors: minors))
-            }
-            let origin = incoming ? partnerSide : belgian
-            let destination = incoming ? belgian : partnerSide
-            if let returnDate, let back = DepartureText.parse(returnDate), let out = DepartureText.parse(depart),
-                back.0 < out.0
-            {
-                printError(l.t("--return : \(returnDate) est avant le départ \(out.0).",
-                               "--return: \(returnDate) is before the departure \(out.0)."), l)
-                throw ExitCode(1)
-            }
-            let id = UUID().uuidString.lowercased()
-            let legs: [PlanLeg]
-            do {
-                let file = try ItineraryFile.load(path: path, localizer: l)
-                let calculator = EmissionCalculator(factorSet: factorSet, hubs: context.datasets.hubs)
-                let options = EmissionOptions(
-                    cabinClass: context.settings.cabinClass, includeAirportHubs: context.settings.includeAirportHubs)
-                var all = try ItineraryFile.planLegs(
-                    file.outbound, field: "\(path): outbound", origin: origin.id, destination: destination.id,
-                    planId: id, direction: .outbound, network: network, calculator: calculator, group: group,
-                    options: options, localizer: l)
-                if let inbound = file.inbound {
-                    all += try ItineraryFile.planLegs(
-                        inbound, field: "\(path): return", origin: destination.id, destination: origin.id, planId: id,
-                        direction: .return, network: network, calculator: calculator, group: group, options: options,
-                        localizer: l)
-                }
-                legs = all
-            } catch {
-                printError(error.message, l)
-                throw ExitCode(1)
-            }
-            let plan = Plan(
-                id: id, organisationId: org, name: name, partnerId: partnerId, originPlaceId: origin.id.rawValue,
-                destinationPlaceId: destination.id.rawValue,
-                departDate: DepartureText.parse(depart).map { $0.0.description } ?? depart,
-                returnDate: returnDate.flatMap(DepartureText.parse).map { $0.0.description }, participants: participants,
-                leaders: leaders, minors: minors, status: status, notes: notes, factorSetId: factorSet.id.rawValue,
-                factorSetVersion: factorSet.version)
-            try await save(PlanDetail(plan: plan, legs: legs), store: store, localizer: l, names: names)
         }
 
         /// The status a new plan is saved with. A trip recorded after the fact may start as booked or travelled
@@ -225,15 +174,6 @@ struct PlansCommand: AsyncParsableCommand {
                 }
             }
             return status
-        }
-
-        private func chosen(_ result: RouteSearchResult, _ field: String, _ l: Localizer, pick: Int) throws -> Itinerary? {
-            guard pick <= result.itineraries.count else {
-                printError(l.t("\(field) : seulement \(result.itineraries.count) itinéraire(s) trouvé(s), pas \(pick).",
-                               "\(field): only \(result.itineraries.count) itinerary(ies) found, not \(pick)."), l)
-                throw ExitCode(1)
-            }
-            return result.itineraries[pick - 1]
         }
     }
 

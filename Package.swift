@@ -230,6 +230,12 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: testSwiftSettings),
+        // Route search, reference journeys and travel advice on the shipped network, through the questions the
+        // front ends ask (RoutesRequest) and the answers they send (TrajetContract).
+        .testTarget(
+            name: "TrajetQueriesTests",
+            dependencies: ["TrajetQueries", "TrajetContract", "TrajetAPI", "TrajetCore", "TrajetDatasets"],
+            swiftSettings: testSwiftSettings),
         .testTarget(
             name: "TrajetCLITests",
             dependencies: [

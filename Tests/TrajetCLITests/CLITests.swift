@@ -16,6 +16,12 @@ enum ShippedData {
     }()
 }
 
+enum ShippedSettings {
+    static func load() async throws -> Settings {
+        try await Settings.load(configFile: nil, overrides: .init(), environment: [:])
+    }
+}
+
 @Suite struct EmissionsCommandTests {
     func query(
         from: String = "BRU", to: String = "DSS", mode: TransportMode = .flight, participants: Int? = 14,

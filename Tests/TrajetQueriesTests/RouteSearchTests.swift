@@ -5,7 +5,6 @@ import TrajetContract
 import TrajetCore
 import TrajetDatasets
 
-@testable import TrajetCLI
 @testable import TrajetQueries
 
 /// Route search on the shipped network, judged as a coordinator would.
@@ -246,11 +245,5 @@ import TrajetDatasets
         #expect((itineraries.first?["legs"] as? [[String: Any]])?.isEmpty == false)
         #expect(object["roundTrip"] != nil)
         #expect(object["return"] != nil)
-    }
-}
-
-enum ShippedSettings {
-    static func load() async throws -> Settings {
-        try await Settings.load(configFile: nil, overrides: .init(), environment: [:])
     }
 }

@@ -16,6 +16,9 @@ let package = Package(
         .executable(name: "trajet", targets: ["trajet"]),
         // Developers' measurements, apart from the product (`trajet` does not link them).
         .executable(name: "trajet-bench", targets: ["trajet-bench"]),
+        // For Benchmarks/ (a package of its own, on ordo-one/benchmark): the public domain and the dataset loader.
+        .library(name: "TrajetCore", targets: ["TrajetCore"]),
+        .library(name: "TrajetDatasets", targets: ["TrajetDatasets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

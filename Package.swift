@@ -65,7 +65,8 @@ let package = Package(
     ],
     targets: [
         // Pure domain: geography, network, emission engine. No package dependencies.
-        .target(name: "TrajetCore", swiftSettings: swiftSettings),
+        // The fr/en words (Words/*.txt) are compiled in by the EmbedFiles plugin.
+        .target(name: "TrajetCore", exclude: ["Words"], swiftSettings: swiftSettings, plugins: ["EmbedFiles"]),
         // The only target that reads the CSV files in Datasets/.
         .target(
             name: "TrajetDatasets",
@@ -161,10 +162,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings,
             // `GET /openapi.yaml` serves the spec the types were generated from, embedded by the build.
-            plugins: ["EmbedOpenAPIDocument"]),
+            plugins: ["EmbedFiles"]),
         // Writes a text file into Swift source for the plugin below (a build tool, never shipped).
         .executableTarget(name: "embed-text", swiftSettings: swiftSettings),
-        .plugin(name: "EmbedOpenAPIDocument", capability: .buildTool(), dependencies: ["embed-text"]),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-text"]),
         // The coordinators' web page (`/` of `trajet serve`): server-rendered HTML over the same questions as the CLI
         // and the API (RoutesRequest, SavePlan, AnnualReportQuery), sessions from an organisation's API key.
         .target(

@@ -1,4 +1,5 @@
 import Foundation
+import TrajetCore
 import TrajetDatasets
 
 #if canImport(FoundationNetworking)
@@ -46,99 +47,59 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The message in French or English.
     public func message(french: Bool) -> String {
-        func t(_ fr: String, _ en: String) -> String { french ? fr : en }
+        func w(_ key: String, _ values: String...) -> String { (french ? Language.fr : .en).words(key, values) }
         func list(_ items: [String]) -> String { items.map { "« \($0) »" }.joined(separator: ", ") }
         func listEN(_ items: [String]) -> String { items.map { "'\($0)'" }.joined(separator: ", ") }
         switch self {
         case .unreadableFile(let path, let detail):
-            return t("Impossible de lire \(path) : \(detail).", "Cannot read \(path): \(detail).")
+            return w("import.cannot-read", "\(path)", "\(detail)")
         case .unknownFormat(let file):
-            return t(
-                "\(file) n'est ni un classeur .xlsx (ZIP) ni un fichier CSV du « flat file » DESNZ ; attendu l'un des deux.",
-                "\(file) is neither an .xlsx workbook (ZIP) nor a CSV of the DESNZ flat file; expected one of them.")
+            return w("import.is-neither-an-xlsx-workbook-zip", "\(file)")
         case .notAZip(let file):
-            return t(
-                "\(file) n'est pas une archive ZIP (fichier tronqué ou pas un ZIP) ; attendu un classeur Excel .xlsx.",
-                "\(file) is not a ZIP archive (truncated or not a ZIP); expected an Excel .xlsx workbook.")
+            return w("import.is-not-a-zip-archive-truncated", "\(file)")
         case .notAWorkbook(let file, let part):
-            return t(
-                "\(file) est un ZIP mais pas un classeur Excel : la partie \(part) manque ; attendu un fichier .xlsx.",
-                "\(file) is a ZIP but not an Excel workbook: part \(part) is missing; expected an .xlsx file.")
+            return w("import.is-a-zip-but-not-an", "\(file)", "\(part)")
         case .malformedXML(let file, let part, let line, let detail):
-            return t(
-                "\(file) : XML invalide dans \(part), ligne \(line) (\(detail)) ; attendu du SpreadsheetML bien formé.",
-                "\(file): malformed XML in \(part), line \(line) (\(detail)); expected well-formed SpreadsheetML.")
+            return w("import.malformed-xml-in-line-expected-well", "\(file)", "\(part)", "\(line)", "\(detail)")
         case .missingSheet(let file, let sheet, let available):
-            return t(
-                "\(file) n'a pas de feuille « \(sheet) » (feuilles : \(list(available))) ; donnez --sheet NOM.",
-                "\(file) has no sheet '\(sheet)' (sheets: \(listEN(available))); give --sheet NAME.")
+            return w("import.has-no-sheet-sheets-give-sheet", "\(file)", "\(sheet)", "\(list(available))", "\(listEN(available))")
         case .headerNotFound(let file, let sheet, let expected):
-            return t(
-                "\(file), feuille « \(sheet) » : aucune ligne d'en-tête trouvée ; attendu les colonnes \(list(expected)).",
-                "\(file), sheet '\(sheet)': no header row found; expected the columns \(listEN(expected)).")
+            return w("import.sheet-no-header-row-found-expected", "\(file)", "\(sheet)", "\(list(expected))", "\(listEN(expected))")
         case .missingColumns(let file, let sheet, let row, let missing):
-            return t(
-                "\(file), feuille « \(sheet) », ligne d'en-tête \(row) : colonne(s) manquante(s) \(list(missing)).",
-                "\(file), sheet '\(sheet)', header row \(row): missing column(s) \(listEN(missing)).")
+            return w("import.sheet-header-row-missing-column-s", "\(file)", "\(sheet)", "\(row)", "\(list(missing))", "\(listEN(missing))")
         case .yearMismatch(let file, let sheet, let row, let found, let expected):
-            return t(
-                "\(file), feuille « \(sheet) », ligne \(row) : facteurs de \(found), mais --year dit \(expected).",
-                "\(file), sheet '\(sheet)', row \(row): the factors are for \(found), but --year says \(expected).")
+            return w("import.sheet-row-the-factors-are-for", "\(file)", "\(sheet)", "\(row)", "\(found)", "\(expected)")
         case .missingRow(let file, let sheet, let row):
-            return t(
-                "\(file), feuille « \(sheet) » : ligne introuvable : \(row).",
-                "\(file), sheet '\(sheet)': row not found: \(row).")
+            return w("import.sheet-row-not-found", "\(file)", "\(sheet)", "\(row)")
         case .duplicateRow(let file, let sheet, let row, let rows):
-            return t(
-                "\(file), feuille « \(sheet) » : la ligne \(row) apparaît plusieurs fois (lignes \(rows.map(String.init).joined(separator: ", "))).",
-                "\(file), sheet '\(sheet)': row \(row) appears more than once (rows \(rows.map(String.init).joined(separator: ", "))).")
+            return w("import.sheet-row-appears-more-than-once", "\(file)", "\(sheet)", "\(row)", "\(rows.map(String.init).joined(separator: ", "))")
         case .unexpectedUnit(let file, let sheet, let row, let rows, let found, let expected):
-            return t(
-                "\(file), feuille « \(sheet) », ligne(s) \(rows.map(String.init).joined(separator: ", ")) : unité inattendue \(list(found)) pour \(row) ; attendu « \(expected) ».",
-                "\(file), sheet '\(sheet)', row(s) \(rows.map(String.init).joined(separator: ", ")): unexpected unit \(listEN(found)) for \(row); expected '\(expected)'.")
+            return w("import.sheet-row-s-unexpected-unit-for", "\(file)", "\(sheet)", "\(rows.map(String.init).joined(separator: ", "))", "\(list(found))", "\(row)", "\(expected)", "\(listEN(found))")
         case .badValue(let file, let sheet, let row, let column, let value, let expected):
-            return t(
-                "\(file), feuille « \(sheet) », ligne \(row), colonne « \(column) » : « \(value) » ; attendu \(expected).",
-                "\(file), sheet '\(sheet)', row \(row), column '\(column)': '\(value)'; expected \(expected).")
+            return w("import.sheet-row-column-expected", "\(file)", "\(sheet)", "\(row)", "\(column)", "\(value)", "\(expected)")
         case .invalidURL(let url):
-            return t("URL invalide : « \(url) » ; attendu http:// ou https://.", "Invalid URL: '\(url)'; expected http:// or https://.")
+            return w("import.invalid-url-expected-http-or-https", "\(url)")
         case .httpStatus(let url, let status):
             let reason = HTTPURLResponse.localizedString(forStatusCode: status)
-            return t(
-                "Le serveur a répondu HTTP \(status) (\(reason)) pour \(url) ; attendu 200.",
-                "The server answered HTTP \(status) (\(reason)) for \(url); expected 200.")
+            return w("import.the-server-answered-http-for-expected", "\(status)", "\(reason)", "\(url)")
         case .timeout(let url, let seconds):
-            return t(
-                "Délai dépassé (\(Int(seconds)) s) en téléchargeant \(url) ; réessayez ou augmentez --timeout.",
-                "Timed out after \(Int(seconds)) s downloading \(url); retry or raise --timeout.")
+            return w("import.timed-out-after-s-downloading-retry", "\(Int(seconds))", "\(url)")
         case .tooLarge(let url, let limit):
-            return t(
-                "\(url) dépasse la taille maximale de \(limit) octets ; augmentez --max-bytes si le fichier est bien celui attendu.",
-                "\(url) is larger than the limit of \(limit) bytes; raise --max-bytes if it is the expected file.")
+            return w("import.is-larger-than-the-limit-of", "\(url)", "\(limit)")
         case .truncated(let url, let received, let expected):
-            return t(
-                "Téléchargement tronqué de \(url) : \(received) octets reçus sur \(expected) annoncés.",
-                "Truncated download of \(url): received \(received) of \(expected) announced bytes.")
+            return w("import.truncated-download-of-received-of-announced", "\(url)", "\(received)", "\(expected)")
         case .network(let url, let detail):
-            return t("Échec du téléchargement de \(url) : \(detail).", "Download of \(url) failed: \(detail).")
+            return w("import.download-of-failed", "\(url)", "\(detail)")
         case .invalidChecksum(let text):
-            return t(
-                "--sha256 « \(text) » n'est pas une empreinte SHA-256 ; attendu 64 chiffres hexadécimaux.",
-                "--sha256 '\(text)' is not a SHA-256 digest; expected 64 hexadecimal digits.")
+            return w("import.sha256-is-not-a-sha-256", "\(text)")
         case .checksumMismatch(let file, let expected, let actual):
-            return t(
-                "\(file) : SHA-256 \(actual), mais --sha256 attendait \(expected) ; fichier refusé.",
-                "\(file): SHA-256 is \(actual), but --sha256 expected \(expected); file refused.")
+            return w("import.sha-256-is-but-sha256-expected", "\(file)", "\(actual)", "\(expected)")
         case .outputExists(let path):
-            return t(
-                "\(path) existe déjà ; donnez --force pour le remplacer ou --output pour écrire ailleurs.",
-                "\(path) already exists; give --force to replace it or --output to write elsewhere.")
+            return w("import.already-exists-give-force-to-replace", "\(path)")
         case .writeFailed(let path, let detail):
-            return t("Impossible d'écrire \(path) : \(detail).", "Cannot write \(path): \(detail).")
+            return w("import.cannot-write", "\(path)", "\(detail)")
         case .invalidResult(let error):
-            return t(
-                "Le jeu importé ne passe pas les contrôles du chargeur ; rien n'a été écrit.\n",
-                "The imported set fails the loader's checks; nothing was written.\n") + error.description
+            return w("import.the-imported-set-fails-the-loader") + error.description
         }
     }
 }

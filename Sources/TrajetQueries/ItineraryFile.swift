@@ -46,22 +46,16 @@ package struct ItineraryFile: Equatable {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
             size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         } catch {
-            throw Problem(message: l.t(
-                "--itinerary-json : impossible de lire \(path) : \(error.localizedDescription)",
-                "--itinerary-json: cannot read \(path): \(error.localizedDescription)"))
+            throw Problem(message: l.w("text.itinerary-json-cannot-read", "\(path)", "\(error.localizedDescription)"))
         }
         guard size <= maximumBytes else {
-            throw Problem(message: l.t(
-                "--itinerary-json : \(path) fait \(size) octets ; au plus \(maximumBytes) (10 Mo) sont acceptés.",
-                "--itinerary-json: \(path) is \(size) bytes; at most \(maximumBytes) (10 MB) are accepted."))
+            throw Problem(message: l.w("text.itinerary-json-is-bytes-at-most", "\(path)", "\(size)", "\(maximumBytes)"))
         }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw Problem(message: l.t(
-                "--itinerary-json : impossible de lire \(path) : \(error.localizedDescription)",
-                "--itinerary-json: cannot read \(path): \(error.localizedDescription)"))
+            throw Problem(message: l.w("text.itinerary-json-cannot-read", "\(path)", "\(error.localizedDescription)"))
         }
         return try parse(data, path: path, localizer: l)
     }
@@ -70,32 +64,26 @@ package struct ItineraryFile: Equatable {
     package static func parse(
         _ data: Data, path: String, localizer l: Localizer, label: String = "--itinerary-json"
     ) throws(Problem) -> ItineraryFile {
-        let expected = l.t(
-            "attendu : le JSON de `trajet routes --format json` (avec `itineraries`) ou un itinéraire seul (avec `legs`)",
-            "expected the JSON of `trajet routes --format json` (with `itineraries`) or a single itinerary (with `legs`)")
+        let expected = l.w("text.expected-the-json-of-trajet-routes")
         let document: Document
         do {
             document = try JSONDecoder().decode(Document.self, from: data)
         } catch let error as DecodingError {
             var detail = ItineraryFile.describe(error)
             if detail.hasPrefix(": ") { detail.removeFirst(2) }
-            throw Problem(message: l.t("\(label) : \(path) n'est pas valide (", "\(label): \(path) is not valid (")
+            throw Problem(message: l.w("text.is-not-valid", "\(label)", "\(path)")
                 + detail + "); " + expected + ".")
         } catch {
             throw Problem(message: "\(label): \(path): \(error.localizedDescription); " + expected + ".")
         }
         if let itineraries = document.itineraries {
             guard let first = itineraries.first else {
-                throw Problem(message: l.t(
-                    "\(label) : \(path) : `itineraries` est vide ; attendu au moins un itinéraire.",
-                    "\(label): \(path): `itineraries` is empty; expected at least one itinerary."))
+                throw Problem(message: l.w("text.itineraries-is-empty-expected-at-least", "\(label)", "\(path)"))
             }
             var inbound: [LegRef]?
             if let back = document.return {
                 guard let firstBack = back.itineraries.first else {
-                    throw Problem(message: l.t(
-                        "\(label) : \(path) : `return.itineraries` est vide ; attendu au moins un itinéraire.",
-                        "\(label): \(path): `return.itineraries` is empty; expected at least one itinerary."))
+                    throw Problem(message: l.w("text.return-itineraries-is-empty-expected-at", "\(label)", "\(path)"))
                 }
                 inbound = firstBack.legs
             }
@@ -114,44 +102,31 @@ package struct ItineraryFile: Equatable {
         options: EmissionOptions, localizer l: Localizer
     ) throws(Problem) -> [PlanLeg] {
         guard !legs.isEmpty else {
-            throw Problem(message: l.t("\(field) : aucune étape ; attendu au moins une.", "\(field): no legs; expected at least one."))
+            throw Problem(message: l.w("text.no-legs-expected-at-least-one", "\(field)"))
         }
         var result: [PlanLeg] = []
         for (index, ref) in legs.enumerated() {
             let at = "\(field)[\(index)]"
             guard let networkLeg = network.leg(id: ref.id) else {
-                throw Problem(message: l.t(
-                    "\(at).id : étape « \(ref.id) » absente du réseau livré (Datasets/network/legs.csv).",
-                    "\(at).id: leg '\(ref.id)' is not in the shipped network (Datasets/network/legs.csv)."))
+                throw Problem(message: l.w("text.id-leg-is-not-in-the", "\(at)", "\(ref.id)"))
             }
             guard networkLeg.from.rawValue == ref.from, networkLeg.to.rawValue == ref.to else {
-                throw Problem(message: l.t(
-                    "\(at) : l'étape \(ref.id) va de \(networkLeg.from) à \(networkLeg.to) dans le réseau, pas de \(ref.from) à \(ref.to).",
-                    "\(at): leg \(ref.id) goes from \(networkLeg.from) to \(networkLeg.to) in the network, not from \(ref.from) to \(ref.to)."))
+                throw Problem(message: l.w("text.leg-goes-from-to-in-the", "\(at)", "\(ref.id)", "\(networkLeg.from)", "\(networkLeg.to)", "\(ref.from)", "\(ref.to)"))
             }
             if index == 0, ref.from != origin.rawValue {
-                throw Problem(message: l.t(
-                    "\(at).from : le trajet commence à \(ref.from) ; attendu le départ du plan, \(origin).",
-                    "\(at).from: the itinerary starts at \(ref.from); expected the plan's origin, \(origin)."))
+                throw Problem(message: l.w("text.from-the-itinerary-starts-at-expected", "\(at)", "\(ref.from)", "\(origin)"))
             }
             if index > 0, legs[index - 1].to != ref.from {
-                throw Problem(message: l.t(
-                    "\(at).from : \(ref.from) ne suit pas l'étape précédente, qui arrive à \(legs[index - 1].to).",
-                    "\(at).from: \(ref.from) does not follow the previous leg, which ends at \(legs[index - 1].to)."))
+                throw Problem(message: l.w("text.from-does-not-follow-the-previous", "\(at)", "\(ref.from)", "\(legs[index - 1].to)"))
             }
             if index == legs.count - 1, ref.to != destination.rawValue {
-                throw Problem(message: l.t(
-                    "\(at).to : le trajet finit à \(ref.to) ; attendu la destination du plan, \(destination).",
-                    "\(at).to: the itinerary ends at \(ref.to); expected the plan's destination, \(destination)."))
+                throw Problem(message: l.w("text.to-the-itinerary-ends-at-expected", "\(at)", "\(ref.to)", "\(destination)"))
             }
             for (name, value) in [("departure", ref.departure), ("arrival", ref.arrival)] where value.isEmpty {
-                throw Problem(message: l.t("\(at).\(name) : vide ; attendu une heure ISO 8601.",
-                                           "\(at).\(name): empty; expected an ISO 8601 time."))
+                throw Problem(message: l.w("text.empty-expected-an-iso-8601-time", "\(at)", "\(name)"))
             }
             guard let input = LegInput(leg: networkLeg, in: network) else {
-                throw Problem(message: l.t(
-                    "\(at).id : les lieux de l'étape \(ref.id) manquent dans le réseau.",
-                    "\(at).id: the places of leg \(ref.id) are missing from the network."))
+                throw Problem(message: l.w("text.id-the-places-of-leg-are", "\(at)", "\(ref.id)"))
             }
             let footprint: LegFootprint
             do {

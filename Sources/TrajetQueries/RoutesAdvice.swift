@@ -83,11 +83,11 @@ extension Localizer {
 
     package func adviceLevel(_ level: AdviceLevel) -> String {
         switch level {
-        case .normalPrecautions: t("précautions d'usage", "usual precautions")
-        case .notChecked: t("conseils NON VÉRIFIÉS", "advice NOT CHECKED")
-        case .increasedVigilance: t("vigilance accrue", "increased vigilance")
-        case .nonessentialAdvisedAgainst: t("voyages non essentiels déconseillés", "non-essential travel advised against")
-        case .advisedAgainst: t("voyages déconseillés", "travel advised against")
+        case .normalPrecautions: w("text.usual-precautions")
+        case .notChecked: w("text.advice-not-checked")
+        case .increasedVigilance: w("text.increased-vigilance")
+        case .nonessentialAdvisedAgainst: w("text.non-essential-travel-advised-against")
+        case .advisedAgainst: w("text.travel-advised-against")
         }
     }
 
@@ -95,22 +95,22 @@ extension Localizer {
     package func advice(_ row: TravelAdvice) -> String {
         let place = countryName(row.countryCode) + (row.area.isEmpty ? "" : " – " + row.area)
         var tags: [String] = []
-        if !row.adviceDate.isEmpty { tags.append(t("avis du ", "advice of ") + row.adviceDate) }
-        if row.unconfirmed { tags.append(t("NON CONFIRMÉ", "UNCONFIRMED")) }
-        tags.append(t("vérifié le ", "checked ") + row.checkedOn.description)
-        return place + t(" : ", ": ") + adviceLevel(row.level) + " (" + tags.joined(separator: ", ") + ")"
+        if !row.adviceDate.isEmpty { tags.append(w("text.advice-of") + row.adviceDate) }
+        if row.unconfirmed { tags.append(w("cli.unconfirmed")) }
+        tags.append(w("text.checked") + row.checkedOn.description)
+        return place + w("report.text") + adviceLevel(row.level) + " (" + tags.joined(separator: ", ") + ")"
     }
 
     package func entryRule(_ rule: EntryRule) -> String {
-        func text(_ value: EntryRule.Text) -> String { value.isChecked ? t(value.fr, value.en) : t("non vérifié", "not checked") }
+        func text(_ value: EntryRule.Text) -> String { value.isChecked ? t(value.fr, value.en) : w("text.not-checked") }
         var parts: [String] = []
-        if rule.visa.isChecked { parts.append(t("visa : ", "visa: ") + text(rule.visa)) }
+        if rule.visa.isChecked { parts.append(w("text.visa") + text(rule.visa)) }
         if rule.yellowFeverCertificate.isChecked {
-            parts.append(t("fièvre jaune : ", "yellow fever: ") + text(rule.yellowFeverCertificate))
+            parts.append(w("text.yellow-fever") + text(rule.yellowFeverCertificate))
         }
-        parts.append(t("autorisation pour mineurs : ", "minors' authorisation: ") + text(rule.minorsAuthorisation))
-        return countryName(rule.countryCode) + " — " + parts.joined(separator: t(" ; ", "; "))
-            + " (" + (rule.unconfirmed ? t("NON CONFIRMÉ, ", "UNCONFIRMED, ") : "") + t("vérifié le ", "checked ")
+        parts.append(w("text.minors-authorisation") + text(rule.minorsAuthorisation))
+        return countryName(rule.countryCode) + " — " + parts.joined(separator: w("report.text-3"))
+            + " (" + (rule.unconfirmed ? w("text.unconfirmed") : "") + w("text.checked")
             + rule.checkedOn.description + ")"
     }
 
@@ -118,24 +118,24 @@ extension Localizer {
     package func adviceNotChecked(_ rows: [TravelAdvice]) -> String {
         var names: [String] = []
         for row in rows where !names.contains(countryName(row.countryCode)) { names.append(countryName(row.countryCode)) }
-        return t("Conseils aux voyageurs non vérifiés pour : ", "Travel advice not checked for: ")
+        return w("text.travel-advice-not-checked-for")
             + names.joined(separator: ", ")
-            + t(" — lire diplomatie.belgium.be avant de réserver", " — read diplomatie.belgium.be before booking")
+            + w("text.read-diplomatie-belgium-be-before-booking")
     }
 
     /// "timetable of 2015 — check with the operator".
     package func staleTimetable(_ leg: Leg) -> String {
         guard let year = leg.timetableYear else {
-            return t("horaire non daté — à vérifier auprès de l'opérateur", "undated timetable — check with the operator")
+            return w("text.undated-timetable-check-with-the-operator")
         }
-        return t("horaire de \(year) — à vérifier auprès de l'opérateur", "timetable of \(year) — check with the operator")
+        return w("text.timetable-of-check-with-the-operator", "\(year)")
     }
 
     package func access(_ access: PlaceResolver.Access, origin: Bool) -> String {
         let km = numbers.format(access.distanceKm, decimals: 0)
-        return (origin ? t("Depuis ", "From ") : t("Vers ", "To "))
-            + access.typed + t(" : ", ": ") + t("gare la plus proche ", "nearest station ") + access.station.name + ", \(km) km, "
-            + t("en bus ou en voiture, ESTIMATION (trajet non compté)", "by bus or car, ESTIMATE (not counted)")
+        return (origin ? w("text.from") : w("text.to"))
+            + access.typed + w("report.text") + w("text.nearest-station") + access.station.name + ", \(km) km, "
+            + w("text.by-bus-or-car-estimate-not")
     }
 
     /// "1 option par la Mauritanie écartée : voyages déconseillés".
@@ -144,9 +144,7 @@ extension Localizer {
         var unique: [String] = []
         for place in places where !unique.contains(place) { unique.append(place) }
         let level = leftOut.advice.map(\.level).max().map(adviceLevel) ?? ""
-        return t(
-            "\(leftOut.count) option(s) par \(unique.joined(separator: ", ")) écartée(s) pour un groupe avec mineurs : \(level)",
-            "\(leftOut.count) option(s) through \(unique.joined(separator: ", ")) left out for a group with minors: \(level)")
+        return w("text.option-s-through-left-out-for", "\(leftOut.count)", "\(unique.joined(separator: ", "))", "\(level)")
     }
 }
 
@@ -172,9 +170,9 @@ extension RouteNotes {
         var lines: [String] = []
         for (leg, rows, rule) in planLegNotes(planLegs) {
             for row in rows where row.level >= .increasedVigilance {
-                lines.append("⚠ " + l.t("Conseils aux voyageurs — ", "Travel advice — ") + l.advice(row))
+                lines.append("⚠ " + l.w("text.travel-advice") + l.advice(row))
             }
-            if let rule { lines.append("⚑ " + l.t("Entrée — ", "Entry — ") + l.entryRule(rule)) }
+            if let rule { lines.append("⚑ " + l.w("text.entry") + l.entryRule(rule)) }
             if isStale(leg) { lines.append("⏱ [\(leg.id)] " + l.staleTimetable(leg)) }
         }
         return lines

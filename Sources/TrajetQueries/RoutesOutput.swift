@@ -11,7 +11,7 @@ package enum RoutesText {
         let days = minutes / 1440
         let hours = (minutes % 1440) / 60
         let mins = minutes % 60
-        let d = l.t("j", "d")
+        let d = l.w("text.d")
         if days > 0 { return "\(days) \(d) \(hours) h" }
         return mins == 0 ? "\(hours) h" : "\(hours) h \(mins < 10 ? "0" : "")\(mins)"
     }
@@ -22,9 +22,9 @@ package enum RoutesText {
         case .dailyLimit(let minutes, let minors):
             let limit = duration(minutes, l)
             return minors
-                ? l.t("limite de \(limit) de trajet par jour avec des mineurs", "day limit \(limit) with minors")
-                : l.t("limite de \(limit) de trajet par jour", "day limit \(limit)")
-        case .nextDeparture: return l.t("pas de départ avant le lendemain", "no departure before the next day")
+                ? l.w("text.day-limit-with-minors", "\(limit)")
+                : l.w("text.day-limit", "\(limit)")
+        case .nextDeparture: return l.w("text.no-departure-before-the-next-day")
         }
     }
 
@@ -39,18 +39,18 @@ package enum RoutesText {
     /// "fastest", "cheapest"…: the references an option stands for.
     package static func roleName(_ role: ItineraryRole, _ l: Localizer) -> String {
         switch role {
-        case .fastest: l.t("le plus rapide", "fastest")
-        case .lowestCarbon: l.t("le plus bas carbone", "lowest carbon")
-        case .cheapest: l.t("le moins cher", "cheapest")
-        case .lowestCarbonSurface: l.t("le plus bas carbone sans avion", "lowest carbon without flying")
-        case .fewestFlights: l.t("le moins de vols", "fewest flights")
+        case .fastest: l.w("text.fastest")
+        case .lowestCarbon: l.w("text.lowest-carbon")
+        case .cheapest: l.w("text.cheapest")
+        case .lowestCarbonSurface: l.w("text.lowest-carbon-without-flying")
+        case .fewestFlights: l.w("text.fewest-flights")
         }
     }
 
     /// "06:10" on the query's day, "06:10 +1 j" later: when the group leaves the origin.
     package static func leaveAt(_ it: Itinerary, from day: CalendarDay, _ l: Localizer) -> String {
         let later = it.departure.localDay.daysSinceEpoch - day.daysSinceEpoch
-        return "\(it.departure.localTime)" + (later > 0 ? " +\(later) " + l.t("j", "d") : "")
+        return "\(it.departure.localTime)" + (later > 0 ? " +\(later) " + l.w("text.d") : "")
     }
 
     package static func signed(_ value: Double, _ text: String) -> String { (value > 0 ? "+" : value < 0 ? "" : "±") + text }
@@ -63,18 +63,16 @@ package enum RoutesText {
         let time = signed(hours, n.format(hours, decimals: 1)) + " h"
         let euros = Double(c.costCentsPerPerson) / 100
         let cost = signed(euros, n.eur(euros))
-        return l.t(
-            "\(co2) kg CO2e/pers. (\(percent) %), \(time), \(cost)",
-            "\(co2) kg CO2e per person (\(percent) %), \(time), \(cost)")
+        return l.w("text.kg-co2e-per-person", "\(co2)", "\(percent)", "\(time)", "\(cost)")
     }
 
     /// `train → high-speed train ×3 → ferry → taxi`: walks left out, repeats counted.
     package static func rankName(_ rank: RankingProfile, _ l: Localizer) -> String {
         switch rank {
         case .co2: "CO2e"
-        case .time: l.t("durée", "time")
-        case .cost: l.t("coût", "cost")
-        case .balanced: l.t("équilibré (CO2e, durée, coût, correspondances)", "balanced (CO2e, time, cost, changes)")
+        case .time: l.w("text.time")
+        case .cost: l.w("text.cost")
+        case .balanced: l.w("text.balanced-co2e-time-cost-changes")
         }
     }
 
@@ -94,54 +92,48 @@ package enum RoutesText {
         var lines: [String] = []
         let g = answer.group
         lines.append(
-            "\(placeName(answer.origin)) → \(placeName(answer.destination)) · " + l.t("départ ", "departing ")
+            "\(placeName(answer.origin)) → \(placeName(answer.destination)) · " + l.w("text.departing")
                 + "\(answer.departureDay) "
                 + (answer.departureTimeGiven
-                    ? l.t("pas avant \(answer.earliestDeparture)", "not before \(answer.earliestDeparture)")
-                    : l.t("(toute la journée dès \(answer.earliestDeparture))", "(any time from \(answer.earliestDeparture))"))
-                + " · " + l.t("groupe de ", "group of ") + "\(g.people) (\(g.participants) + \(g.leaders)"
-                + (g.minors ? l.t(", avec mineurs", ", with minors") : "") + ")")
+                    ? l.w("text.not-before", "\(answer.earliestDeparture)")
+                    : l.w("text.any-time-from", "\(answer.earliestDeparture)"))
+                + " · " + l.w("text.group-of") + "\(g.people) (\(g.participants) + \(g.leaders)"
+                + (g.minors ? l.w("text.with-minors") : "") + ")")
         lines.append(
-            l.t("Facteurs : ", "Factors: ") + "\(answer.factorSet.id) (\(answer.factorSet.name)) · "
-                + l.t("classement : ", "ranking: ") + rankName(answer.rank, l))
+            l.w("text.factors") + "\(answer.factorSet.id) (\(answer.factorSet.name)) · "
+                + l.w("text.ranking") + rankName(answer.rank, l))
         // Issue 14: access to the first/last station, options left out for minors.
         if let access = answer.notes.originAccess { lines.append(l.access(access, origin: true)) }
         if let access = answer.notes.destinationAccess { lines.append(l.access(access, origin: false)) }
         if let leftOut = answer.notes.leftOut { lines.append("⚠ " + l.leftOut(leftOut)) }
         lines.append("")
-        lines.append(section(answer.outbound, title: l.t("Aller", "Outbound"), answer: answer, l: l, details: details))
+        lines.append(section(answer.outbound, title: l.w("cli.outbound"), answer: answer, l: l, details: details))
         if let inbound = answer.inbound {
             lines.append("")
             lines.append(
                 section(
-                    inbound, title: l.t("Retour", "Return"), answer: answer, l: l, details: details,
+                    inbound, title: l.w("cli.return-2"), answer: answer, l: l, details: details,
                     day: answer.returnDay ?? answer.departureDay))
             let out = answer.outbound.itineraries[0]
             let back = inbound.itineraries[0]
             let n = l.numbers
             lines.append("")
             lines.append(
-                l.t("Aller-retour (options n° 1) : ", "Round trip (options #1): ")
-                    + n.kg(out.co2eKgPerPerson + back.co2eKgPerPerson) + l.t(" CO2e par personne", " CO2e per person")
+                l.w("text.round-trip-options-1")
+                    + n.kg(out.co2eKgPerPerson + back.co2eKgPerPerson) + l.w("text.co2e-per-person")
                     + " (" + n.kg(out.footprint.perPerson.totalWithoutNonCO2Kg + back.footprint.perPerson.totalWithoutNonCO2Kg)
-                    + l.t(" sans effets hors CO2", " without non-CO2 effects") + "), "
+                    + l.w("text.without-non-co2-effects") + "), "
                     + n.format((out.footprint.group.totalKg + back.footprint.group.totalKg) / 1000, decimals: 2)
-                    + l.t(" t pour le groupe", " t for the group") + ", " + l.t("nuits en route : ", "nights en route: ")
+                    + l.w("text.t-for-the-group") + ", " + l.w("text.nights-en-route")
                     + "\(out.nightsEnRoute + back.nightsEnRoute)")
         }
         lines.append("")
         lines.append(
-            l.t(
-                "CO2e : du puits au sillage, avec effets hors CO2 (entre parenthèses : sans). € : billets + hôtels (ESTIMATION), par personne, aller simple.",
-                "CO2e: well-to-wake with non-CO2 effects (in brackets: without). €: fares + hotels (ESTIMATE), per person, one way."))
+            l.w("text.co2e-well-to-wake-with-non"))
         lines.append(
-            l.t(
-                "Horaires et tarifs à vérifier auprès des opérateurs ; * = chiffres estimés, ? = service non confirmé.",
-                "Check timetables and fares with the operators; * = estimated figures, ? = service not confirmed."))
+            l.w("text.check-timetables-and-fares-with-the"))
         lines.append(
-            l.t(
-                "!! = passe où les Affaires étrangères (diplomatie.belgium.be) déconseillent les voyages ; ! = vigilance accrue, ou conseils non vérifiés.",
-                "!! = goes where the Belgian foreign ministry (diplomatie.belgium.be) advises against travel; ! = increased vigilance, or advice not checked."))
+            l.w("text.goes-where-the-belgian-foreign-ministry"))
         return lines.joined(separator: "\n")
     }
 
@@ -152,14 +144,13 @@ package enum RoutesText {
     ) -> String {
         let n = l.numbers
         var lines = [
-            "\(title) — " + l.t("\(result.optionCount) option(s) non dominée(s), \(result.itineraries.count) affichée(s)",
-                "\(result.optionCount) non-dominated option(s), \(result.itineraries.count) shown")
+            "\(title) — " + l.w("text.non-dominated-option-s-shown", "\(result.optionCount)", "\(result.itineraries.count)")
         ]
         var table = TextTable(
             header: [
-                "#", l.t("CO2e/pers.", "CO2e/person"), l.t("groupe", "group"), l.t("départ", "leave"),
-                l.t("porte à porte", "door to door"), l.t("nuits", "nights"), l.t("€/pers.", "€/person"),
-                l.t("corresp.", "changes"), l.t("modes", "modes"),
+                "#", l.w("cli.co2e-person"), l.w("text.group-2"), l.w("text.leave"),
+                l.w("text.door-to-door"), l.w("text.nights"), l.w("text.person"),
+                l.w("text.changes"), l.w("text.modes"),
             ], rightAligned: [1, 2, 3, 4, 5, 6, 7])
         for (i, it) in result.itineraries.enumerated() {
             var marks = it.hasEstimates ? "*" : ""
@@ -182,28 +173,28 @@ package enum RoutesText {
             let roles = result.roles(of: it)
             notes.append(contentsOf: roles.map { roleName($0, l) })
             if it != result.fastest {
-                notes.append(l.t("vs le plus rapide : ", "vs fastest: ") + comparison(it.compared(to: result.fastest), l))
+                notes.append(l.w("text.vs-fastest") + comparison(it.compared(to: result.fastest), l))
             }
             if it != result.lowestCarbon, result.lowestCarbon != result.fastest {
-                notes.append(l.t("vs le plus bas carbone : ", "vs lowest carbon: ") + comparison(it.compared(to: result.lowestCarbon), l))
+                notes.append(l.w("text.vs-lowest-carbon") + comparison(it.compared(to: result.lowestCarbon), l))
             }
             if it.hotelNights > 0 {
                 notes.append(
-                    l.t("\(it.hotelNights) nuit(s) d'hôtel", "\(it.hotelNights) hotel night(s)") + " ("
+                    l.w("text.hotel-night-s", "\(it.hotelNights)") + " ("
                         + n.format(it.hotelCostCentsPerPerson.minEur, decimals: 0) + "–"
-                        + n.format(it.hotelCostCentsPerPerson.maxEur, decimals: 0) + " €" + l.t("/pers., ESTIMATION)", "/person, ESTIMATE)"))
+                        + n.format(it.hotelCostCentsPerPerson.maxEur, decimals: 0) + " €" + l.w("text.person-estimate"))
                 for item in it.legs where item.hotelNightsBefore > 0 {
                     notes.append(
-                        l.t("nuit à ", "night in ") + sleepingPlace(item.leg.from, answer.notes.network)
-                            + (item.hotelReason.map { l.t(" : ", ": ") + hotelReason($0, l) } ?? ""))
+                        l.w("text.night-in") + sleepingPlace(item.leg.from, answer.notes.network)
+                            + (item.hotelReason.map { l.w("report.text") + hotelReason($0, l) } ?? ""))
                 }
             }
             if it.waitMinutes > 0 {
-                notes.append(l.t("attentes : ", "waits: ") + duration(it.waitMinutes, l))
+                notes.append(l.w("text.waits") + duration(it.waitMinutes, l))
             }
-            if it.nightsOnBoard > 0 { notes.append(l.t("\(it.nightsOnBoard) nuit(s) à bord", "\(it.nightsOnBoard) night(s) on board")) }
+            if it.nightsOnBoard > 0 { notes.append(l.w("text.night-s-on-board", "\(it.nightsOnBoard)")) }
             if it.legsWithoutFare > 0 {
-                notes.append(l.t("\(it.legsWithoutFare) trajet(s) sans tarif connu", "\(it.legsWithoutFare) leg(s) without a known fare"))
+                notes.append(l.w("text.leg-s-without-a-known-fare", "\(it.legsWithoutFare)"))
             }
             lines.append("  \(i + 1). " + notes.joined(separator: " · "))
             lines += adviceLines(it, answer.notes, l)
@@ -217,11 +208,11 @@ package enum RoutesText {
         var lines: [String] = []
         let rows = notes.advice(it)
         for row in rows where row.level >= .increasedVigilance {
-            lines.append("     ⚠ " + l.t("Conseils aux voyageurs — ", "Travel advice — ") + l.advice(row))
+            lines.append("     ⚠ " + l.w("text.travel-advice") + l.advice(row))
         }
         let unchecked = rows.filter { $0.level == .notChecked }
         if !unchecked.isEmpty { lines.append("     ⚠ " + l.adviceNotChecked(unchecked)) }
-        for rule in notes.entryRules(it) { lines.append("     ⚑ " + l.t("Entrée — ", "Entry — ") + l.entryRule(rule)) }
+        for rule in notes.entryRules(it) { lines.append("     ⚑ " + l.w("text.entry") + l.entryRule(rule)) }
         var staleSeen = Set<String>()
         for item in it.legs where notes.isStale(item.leg) && staleSeen.insert(item.leg.id.rawValue).inserted {
             lines.append("     ⏱ [\(item.leg.id)] " + l.staleTimetable(item.leg))
@@ -234,20 +225,18 @@ package enum RoutesText {
     package static func legFlags(_ item: ItineraryLeg, _ routeNotes: RouteNotes, _ l: Localizer) -> [String] {
         let leg = item.leg
         var flags: [String] = []
-        if leg.distanceEstimated { flags.append(l.t("distance estimée", "distance estimated")) }
-        if leg.durationEstimated { flags.append(l.t("durée estimée", "duration estimated")) }
-        if leg.fareEstimated { flags.append(l.t("tarif estimé", "fare estimated")) }
-        if leg.frequencyEstimated { flags.append(l.t("fréquence estimée", "frequency estimated")) }
-        if leg.serviceUnconfirmed { flags.append(l.t("service NON CONFIRMÉ", "service UNCONFIRMED")) }
+        if leg.distanceEstimated { flags.append(l.w("text.distance-estimated")) }
+        if leg.durationEstimated { flags.append(l.w("text.duration-estimated")) }
+        if leg.fareEstimated { flags.append(l.w("text.fare-estimated")) }
+        if leg.frequencyEstimated { flags.append(l.w("text.frequency-estimated")) }
+        if leg.serviceUnconfirmed { flags.append(l.w("text.service-unconfirmed")) }
         if routeNotes.isStale(leg) { flags.append(l.staleTimetable(leg)) }
         if leg.departureTimes.isEmpty && leg.servicesPerWeek < 7 {
             flags.append(
-                l.t(
-                    "moins d'un départ par jour, horaire inconnu : choisir la date en fonction",
-                    "less than daily, timetable unknown: choose the date to match"))
+                l.w("text.less-than-daily-timetable-unknown-choose"))
         }
         for note in item.footprint.notes where note == .proxyFactor || note == .estimatedFactor {
-            flags.append(note == .proxyFactor ? "PROXY" : l.t("facteur ESTIMÉ", "factor ESTIMATE"))
+            flags.append(note == .proxyFactor ? "PROXY" : l.w("text.factor-estimate"))
         }
         return flags
     }
@@ -256,31 +245,31 @@ package enum RoutesText {
         let n = l.numbers
         let firstDay = it.departure.localDay.daysSinceEpoch
         func stamp(_ t: TripTime) -> String {
-            l.t("J", "D") + "\(t.localDay.daysSinceEpoch - firstDay + 1) \(t.localTime)"
+            l.w("text.d-2") + "\(t.localDay.daysSinceEpoch - firstDay + 1) \(t.localTime)"
         }
         var lines: [String] = []
         for item in it.legs {
             let leg = item.leg
             if item.hotelNightsBefore > 0 {
                 lines.append(
-                    "       🛏 " + l.t("\(item.hotelNightsBefore) nuit(s) à l'hôtel à ", "\(item.hotelNightsBefore) night(s) in a hotel in ")
+                    "       🛏 " + l.w("text.night-s-in-a-hotel-in", "\(item.hotelNightsBefore)")
                         + sleepingPlace(leg.from, routeNotes.network) + (item.hotelReason.map { " — " + hotelReason($0, l) } ?? ""))
             }
             if item.waitMinutesBefore > 0 {
                 lines.append(
-                    "       ⏳ " + l.t("attente \(duration(item.waitMinutesBefore, l)) à ", "wait \(duration(item.waitMinutesBefore, l)) at ")
-                        + "\(leg.from)" + l.t(" (en plus de la correspondance minimale de ", " (beyond the minimum change of ")
+                    "       ⏳ " + l.w("text.wait-at", "\(duration(item.waitMinutesBefore, l))")
+                        + "\(leg.from)" + l.w("text.beyond-the-minimum-change-of")
                         + duration(item.connectionMinutesBefore, l) + ")")
             }
             let flags = legFlags(item, routeNotes, l)
             let stale = routeNotes.isStale(leg)
-            let fare = leg.fare.map { n.format($0.minEur, decimals: 0) + "–" + n.format($0.maxEur, decimals: 0) + " €" } ?? l.t("tarif inconnu", "fare unknown")
+            let fare = leg.fare.map { n.format($0.minEur, decimals: 0) + "–" + n.format($0.maxEur, decimals: 0) + " €" } ?? l.w("text.fare-unknown")
             // An old timetable's times are an indication, not a booking time: marked "≈".
             let approx = stale ? "≈" : ""
             lines.append(
                 "     \(approx)\(stamp(item.departure)) → \(approx)\(stamp(item.arrival))  \(l.mode(leg.mode)) [\(leg.id)] "
                     + (leg.operatorName.isEmpty ? "" : "\(leg.operatorName), ") + "\(leg.from) → \(leg.to), "
-                    + n.km(leg.distanceKm) + ", " + n.kg(item.footprint.perPerson.totalKg) + l.t(" CO2e/pers., ", " CO2e/person, ")
+                    + n.km(leg.distanceKm) + ", " + n.kg(item.footprint.perPerson.totalKg) + l.w("text.co2e-person")
                     + fare)
             if !flags.isEmpty { lines.append("         ⚠ " + flags.joined(separator: ", ")) }
             for row in routeNotes.advice(leg) where row.level >= .increasedVigilance {
@@ -289,8 +278,8 @@ package enum RoutesText {
             // Derived SNCB legs: the rule that made every figure.
             if leg.id.rawValue.hasPrefix("SNCB:") { lines.append("         " + leg.notes) }
             lines.append(
-                "         " + l.t("source : ", "source: ") + leg.source
-                    + (leg.checkedOn.map { l.t(" · vérifié le ", " · checked ") + $0.description } ?? ""))
+                "         " + l.w("cli.source") + leg.source
+                    + (leg.checkedOn.map { l.w("text.checked-2") + $0.description } ?? ""))
         }
         return lines.joined(separator: "\n")
     }

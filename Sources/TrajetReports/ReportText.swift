@@ -10,6 +10,10 @@ struct ReportText {
         self.numbers = NumberStyle(language)
     }
 
+    /// The catalogue's text for `key` (Sources/TrajetCore/Words).
+    func w(_ key: String, _ values: String...) -> String { language.words(key, values) }
+
+    /// One of two values that carry both languages (the country names below, a count's nouns).
     func t(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
 
     /// Tonnes with two decimals: `1 234,56 t` / `1,234.56 t`.
@@ -49,48 +53,48 @@ struct ReportText {
 
     func status(_ status: PlanStatus) -> String {
         switch status {
-        case .draft: t("brouillon", "draft")
-        case .planned: t("prévu", "planned")
-        case .booked: t("réservé", "booked")
-        case .travelled: t("effectué", "travelled")
-        case .cancelled: t("annulé", "cancelled")
+        case .draft: w("report.draft")
+        case .planned: w("report.planned")
+        case .booked: w("report.booked")
+        case .travelled: w("report.travelled")
+        case .cancelled: w("report.cancelled")
         }
     }
 
     func direction(_ direction: TripDirection) -> String {
         switch direction {
-        case .outgoing: t("groupes belges partis chez les partenaires", "Belgian groups travelling to partners")
-        case .hosted: t("groupes partenaires accueillis en Belgique (réciprocité)", "partner groups hosted in Belgium (reciprocity)")
+        case .outgoing: w("report.belgian-groups-travelling-to-partners")
+        case .hosted: w("report.partner-groups-hosted-in-belgium-reciprocity")
         }
     }
 
     func directionShort(_ direction: TripDirection) -> String {
         switch direction {
-        case .outgoing: t("départ", "outgoing")
-        case .hosted: t("accueil", "hosted")
+        case .outgoing: w("report.outgoing")
+        case .hosted: w("report.hosted")
         }
     }
 
     func category(_ key: String) -> String {
         switch key {
-        case "youth": t("jeunes participant·es", "young participants")
-        case "leaders": t("animateur·ices / accompagnant·es", "group leaders")
+        case "youth": w("report.young-participants")
+        case "leaders": w("report.group-leaders")
         default: key
         }
     }
 
-    func yesNo(_ value: Bool) -> String { value ? t("oui", "yes") : t("non", "no") }
+    func yesNo(_ value: Bool) -> String { value ? w("cli.yes") : w("cli.no") }
 
     /// A factor row's variant (cabin class…) in words.
     func variant(_ key: String) -> String {
         switch key {
         case "default", "": ""
-        case "any": t("toutes classes", "any class")
-        case "average": t("passager moyen", "average passenger")
-        case "economy": t("classe économique", "economy class")
-        case "premium_economy": t("économique premium", "premium economy")
-        case "business": t("classe affaires", "business class")
-        case "first": t("première classe", "first class")
+        case "any": w("report.any-class")
+        case "average": w("report.average-passenger")
+        case "economy": w("report.economy-class")
+        case "premium_economy": w("report.premium-economy")
+        case "business": w("report.business-class")
+        case "first": w("report.first-class")
         default: key
         }
     }
@@ -102,17 +106,17 @@ struct ReportText {
         guard parts.count == 2 else { return key }
         let place = country(parts[1])
         switch parts[0] {
-        case "within": return t("à l'intérieur : \(place)", "within \(place)")
-        case "touches": return t("vers ou depuis : \(place)", "to or from \(place)")
-        case "not_touches": return t("hors \(place)", "not to or from \(place)")
+        case "within": return w("report.within", "\(place)")
+        case "touches": return w("report.to-or-from", "\(place)")
+        case "not_touches": return w("report.not-to-or-from", "\(place)")
         default: return key
         }
     }
 
     func unit(_ key: String) -> String {
         switch key {
-        case "passenger_km": t("passager-km", "passenger-km")
-        case "vehicle_km": t("véhicule-km", "vehicle-km")
+        case "passenger_km": w("report.passenger-km-2")
+        case "vehicle_km": w("report.vehicle-km")
         default: key
         }
     }
@@ -120,17 +124,17 @@ struct ReportText {
     /// How a leg's distance was obtained (CSV and annex).
     func distanceBasis(_ key: String) -> String {
         switch key {
-        case "great_circle": t("orthodromie", "great circle")
-        case "great_circle_detour": t("orthodromie × détour", "great circle × detour")
-        case "published", "route", "timetable": t("distance publiée", "published distance")
+        case "great_circle": w("report.great-circle")
+        case "great_circle_detour": w("report.great-circle-detour")
+        case "published", "route", "timetable": w("report.published-distance")
         default: key
         }
     }
 
     func legDirection(_ direction: LegDirection) -> String {
         switch direction {
-        case .outbound: t("aller", "outbound")
-        case .return: t("retour", "return")
+        case .outbound: w("report.outbound")
+        case .return: w("cli.return")
         }
     }
 
@@ -139,9 +143,9 @@ struct ReportText {
     /// §1.1, §2.1).
     func factorSetTitle(_ id: String, fallback: String) -> String {
         switch id {
-        case "desnz-2025": t("Facteurs de conversion GES du gouvernement britannique (DESNZ) 2025, déplacements professionnels", "UK Government GHG conversion factors (DESNZ) 2025, business travel")
-        case "desnz-2024": t("Facteurs de conversion GES du gouvernement britannique (DESNZ) 2024, déplacements professionnels", "UK Government GHG conversion factors (DESNZ) 2024, business travel")
-        case "ademe-2025": t("ADEME Base Empreinte®, valeurs publiées par impactco2.fr (2025)", "ADEME Base Empreinte®, values published by impactco2.fr (2025)")
+        case "desnz-2025": w("report.uk-government-ghg-conversion-factors-desnz")
+        case "desnz-2024": w("report.uk-government-ghg-conversion-factors-desnz-2")
+        case "ademe-2025": w("report.ademe-base-empreinte-values-published-by")
         default: fallback
         }
     }
@@ -149,14 +153,11 @@ struct ReportText {
     func factorSetPublication(_ id: String) -> String? {
         switch id {
         case "desnz-2025":
-            t("DESNZ, « Greenhouse gas reporting: conversion factors 2025 », publié en juin 2025 : https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2025",
-              "DESNZ, 'Greenhouse gas reporting: conversion factors 2025', published June 2025: https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2025")
+            w("report.desnz-greenhouse-gas-reporting-conversion-factors")
         case "desnz-2024":
-            t("DESNZ, « Greenhouse gas reporting: conversion factors 2024 », publié en juillet 2024 : https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
-              "DESNZ, 'Greenhouse gas reporting: conversion factors 2024', published July 2024: https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024")
+            w("report.desnz-greenhouse-gas-reporting-conversion-factors-2")
         case "ademe-2025":
-            t("ADEME, Base Empreinte® (https://base-empreinte.ademe.fr), valeurs de transport d'impactco2.fr mises à jour le 16 octobre 2025 : https://impactco2.fr/outils/transport",
-              "ADEME, Base Empreinte® (https://base-empreinte.ademe.fr), impactco2.fr transport values updated on 16 October 2025: https://impactco2.fr/outils/transport")
+            w("report.ademe-base-empreinte-https-base-empreinte")
         default: nil
         }
     }
@@ -176,7 +177,7 @@ struct ReportText {
 
     func scopeName(_ scope: ReportScope) -> String {
         switch scope.kind {
-        case .network: t("réseau (toutes les organisations)", "network (all organisations)")
+        case .network: w("report.network-all-organisations")
         case .organisation: scope.organisationName ?? scope.organisationId ?? ""
         }
     }

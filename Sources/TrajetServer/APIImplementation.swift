@@ -223,7 +223,7 @@ struct APIImplementation: APIProtocol {
             try checkText(organisation, "organisation", max: 100)
             if let own = key.organisationId, own != organisation.lowercased() {
                 throw Problem.forbidden(
-                    l, detail: l.t("Cette clé ne voit que l'organisation « \(own) ».", "This key sees only organisation '\(own)'."))
+                    l, detail: l.w("api.this-key-sees-only-organisation", "\(own)"))
             }
             filter.organisationId = organisation.lowercased()
         }
@@ -256,7 +256,7 @@ struct APIImplementation: APIProtocol {
         case (let own?, let asked?):
             guard own == asked else {
                 throw Problem.forbidden(
-                    l, detail: l.t("Cette clé n'écrit que pour « \(own) ».", "This key writes only for '\(own)'."))
+                    l, detail: l.w("api.this-key-writes-only-for", "\(own)"))
             }
             organisation = own
         case (nil, let asked?): organisation = asked
@@ -358,14 +358,14 @@ struct APIImplementation: APIProtocol {
         let asked = q.org?.lowercased()
         if let own = key.organisationId, let asked, asked != own {
             throw Problem.forbidden(
-                l, detail: l.t("Cette clé ne voit que l'organisation « \(own) ».", "This key sees only organisation '\(own)'."))
+                l, detail: l.w("api.this-key-sees-only-organisation", "\(own)"))
         }
         let scope: ReportScope
         if let id = key.organisationId ?? asked {
             guard let organisation = try await store.organisations().first(where: { $0.id == id }) else {
                 throw Problem(
-                    .notFound, "unknown-organisation", title: l.t("Organisation inconnue", "Unknown organisation"),
-                    detail: l.t("Aucune organisation « \(id) ».", "No organisation '\(id)'."), field: "org")
+                    .notFound, "unknown-organisation", title: l.w("api.unknown-organisation"),
+                    detail: l.w("api.no-organisation", "\(id)"), field: "org")
             }
             scope = .organisation(id: organisation.id, name: organisation.name)
         } else {
@@ -408,8 +408,7 @@ struct APIImplementation: APIProtocol {
         }
         guard key.role >= role else {
             throw Problem.forbidden(
-                l, detail: l.t("Le rôle « \(key.role.rawValue) » ne suffit pas : il faut « \(role.rawValue) ».",
-                    "Role '\(key.role.rawValue)' is not enough: '\(role.rawValue)' is needed."))
+                l, detail: l.w("api.role-is-not-enough-is-needed", "\(key.role.rawValue)", "\(role.rawValue)"))
         }
         return key
     }
@@ -486,8 +485,8 @@ struct APIImplementation: APIProtocol {
 
     private func missing(_ field: String) -> Problem {
         Problem(
-            .unprocessableContent, "missing-field", title: l.t("Champ manquant", "Missing field"),
-            detail: l.t("« \(field) » est requis.", "'\(field)' is required."), field: field)
+            .unprocessableContent, "missing-field", title: l.w("api.missing-field"),
+            detail: l.w("api.is-required", "\(field)"), field: field)
     }
 
     /// `If-Match` as RFC 9110 §13.1.1 reads it: absent or `*` = no check; otherwise a list of entity tags, and the
@@ -502,10 +501,8 @@ struct APIImplementation: APIProtocol {
         }
         guard EntityTagList(header).strongTags.contains(String(current)) else {
             throw Problem(
-                .preconditionFailed, "stale-version", title: l.t("Version périmée", "Stale version"),
-                detail: l.t(
-                    "If-Match « \(header.prefix(40)) » ne contient pas la version actuelle, \"\(current)\" (étiquette forte, sans W/).",
-                    "If-Match '\(header.prefix(40))' does not hold the current version, \"\(current)\" (a strong tag, without W/)."),
+                .preconditionFailed, "stale-version", title: l.w("api.stale-version"),
+                detail: l.w("api.if-match-does-not-hold-the", "\(header.prefix(40))", "\(current)"),
                 field: "If-Match")
         }
         return current
@@ -535,10 +532,8 @@ struct APIImplementation: APIProtocol {
         switch failure {
         case .unknownPartner(let partner, let known):
             return Problem(
-                .notFound, "unknown-partner", title: l.t("Partenaire inconnu", "Unknown partner"),
-                detail: l.t(
-                    "Partenaire inconnu « \(partner) » ; connus : \(known.joined(separator: ", ")).",
-                    "Unknown partner '\(partner)'; known: \(known.joined(separator: ", "))."),
+                .notFound, "unknown-partner", title: l.w("api.unknown-partner"),
+                detail: l.w("api.unknown-partner-known", "\(partner)", "\(known.joined(separator: ", "))"),
                 field: "partner", suggestions: known)
         case .invalid(let error, let field):
             var problem = Problem(error, localizer: l)
@@ -555,7 +550,7 @@ struct APIImplementation: APIProtocol {
 
     private func invalidItinerary(_ problem: ItineraryFile.Problem) -> Problem {
         Problem(
-            .unprocessableContent, "invalid-itinerary", title: l.t("Itinéraire invalide", "Invalid itinerary"),
+            .unprocessableContent, "invalid-itinerary", title: l.w("api.invalid-itinerary"),
             detail: problem.message, field: "itinerary")
     }
 

@@ -94,9 +94,7 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
                     if path.hasPrefix("/v1/plans"), method != .get, method != .head, key.role < .planner {
                         throw Problem.forbidden(
                             localizer,
-                            detail: localizer.t(
-                                "Le rôle « \(key.role.rawValue) » ne suffit pas : il faut « planner ».",
-                                "Role '\(key.role.rawValue)' is not enough: 'planner' is needed."))
+                            detail: localizer.w("api.role-is-not-enough-planner-is", "\(key.role.rawValue)"))
                     }
                     info.key = key
                 }
@@ -201,9 +199,8 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         guard let route = routes.route(for: path) else { throw Problem.notFound(l, path: path) }
         guard route.methods[request.method == .head ? .get : request.method] != nil else {
             var problem = Problem(
-                .methodNotAllowed, "method-not-allowed", title: l.t("Méthode non permise", "Method not allowed"),
-                detail: l.t(
-                    "\(request.method) n'existe pas pour \(path).", "\(request.method) is not an operation of \(path)."))
+                .methodNotAllowed, "method-not-allowed", title: l.w("api.method-not-allowed"),
+                detail: l.w("api.is-not-an-operation-of", "\(request.method)", "\(path)"))
             let allowed = route.methods.keys.map(\.rawValue) + (route.methods[.get] == nil ? [] : ["HEAD"])
             problem.headers = [(.allow, allowed.sorted().joined(separator: ", "))]
             throw problem
@@ -218,8 +215,8 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         let query = request.uri.queryParameters
         for name in required where (query[Substring(name)] ?? "").isEmpty {
             throw Problem(
-                .badRequest, "missing-parameter", title: l.t("Paramètre manquant", "Missing parameter"),
-                detail: l.t("« \(name) » est requis.", "'\(name)' is required."), field: name)
+                .badRequest, "missing-parameter", title: l.w("api.missing-parameter"),
+                detail: l.w("api.is-required", "\(name)"), field: name)
         }
         let segments = path.split(separator: "/")
         for parameter in route.typed[request.method == .head ? .get : request.method] ?? [] {
@@ -231,10 +228,8 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             guard let value, !parameter.accepts(value) else { continue }
             throw Problem(
-                .badRequest, "invalid-parameter", title: l.t("Paramètre invalide", "Invalid parameter"),
-                detail: l.t(
-                    "« \(parameter.name) » vaut « \(value.prefix(40)) » ; attendu : \(parameter.expected).",
-                    "'\(parameter.name)' is '\(value.prefix(40))'; expected \(parameter.expected)."),
+                .badRequest, "invalid-parameter", title: l.w("api.invalid-parameter"),
+                detail: l.w("api.is-expected", "\(parameter.name)", "\(value.prefix(40))", "\(parameter.expected)"),
                 field: parameter.name)
         }
     }
@@ -245,26 +240,23 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         func refuse(_ detail: String) -> Problem {
             Problem(
                 .unsupportedMediaType, "unsupported-media-type",
-                title: l.t("Type de contenu non pris en charge", "Unsupported media type"), detail: detail,
+                title: l.w("api.unsupported-media-type"), detail: detail,
                 field: "Content-Type")
         }
         guard let header, !header.isEmpty else {
             throw refuse(
-                l.t("Ajoutez « Content-Type: application/json » au corps JSON.",
-                    "Send 'Content-Type: application/json' with the JSON body."))
+                l.w("api.send-content-type-application-json-with"))
         }
         let parts = header.lowercased().split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
         guard let type = parts.first, type == "application/json" || type == "application/merge-patch+json" else {
             throw refuse(
-                l.t("« \(header.prefix(60)) » : le corps doit être du JSON (application/json).",
-                    "'\(header.prefix(60))': the body must be JSON (application/json)."))
+                l.w("api.the-body-must-be-json-application", "\(header.prefix(60))"))
         }
         for parameter in parts.dropFirst() where parameter.hasPrefix("charset=") {
             let charset = parameter.dropFirst("charset=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             guard charset == "utf-8" || charset == "utf8" else {
                 throw refuse(
-                    l.t("Jeu de caractères « \(charset.prefix(30)) » : le JSON doit être en UTF-8.",
-                        "Charset '\(charset.prefix(30))': JSON must be UTF-8."))
+                    l.w("api.charset-json-must-be-utf-8", "\(charset.prefix(30))"))
             }
         }
     }
@@ -304,17 +296,16 @@ enum APIKeyCheck {
     static func resolve(_ header: String?, store: any APIKeyStore, localizer l: Localizer) async throws -> APIKey {
         guard let header else {
             throw Problem.unauthorized(
-                l, detail: l.t("Ajoutez « Authorization: Bearer CLÉ » (trajet keys create).",
-                    "Send 'Authorization: Bearer KEY' (trajet keys create)."))
+                l, detail: l.w("api.send-authorization-bearer-key-trajet-keys"))
         }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer", parts[1].utf8.count <= 200 else {
-            throw Problem.unauthorized(l, detail: l.t("Schéma attendu : Bearer.", "Expected the Bearer scheme."))
+            throw Problem.unauthorized(l, detail: l.w("api.expected-the-bearer-scheme"))
         }
         guard let key = try await store.apiKey(hash: APIKey.hash(String(parts[1]).trimmingCharacters(in: .whitespaces))),
             !key.isRevoked
         else {
-            throw Problem.unauthorized(l, detail: l.t("Clé inconnue ou révoquée.", "Unknown or revoked key."))
+            throw Problem.unauthorized(l, detail: l.w("api.unknown-or-revoked-key"))
         }
         return key
     }

@@ -73,53 +73,51 @@ extension Problem {
     /// `/readyz` when the store does not answer.
     static func notReady(_ l: Localizer) -> Problem {
         Problem(
-            .serviceUnavailable, "not-ready", title: l.t("Base de données indisponible", "Database unavailable"),
-            detail: l.t("La base de données ne répond pas.", "The database does not answer."))
+            .serviceUnavailable, "not-ready", title: l.w("api.database-unavailable"),
+            detail: l.w("api.the-database-does-not-answer"))
     }
 
     static func badRequest(_ l: Localizer, field: String?, detail: String) -> Problem {
-        Problem(.badRequest, "bad-request", title: l.t("Requête invalide", "Bad request"), detail: detail, field: field)
+        Problem(.badRequest, "bad-request", title: l.w("api.bad-request"), detail: detail, field: field)
     }
 
     static func invalid(_ l: Localizer, field: String, value: String, expected: String) -> Problem {
         Problem(
-            .unprocessableContent, "invalid-value", title: l.t("Valeur invalide", "Invalid value"),
+            .unprocessableContent, "invalid-value", title: l.w("api.invalid-value"),
             detail: l.message(for: TrajetError.invalidValue(field: field, value: value, expected: expected)),
             field: field)
     }
 
     static func unauthorized(_ l: Localizer, detail: String) -> Problem {
         var problem = Problem(
-            .unauthorized, "unauthorized", title: l.t("Clé d'API requise ou refusée", "API key missing or refused"),
+            .unauthorized, "unauthorized", title: l.w("api.api-key-missing-or-refused"),
             detail: detail, field: "Authorization")
         problem.headers = [(.wwwAuthenticate, #"Bearer realm="trajet""#)]
         return problem
     }
 
     static func forbidden(_ l: Localizer, detail: String) -> Problem {
-        Problem(.forbidden, "forbidden", title: l.t("Rôle insuffisant", "Role not allowed"), detail: detail)
+        Problem(.forbidden, "forbidden", title: l.w("api.role-not-allowed"), detail: detail)
     }
 
     static func planNotFound(_ l: Localizer, id: String) -> Problem {
         Problem(
-            .notFound, "plan-not-found", title: l.t("Plan introuvable", "Plan not found"),
-            detail: l.t("Aucun plan « \(id) » pour cette clé.", "No plan '\(id)' for this key."), field: "id")
+            .notFound, "plan-not-found", title: l.w("api.plan-not-found"),
+            detail: l.w("api.no-plan-for-this-key", "\(id)"), field: "id")
     }
 
     static func notFound(_ l: Localizer, path: String) -> Problem {
         Problem(
-            .notFound, "not-found", title: l.t("Ressource introuvable", "Not found"),
-            detail: l.t("Aucune ressource à \(path) ; voir /openapi.yaml.", "Nothing at \(path); see /openapi.yaml."))
+            .notFound, "not-found", title: l.w("api.not-found"),
+            detail: l.w("api.nothing-at-see-openapi-yaml", "\(path)"))
     }
 
     /// The shared database does not answer (restarting, down, or every connection busy): retry shortly. `/readyz`
     /// says the same to the load balancer.
     static func databaseUnavailable(_ l: Localizer) -> Problem {
         var problem = Problem(
-            .serviceUnavailable, "database-unavailable", title: l.t("Base de données indisponible", "Database unavailable"),
-            detail: l.t(
-                "La base de données ne répond pas pour le moment ; réessayez dans quelques secondes.",
-                "The database does not answer right now; retry in a few seconds."))
+            .serviceUnavailable, "database-unavailable", title: l.w("api.database-unavailable"),
+            detail: l.w("api.the-database-does-not-answer-right"))
         problem.headers = [(.retryAfter, "5")]
         return problem
     }
@@ -128,10 +126,8 @@ extension Problem {
     /// retry shortly. `/readyz` says the same while it lasts.
     static func overloaded(_ l: Localizer, retryAfterSeconds: Int) -> Problem {
         var problem = Problem(
-            .serviceUnavailable, "overloaded", title: l.t("Serveur surchargé", "Server overloaded"),
-            detail: l.t(
-                "Trop de recherches d'itinéraires en cours ; réessayez dans \(retryAfterSeconds) s.",
-                "Too many route searches in progress; retry in \(retryAfterSeconds) s."))
+            .serviceUnavailable, "overloaded", title: l.w("api.server-overloaded"),
+            detail: l.w("api.too-many-route-searches-in-progress", "\(retryAfterSeconds)"))
         problem.headers = [(.retryAfter, String(retryAfterSeconds))]
         return problem
     }
@@ -141,25 +137,19 @@ extension Problem {
         switch violation {
         case .notUTF8:
             return Problem(
-                .badRequest, "not-utf8", title: l.t("JSON illisible", "Unreadable JSON"),
-                detail: l.t(
-                    "Le corps JSON doit être en UTF-8, sans marque d'ordre des octets ni caractère NUL.",
-                    "The JSON body must be UTF-8, without a byte-order mark or NUL character."),
+                .badRequest, "not-utf8", title: l.w("api.unreadable-json"),
+                detail: l.w("api.the-json-body-must-be-utf"),
                 field: "body")
         case .tooDeep:
             return Problem(
-                .unprocessableContent, "json-too-deep", title: l.t("JSON trop imbriqué", "JSON nested too deep"),
-                detail: l.t(
-                    "Le corps JSON imbrique plus de \(JSONShape.maxDepth) tableaux ou objets (limite du serveur).",
-                    "The JSON body nests more than \(JSONShape.maxDepth) arrays or objects (the server's limit)."),
+                .unprocessableContent, "json-too-deep", title: l.w("api.json-nested-too-deep"),
+                detail: l.w("api.the-json-body-nests-more-than", "\(JSONShape.maxDepth)"),
                 field: "body")
         case .tooManyValues:
             return Problem(
                 .unprocessableContent, "json-too-many-values",
-                title: l.t("JSON trop volumineux", "Too many JSON values"),
-                detail: l.t(
-                    "Le corps JSON contient plus de \(JSONShape.maxValues) valeurs (limite du serveur).",
-                    "The JSON body holds more than \(JSONShape.maxValues) values (the server's limit)."),
+                title: l.w("api.too-many-json-values"),
+                detail: l.w("api.the-json-body-holds-more-than", "\(JSONShape.maxValues)"),
                 field: "body")
         }
     }
@@ -167,10 +157,8 @@ extension Problem {
     static func internalError(_ l: Localizer) -> Problem {
         Problem(
             .internalServerError, "internal",
-            title: l.t("Erreur interne", "Internal error"),
-            detail: l.t(
-                "Le serveur n'a pas pu répondre ; l'identifiant de la requête est dans les journaux.",
-                "The server could not answer; the request id is in its logs."))
+            title: l.w("api.internal-error"),
+            detail: l.w("api.the-server-could-not-answer-the"))
     }
 
     /// A domain error: unknown names are 404 (with suggestions), values the domain refuses 422.
@@ -180,31 +168,31 @@ extension Problem {
         case .unknownPlace(_, let suggestions):
             // The caller knows which parameter held the text and sets `field`.
             self.init(
-                .notFound, "unknown-place", title: l.t("Lieu inconnu", "Unknown place"), detail: detail,
+                .notFound, "unknown-place", title: l.w("api.unknown-place"), detail: detail,
                 field: nil, suggestions: suggestions)
         case .ambiguousPlace(_, let candidates):
             self.init(
-                .unprocessableContent, "ambiguous-place", title: l.t("Lieu ambigu", "Ambiguous place"), detail: detail,
+                .unprocessableContent, "ambiguous-place", title: l.w("api.ambiguous-place"), detail: detail,
                 suggestions: candidates.map(\.rawValue))
         case .unknownFactorSet(_, let available):
             self.init(
-                .notFound, "unknown-factor-set", title: l.t("Jeu de facteurs inconnu", "Unknown factor set"),
+                .notFound, "unknown-factor-set", title: l.w("api.unknown-factor-set"),
                 detail: detail, field: "factors", suggestions: available)
         case .noFactor:
-            self.init(.unprocessableContent, "no-factor", title: l.t("Pas de facteur", "No factor"), detail: detail)
+            self.init(.unprocessableContent, "no-factor", title: l.w("api.no-factor"), detail: detail)
         case .notAnAirport:
             self.init(
-                .unprocessableContent, "not-an-airport", title: l.t("Pas un aéroport", "Not an airport"), detail: detail)
+                .unprocessableContent, "not-an-airport", title: l.w("api.not-an-airport"), detail: detail)
         case .distanceUnknown:
             self.init(
-                .unprocessableContent, "distance-unknown", title: l.t("Distance inconnue", "Distance unknown"),
+                .unprocessableContent, "distance-unknown", title: l.w("api.distance-unknown"),
                 detail: detail, field: "distanceKm")
         case .noItinerary:
             self.init(
-                .unprocessableContent, "no-itinerary", title: l.t("Aucun itinéraire", "No itinerary"), detail: detail)
+                .unprocessableContent, "no-itinerary", title: l.w("api.no-itinerary"), detail: detail)
         case .invalidValue(let field, _, _):
             self.init(
-                .unprocessableContent, "invalid-value", title: l.t("Valeur invalide", "Invalid value"), detail: detail,
+                .unprocessableContent, "invalid-value", title: l.w("api.invalid-value"), detail: detail,
                 field: field)
         }
     }
@@ -215,27 +203,25 @@ extension Problem {
         switch error {
         case .invalidValue(let field, _, _):
             self.init(
-                .unprocessableContent, "invalid-value", title: l.t("Valeur invalide", "Invalid value"), detail: detail,
+                .unprocessableContent, "invalid-value", title: l.w("api.invalid-value"), detail: detail,
                 field: field)
         case .unknownOrganisation(_, let field):
             self.init(
                 .unprocessableContent, "unknown-organisation",
-                title: l.t("Organisation inconnue", "Unknown organisation"), detail: detail, field: field)
+                title: l.w("api.unknown-organisation"), detail: detail, field: field)
         case .organisationExists, .planExists:
-            self.init(.conflict, "exists", title: l.t("Existe déjà", "Already exists"), detail: detail, field: "id")
+            self.init(.conflict, "exists", title: l.w("api.already-exists"), detail: detail, field: "id")
         case .planNotFound(let id):
             self = .planNotFound(l, id: id)
         case .invalidStatusTransition:
             self.init(
                 .unprocessableContent, "invalid-status-transition",
-                title: l.t("Changement de statut impossible", "Status change not allowed"), detail: detail,
+                title: l.w("api.status-change-not-allowed"), detail: detail,
                 field: "status")
         case .versionConflict(let id, let expected, let actual):
             self.init(
-                .preconditionFailed, "stale-version", title: l.t("Version périmée", "Stale version"),
-                detail: l.t(
-                    "Le plan \(id) est à la version \(actual), pas \(expected) : relisez-le (GET) puis réessayez avec son ETag.",
-                    "Plan \(id) is at version \(actual), not \(expected): read it again (GET) and retry with its ETag."),
+                .preconditionFailed, "stale-version", title: l.w("api.stale-version"),
+                detail: l.w("api.plan-is-at-version-not-read", "\(id)", "\(actual)", "\(expected)"),
                 field: "If-Match")
         }
     }
@@ -261,16 +247,14 @@ extension Problem {
             return Problem(
                 status, status == .unsupportedMediaType ? "unsupported-media-type" : "bad-request",
                 title: status == .unsupportedMediaType
-                    ? l.t("Type de contenu non pris en charge", "Unsupported media type")
-                    : l.t("Requête invalide", "Bad request"),
+                    ? l.w("api.unsupported-media-type")
+                    : l.w("api.bad-request"),
                 detail: describe(error.underlyingError), field: field(of: error.underlyingError))
         case let error as HTTPError:
             if error.status == .contentTooLarge {
                 return Problem(
-                    .contentTooLarge, "content-too-large", title: l.t("Corps trop volumineux", "Content too large"),
-                    detail: l.t(
-                        "Le corps de la requête dépasse \(APILimits.maxBodyBytes) octets.",
-                        "The request body is larger than \(APILimits.maxBodyBytes) bytes."))
+                    .contentTooLarge, "content-too-large", title: l.w("api.content-too-large"),
+                    detail: l.w("api.the-request-body-is-larger-than", "\(APILimits.maxBodyBytes)"))
             }
             if error.status == .notFound { return .notFound(l, path: "") }
             guard error.status.kind == .clientError else { return .internalError(l) }

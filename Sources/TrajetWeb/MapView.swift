@@ -103,7 +103,7 @@ struct MapView: Sendable {
         modes = usedModes.map { Mode(name: l.mode($0), modeClass: Self.modeClass($0)) }
         source = basemap.source
         hasBasemap = !basemap.countries.isEmpty
-        title = l.t("Carte des options (une ligne par trajet)", "Map of the options (one line per leg)")
+        title = l.w("web.map-of-the-options-one-line")
     }
 
     static func drawOrder(_ modeClass: String) -> Int {

@@ -87,51 +87,45 @@ extension RoutesView {
         let g = answer.group
         heading = "\(RoutesText.placeName(answer.origin)) → \(RoutesText.placeName(answer.destination))"
         subheading =
-            l.t("départ ", "departing ") + "\(answer.departureDay) "
+            l.w("text.departing") + "\(answer.departureDay) "
             + (answer.departureTimeGiven
-                ? l.t("pas avant \(answer.earliestDeparture)", "not before \(answer.earliestDeparture)")
-                : l.t("(toute la journée dès \(answer.earliestDeparture))", "(any time from \(answer.earliestDeparture))"))
-            + " · " + l.t("groupe de ", "group of ") + "\(g.people) (\(g.participants) + \(g.leaders)"
-            + (g.minors ? l.t(", avec mineurs", ", with minors") : "") + ")"
+                ? l.w("text.not-before", "\(answer.earliestDeparture)")
+                : l.w("text.any-time-from", "\(answer.earliestDeparture)"))
+            + " · " + l.w("text.group-of") + "\(g.people) (\(g.participants) + \(g.leaders)"
+            + (g.minors ? l.w("text.with-minors") : "") + ")"
         factors =
-            l.t("Facteurs : ", "Factors: ") + "\(answer.factorSet.id) (\(answer.factorSet.name)) · "
-            + l.t("classement : ", "ranking: ") + RoutesText.rankName(answer.rank, l)
+            l.w("text.factors") + "\(answer.factorSet.id) (\(answer.factorSet.name)) · "
+            + l.w("text.ranking") + RoutesText.rankName(answer.rank, l)
         var access: [String] = []
         if let a = answer.notes.originAccess { access.append(l.access(a, origin: true)) }
         if let a = answer.notes.destinationAccess { access.append(l.access(a, origin: false)) }
         accessNotes = access
         leftOut = answer.notes.leftOut.map { l.leftOut($0) }
         var sections = [
-            Self.section(answer.outbound, title: l.t("Aller", "Outbound"), direction: "outbound", answer, basemap, l)
+            Self.section(answer.outbound, title: l.w("cli.outbound"), direction: "outbound", answer, basemap, l)
         ]
         if let inbound = answer.inbound {
             sections.append(
                 Self.section(
-                    inbound, title: l.t("Retour", "Return"), direction: "return", answer, basemap, l,
+                    inbound, title: l.w("cli.return-2"), direction: "return", answer, basemap, l,
                     day: answer.returnDay ?? answer.departureDay))
             let out = answer.outbound.itineraries[0]
             let back = inbound.itineraries[0]
             let n = l.numbers
             roundTrip =
-                l.t("Aller-retour (options n° 1) : ", "Round trip (options #1): ")
-                + n.kg(out.co2eKgPerPerson + back.co2eKgPerPerson) + l.t(" CO2e par personne", " CO2e per person")
+                l.w("text.round-trip-options-1")
+                + n.kg(out.co2eKgPerPerson + back.co2eKgPerPerson) + l.w("text.co2e-per-person")
                 + " (" + n.kg(out.footprint.perPerson.totalWithoutNonCO2Kg + back.footprint.perPerson.totalWithoutNonCO2Kg)
-                + l.t(" sans effets hors CO2", " without non-CO2 effects") + "), "
+                + l.w("text.without-non-co2-effects") + "), "
                 + n.format((out.footprint.group.totalKg + back.footprint.group.totalKg) / 1000, decimals: 2)
-                + l.t(" t pour le groupe", " t for the group") + ", " + l.t("nuits en route : ", "nights en route: ")
+                + l.w("text.t-for-the-group") + ", " + l.w("text.nights-en-route")
                 + "\(out.nightsEnRoute + back.nightsEnRoute)"
         }
         self.sections = sections
         legend = [
-            l.t(
-                "CO2e : du puits au sillage, avec effets hors CO2 (entre parenthèses : sans). € : billets + hôtels (ESTIMATION), par personne, aller simple.",
-                "CO2e: well-to-wake with non-CO2 effects (in brackets: without). €: fares + hotels (ESTIMATE), per person, one way."),
-            l.t(
-                "Horaires et tarifs à vérifier auprès des opérateurs ; * = chiffres estimés, ? = service non confirmé.",
-                "Check timetables and fares with the operators; * = estimated figures, ? = service not confirmed."),
-            l.t(
-                "!! = passe où les Affaires étrangères (diplomatie.belgium.be) déconseillent les voyages ; ! = vigilance accrue, ou conseils non vérifiés.",
-                "!! = goes where the Belgian foreign ministry (diplomatie.belgium.be) advises against travel; ! = increased vigilance, or advice not checked."),
+            l.w("text.co2e-well-to-wake-with-non"),
+            l.w("text.check-timetables-and-fares-with-the"),
+            l.w("text.goes-where-the-belgian-foreign-ministry"),
         ]
     }
 
@@ -148,31 +142,31 @@ extension RoutesView {
             marks += adviceMark
             var tradeOffs: [String] = []
             if it != result.fastest {
-                tradeOffs.append(l.t("vs le plus rapide : ", "vs fastest: ") + RoutesText.comparison(it.compared(to: result.fastest), l))
+                tradeOffs.append(l.w("text.vs-fastest") + RoutesText.comparison(it.compared(to: result.fastest), l))
             }
             if it != result.lowestCarbon, result.lowestCarbon != result.fastest {
                 tradeOffs.append(
-                    l.t("vs le plus bas carbone : ", "vs lowest carbon: ") + RoutesText.comparison(it.compared(to: result.lowestCarbon), l))
+                    l.w("text.vs-lowest-carbon") + RoutesText.comparison(it.compared(to: result.lowestCarbon), l))
             }
             var notes: [String] = []
             if it.hotelNights > 0 {
                 notes.append(
-                    l.t("\(it.hotelNights) nuit(s) d'hôtel", "\(it.hotelNights) hotel night(s)") + " ("
+                    l.w("text.hotel-night-s", "\(it.hotelNights)") + " ("
                         + n.format(it.hotelCostCentsPerPerson.minEur, decimals: 0) + "–"
                         + n.format(it.hotelCostCentsPerPerson.maxEur, decimals: 0) + " €"
-                        + l.t("/pers., ESTIMATION)", "/person, ESTIMATE)"))
+                        + l.w("text.person-estimate"))
                 for item in it.legs where item.hotelNightsBefore > 0 {
                     notes.append(
-                        l.t("nuit à ", "night in ") + RoutesText.sleepingPlace(item.leg.from, answer.notes.network)
-                            + (item.hotelReason.map { l.t(" : ", ": ") + RoutesText.hotelReason($0, l) } ?? ""))
+                        l.w("text.night-in") + RoutesText.sleepingPlace(item.leg.from, answer.notes.network)
+                            + (item.hotelReason.map { l.w("report.text") + RoutesText.hotelReason($0, l) } ?? ""))
                 }
             }
-            if it.waitMinutes > 0 { notes.append(l.t("attentes : ", "waits: ") + RoutesText.duration(it.waitMinutes, l)) }
+            if it.waitMinutes > 0 { notes.append(l.w("text.waits") + RoutesText.duration(it.waitMinutes, l)) }
             if it.nightsOnBoard > 0 {
-                notes.append(l.t("\(it.nightsOnBoard) nuit(s) à bord", "\(it.nightsOnBoard) night(s) on board"))
+                notes.append(l.w("text.night-s-on-board", "\(it.nightsOnBoard)"))
             }
             if it.legsWithoutFare > 0 {
-                notes.append(l.t("\(it.legsWithoutFare) trajet(s) sans tarif connu", "\(it.legsWithoutFare) leg(s) without a known fare"))
+                notes.append(l.w("text.leg-s-without-a-known-fare", "\(it.legsWithoutFare)"))
             }
             let advice = RoutesText.adviceLines(it, answer.notes, l).map(AdviceLine.init)
             let cost = it.costCentsPerPerson
@@ -193,9 +187,7 @@ extension RoutesView {
         }
         return Section(
             title: title, direction: direction, isOutbound: direction == "outbound",
-            summary: l.t(
-                "\(result.optionCount) option(s) non dominée(s), \(result.itineraries.count) affichée(s)",
-                "\(result.optionCount) non-dominated option(s), \(result.itineraries.count) shown"),
+            summary: l.w("text.non-dominated-option-s-shown", "\(result.optionCount)", "\(result.itineraries.count)"),
             options: options, chart: ChartView(result, l), map: MapView(result, network: answer.notes.network, basemap: basemap, l))
     }
 
@@ -205,7 +197,7 @@ extension RoutesView {
     static func legs(_ it: Itinerary, _ notes: RouteNotes, _ l: Localizer) -> [Leg] {
         let n = l.numbers
         let firstDay = it.departure.localDay.daysSinceEpoch
-        func stamp(_ t: TripTime) -> String { l.t("J", "D") + "\(t.localDay.daysSinceEpoch - firstDay + 1) \(t.localTime)" }
+        func stamp(_ t: TripTime) -> String { l.w("text.d-2") + "\(t.localDay.daysSinceEpoch - firstDay + 1) \(t.localTime)" }
         func name(_ id: PlaceID) -> String { RoutesText.sleepingPlace(id, notes.network) }
         return it.legs.map { item in
             let leg = item.leg
@@ -213,7 +205,7 @@ extension RoutesView {
             let stale = notes.isStale(leg)
             let fare =
                 leg.fare.map { n.format($0.minEur, decimals: 0) + "–" + n.format($0.maxEur, decimals: 0) + " €" }
-                ?? l.t("tarif inconnu", "fare unknown")
+                ?? l.w("text.fare-unknown")
             return Leg(
                 departure: stamp(item.departure), arrival: stamp(item.arrival), mode: l.mode(leg.mode),
                 modeClass: MapView.modeClass(leg.mode), legID: leg.id.rawValue, operatorName: Self.nonEmpty(leg.operatorName),
@@ -223,14 +215,13 @@ extension RoutesView {
                     l.advice($0) + " — " + l.t($0.summaryFR, $0.summaryEN)
                 },
                 rule: leg.id.rawValue.hasPrefix("SNCB:") ? Self.nonEmpty(leg.notes) : nil,
-                source: leg.source + (leg.checkedOn.map { l.t(" · vérifié le ", " · checked ") + $0.description } ?? ""),
+                source: leg.source + (leg.checkedOn.map { l.w("text.checked-2") + $0.description } ?? ""),
                 approximate: stale,
                 hotelNight: item.hotelNightsBefore > 0
-                    ? l.t("\(item.hotelNightsBefore) nuit(s) à l'hôtel à ", "\(item.hotelNightsBefore) night(s) in a hotel in ")
+                    ? l.w("text.night-s-in-a-hotel-in", "\(item.hotelNightsBefore)")
                         + name(leg.from) + (item.hotelReason.map { " — " + RoutesText.hotelReason($0, l) } ?? "") : nil,
                 wait: item.waitMinutesBefore > 0
-                    ? l.t("attente \(RoutesText.duration(item.waitMinutesBefore, l)) à ",
-                        "wait \(RoutesText.duration(item.waitMinutesBefore, l)) at ") + name(leg.from) : nil)
+                    ? l.w("text.wait-at", "\(RoutesText.duration(item.waitMinutesBefore, l))") + name(leg.from) : nil)
         }
     }
 }
@@ -296,11 +287,9 @@ struct ChartView: Sendable {
         yTicks = stride(from: 0.0, through: maxKg + kgStep / 2, by: kgStep).map { kg in
             Tick(position: Self.f(y(kg)), label: n.format(kg, decimals: kg == kg.rounded() ? 0 : 1))
         }
-        xTitle = l.t("porte à porte (heures)", "door to door (hours)")
-        yTitle = l.t("kg CO2e par personne", "kg CO2e per person")
-        title = l.t(
-            "CO2e par personne selon la durée porte à porte, un point par option",
-            "CO2e per person against door-to-door time, one point per option")
+        xTitle = l.w("web.door-to-door-hours")
+        yTitle = l.w("web.kg-co2e-per-person")
+        title = l.w("web.co2e-per-person-against-door-to")
     }
 
     /// 1, 2 or 5 × a power of ten at or above `value`: a tick step with round labels (at most about 5 ticks).

@@ -85,9 +85,7 @@ extension WebPages {
             guard let value = Int(text), range.contains(value) else {
                 throw FieldError(
                     field: name,
-                    message: l.t(
-                        "« \(text.prefix(20)) » : un nombre entier de \(range.lowerBound) à \(range.upperBound) est attendu.",
-                        "'\(text.prefix(20))': a whole number from \(range.lowerBound) to \(range.upperBound) is expected."))
+                    message: l.w("web.a-whole-number-from-to-is", "\(text.prefix(20))", "\(range.lowerBound)", "\(range.upperBound)"))
             }
             return value
         }
@@ -96,8 +94,7 @@ extension WebPages {
             guard DepartureText.parse(text) != nil else {
                 throw FieldError(
                     field: name,
-                    message: l.t("« \(text.prefix(20)) » : une date AAAA-MM-JJ entre 2000 et 2100 est attendue.",
-                        "'\(text.prefix(20))': a date YYYY-MM-DD between 2000 and 2100 is expected."))
+                    message: l.w("web.a-date-yyyy-mm-dd-between", "\(text.prefix(20))"))
             }
             return text
         }
@@ -107,8 +104,7 @@ extension WebPages {
             guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), (1...100_000).contains(value) else {
                 throw FieldError(
                     field: "maxcost",
-                    message: l.t("« \(text.prefix(20)) » : un montant en euros de 1 à 100 000 est attendu.",
-                        "'\(text.prefix(20))': an amount in euros from 1 to 100,000 is expected."))
+                    message: l.w("web.an-amount-in-euros-from-1", "\(text.prefix(20))"))
             }
             maxCost = value
         }

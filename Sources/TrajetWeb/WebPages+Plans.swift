@@ -50,7 +50,7 @@ extension WebPages {
                 rows.append([
                     "id": plan.id, "name": plan.name, "partner": partnerName(plan.partnerId),
                     "organisation": plan.organisationId, "depart": plan.departDate, "return": plan.returnDate ?? "",
-                    "group": "\(plan.participants) + \(plan.leaders)" + (plan.minors ? l.t(", mineurs", ", minors") : ""),
+                    "group": "\(plan.participants) + \(plan.leaders)" + (plan.minors ? l.w("web.minors") : ""),
                     "status": statusName(plan.status, web), "statusClass": "status-" + plan.status.rawValue,
                     "kgPerPerson": n.format(Double(summary.grams) / Double(people) / 1000, decimals: 0) + " kg",
                     "groupTonnes": n.format(Double(summary.grams) / 1_000_000, decimals: 2) + " t",
@@ -90,7 +90,7 @@ extension WebPages {
         let returnPick = form["returnPick"].flatMap(Int.init)
         request.limit = max(request.limit, pick, returnPick ?? 1)
         guard let partner = datasets.network.partner(matching: request.to) else {
-            throw WebError.badRequest(l.t("Partenaire inconnu « \(request.to) ».", "Unknown partner '\(request.to)'."))
+            throw WebError.badRequest(l.w("web.unknown-partner", "\(request.to)"))
         }
         let returnDate = request.returnDate
         let detail: PlanDetail
@@ -106,8 +106,7 @@ extension WebPages {
             throw WebError.badRequest(l.message(for: error))
         } catch PlanFromRoutes.PickError.beyondOptions(_, let pick, let found) {
             throw WebError.badRequest(
-                l.t("L'option \(pick) n'existe plus (\(found) trouvée(s)) : relancez la recherche.",
-                    "Option \(pick) no longer exists (\(found) found): search again."))
+                l.w("web.option-no-longer-exists-found-search", "\(pick)", "\(found)"))
         }
         let saved = try await store.addPlan(detail)
         logger.info("plan created from the web page", metadata: ["plan": .string(saved.plan.id), "key": .string(key.id)])
@@ -139,21 +138,21 @@ extension WebPages {
             let advice = notes.adviceLines(planLegs: legs, l).map(RoutesView.AdviceLine.init)
             let withoutNonCO2 = legs.reduce(0) { $0 + $1.totalGrams - $1.nonCO2Grams }
             directions.append([
-                "title": direction == .outbound ? l.t("Aller", "Outbound") : l.t("Retour", "Return"),
+                "title": direction == .outbound ? l.w("cli.outbound") : l.w("cli.return-2"),
                 "kgPerPerson": n.format(Double(grams) / 1000, decimals: 0) + " kg",
                 "kgWithoutNonCO2": n.format(Double(withoutNonCO2) / 1000, decimals: 0) + " kg",
                 "advice": advice, "hasAdvice": !advice.isEmpty,
                 "legs": legs.map { leg -> [String: Any] in
                     var flags: [String] = []
-                    if leg.distanceEstimated { flags.append(l.t("distance estimée", "distance estimated")) }
-                    if leg.durationEstimated { flags.append(l.t("durée estimée", "duration estimated")) }
-                    if leg.fareEstimated { flags.append(l.t("tarif estimé", "fare estimated")) }
-                    if leg.factorEstimated { flags.append(l.t("facteur ESTIMÉ", "factor ESTIMATE")) }
-                    if leg.serviceUnconfirmed { flags.append(l.t("service NON CONFIRMÉ", "service UNCONFIRMED")) }
+                    if leg.distanceEstimated { flags.append(l.w("text.distance-estimated")) }
+                    if leg.durationEstimated { flags.append(l.w("text.duration-estimated")) }
+                    if leg.fareEstimated { flags.append(l.w("text.fare-estimated")) }
+                    if leg.factorEstimated { flags.append(l.w("text.factor-estimate")) }
+                    if leg.serviceUnconfirmed { flags.append(l.w("text.service-unconfirmed")) }
                     let fare: String =
                         if let low = leg.fareMinCents, let high = leg.fareMaxCents {
                             n.format(Double(low) / 100, decimals: 0) + "–" + n.format(Double(high) / 100, decimals: 0) + " €"
-                        } else { l.t("tarif inconnu", "fare unknown") }
+                        } else { l.w("text.fare-unknown") }
                     return [
                         "departure": Self.shortTime(leg.departure),
                         "arrival": leg.arrival.prefix(10) == leg.departure.prefix(10)

@@ -1,7 +1,7 @@
 import Foundation
 
 // embed-text INPUT OUTPUT NAME: writes OUTPUT, a Swift file declaring `let NAME: String` equal to INPUT's text
-// (a build tool of the EmbedOpenAPIDocument plugin).
+// (a build tool of the EmbedFiles plugin).
 let arguments = CommandLine.arguments
 guard arguments.count == 4 else {
     FileHandle.standardError.write(Data("usage: embed-text INPUT OUTPUT NAME\n".utf8))

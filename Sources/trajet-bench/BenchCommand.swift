@@ -45,7 +45,7 @@ struct BenchCommand: AsyncParsableCommand {
             let context = try await CommandContext.load(global)
             let l = context.localizer
             guard !FileManager.default.fileExists(atPath: database) else {
-                printError(l.t("\(database) existe déjà", "\(database) already exists"), l)
+                printError(l.w("bench.already-exists", "\(database)"), l)
                 throw ExitCode(1)
             }
             let store = try SQLitePlanStore.open(path: database)
@@ -56,7 +56,7 @@ struct BenchCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("\r\(written) / \(plans)".utf8))
             }
             let seconds = (ContinuousClock.now - start).components
-            print("\n" + l.t("\(plans) plans écrits dans \(database) en \(seconds.seconds) s", "\(plans) plans written to \(database) in \(seconds.seconds) s"))
+            print("\n" + l.w("bench.plans-written-to-in-s", "\(plans)", "\(database)", "\(seconds.seconds)"))
         }
     }
 

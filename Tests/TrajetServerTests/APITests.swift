@@ -44,7 +44,7 @@ import TrajetStore
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("application/yaml") == true)
                 let same = response.text == spec
-                #expect(same, "the served document is not openapi.yaml (EmbedOpenAPIDocument plugin)")
+                #expect(same, "the served document is not openapi.yaml (EmbedFiles plugin)")
             }
         }
     }

@@ -25,16 +25,15 @@ struct DbCommand: AsyncParsableCommand {
             let l = context.localizer
             guard let sqlite = context.store as? SQLitePlanStore else {
                 printError(
-                    l.t("db backup copie un fichier SQLite ; pour PostgreSQL, utilisez pg_dump (docs/deployment.md).",
-                        "db backup copies an SQLite file; for PostgreSQL use pg_dump (docs/deployment.md)."), l)
+                    l.w("cli.db-backup-copies-an-sqlite-file"), l)
                 throw ExitCode(1)
             }
             guard !FileManager.default.fileExists(atPath: file) else {
-                printError(l.t("FILE : \(file) existe déjà ; choisissez un nouveau fichier.", "FILE: \(file) already exists; choose a new file."), l)
+                printError(l.w("cli.file-already-exists-choose-a-new", "\(file)"), l)
                 throw ExitCode(1)
             }
             try await context.run { try await sqlite.backup(to: file) }
-            print(l.t("Sauvegarde écrite : \(file)", "Backup written: \(file)"))
+            print(l.w("cli.backup-written", "\(file)"))
         }
     }
 
@@ -54,8 +53,7 @@ struct DbCommand: AsyncParsableCommand {
                 for problem in problems { printError(problem, l) }
                 throw ExitCode(2)
             }
-            print(l.t("\(context.path) : schéma à jour, intégrité ok, clés étrangères ok",
-                      "\(context.path): schema up to date, integrity ok, foreign keys ok"))
+            print(l.w("cli.schema-up-to-date-integrity-ok", "\(context.path)"))
         }
     }
 
@@ -76,16 +74,16 @@ struct DbCommand: AsyncParsableCommand {
             let l = context.localizer
             let pending = try await context.run { try await context.store.pendingMigrations() }
             if pending.isEmpty {
-                print(l.t("\(context.path) : schéma à jour", "\(context.path): schema up to date"))
+                print(l.w("cli.schema-up-to-date", "\(context.path)"))
                 return
             }
             if dryRun {
-                print(l.t("\(context.path) : étapes en attente :", "\(context.path): pending steps:"))
+                print(l.w("cli.pending-steps", "\(context.path)"))
                 for step in pending { print("  \(step)") }
                 return
             }
             let applied = try await context.run { try await context.store.migrate() }
-            print(l.t("\(context.path) : \(applied.count) étape(s) appliquée(s) :", "\(context.path): \(applied.count) step(s) applied:"))
+            print(l.w("cli.step-s-applied", "\(context.path)", "\(applied.count)"))
             for step in applied { print("  \(step)") }
         }
     }
@@ -128,14 +126,14 @@ struct DbCommand: AsyncParsableCommand {
             let source = try Self.location(from, option: "--from")
             let target = try Self.location(to, option: "--to")
             if case .sqlite(let path) = source, !FileManager.default.fileExists(atPath: path) {
-                printError(l.t("--from : aucune base à \(path)", "--from: no database at \(path)"), l)
+                printError(l.w("cli.from-no-database-at", "\(path)"), l)
                 throw ExitCode(2)
             }
             let stores: (any PlanStore, any PlanStore)
             do {
                 stores = (try await source.open(), try await target.open())
             } catch {
-                printError(l.t("impossible d'ouvrir la base : \(error)", "cannot open the database: \(error)"), l)
+                printError(l.w("cli.cannot-open-the-database-2", "\(error)"), l)
                 throw ExitCode(2)
             }
             let context = StoreContext(localizer: l, store: stores.1, location: target)
@@ -144,15 +142,13 @@ struct DbCommand: AsyncParsableCommand {
             let result = try await context.run {
                 try await StoreCopy(source: stores.0, target: stores.1, batchSize: batch).run { copied, total in
                     guard showProgress else { return }
-                    FileHandle.standardError.write(Data(l.t("\r\(copied) / \(total) plans copiés", "\r\(copied) / \(total) plans copied").utf8))
+                    FileHandle.standardError.write(Data(l.w("cli.plans-copied", "\(copied)", "\(total)").utf8))
                 }
             }
             if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-            print(l.t(
-                "\(source) → \(target) : \(result.organisations) organisation(s), \(result.plans) plan(s) (\(result.plansAdded) ajouté(s), \(result.plansReplaced) remplacé(s)), \(result.legs) trajet(s), \(result.keys) clé(s) d'API (\(result.keysAdded) ajoutée(s)).",
-                "\(source) → \(target): \(result.organisations) organisation(s), \(result.plans) plan(s) (\(result.plansAdded) added, \(result.plansReplaced) replaced), \(result.legs) leg(s), \(result.keys) API key(s) (\(result.keysAdded) added)."))
+            print(l.w("cli.organisation-s-plan-s-added-replaced", "\(source)", "\(target)", "\(result.organisations)", "\(result.plans)", "\(result.plansAdded)", "\(result.plansReplaced)", "\(result.legs)", "\(result.keys)", "\(result.keysAdded)"))
             guard result.verified else {
-                printError(l.t("la cible n'a pas tous les plans de la source après la copie", "the target does not hold every plan of the source after the copy"), l)
+                printError(l.w("cli.the-target-does-not-hold-every"), l)
                 throw ExitCode(2)
             }
         }

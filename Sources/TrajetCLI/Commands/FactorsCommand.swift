@@ -27,12 +27,12 @@ struct FactorsCommand: AsyncParsableCommand {
                 print(try encodeJSON(sets.map { Components.Schemas.FactorSet($0, isDefault: $0.id.rawValue == context.settings.factorSetID, withRows: false) }))
             case .table:
                 var table = TextTable(
-                    header: ["id", l.t("nom", "name"), l.t("année", "year"), "version", l.t("lignes", "rows"), ""],
+                    header: ["id", l.w("cli.name"), l.w("cli.year"), "version", l.w("cli.rows"), ""],
                     rightAligned: [2, 4])
                 for set in sets {
                     table.add([
                         set.id.rawValue, set.name, String(set.year), set.version, String(set.factors.count),
-                        set.id.rawValue == context.settings.factorSetID ? l.t("(par défaut)", "(default)") : "",
+                        set.id.rawValue == context.settings.factorSetID ? l.w("cli.default") : "",
                     ])
                 }
                 print(table.render())
@@ -60,33 +60,33 @@ struct FactorsCommand: AsyncParsableCommand {
 
         func render(_ set: FactorSet, _ l: Localizer) -> String {
             let r = set.rules
-            let yes = l.t("oui", "yes")
-            let no = l.t("non", "no")
+            let yes = l.w("cli.yes")
+            let no = l.w("cli.no")
             var lines = [
                 "\(set.id) — \(set.name)",
-                l.t("Éditeur : ", "Publisher: ") + set.publisher,
-                l.t("Année : ", "Year: ") + "\(set.year) · version \(set.version)",
-                l.t("Licence : ", "Licence: ") + set.licence,
-                l.t("Distance des vols : ", "Flight distance: ")
+                l.w("cli.publisher") + set.publisher,
+                l.w("cli.year-2") + "\(set.year) · version \(set.version)",
+                l.w("cli.licence") + set.licence,
+                l.w("cli.flight-distance")
                     + "\(r.flightDistanceBasis) × \(l.numbers.format(r.flightDistanceMultiplier, decimals: 2))",
-                l.t("Effets hors CO2 : ", "Non-CO2 effects: ")
+                l.w("cli.non-co2-effects")
                     + "\(r.nonCO2Method.rawValue) (×\(l.numbers.format(r.nonCO2Multiplier, decimals: 1)))",
-                l.t("WTT publié : ", "WTT published: ") + (r.wttPublished ? yes : no) + " · "
-                    + l.t("WTT inclus dans TTW : ", "WTT included in TTW: ") + (r.wttIncludedInTTW ? yes : no) + " · "
-                    + l.t("construction des véhicules incluse : ", "vehicle construction included: ")
+                l.w("cli.wtt-published") + (r.wttPublished ? yes : no) + " · "
+                    + l.w("cli.wtt-included-in-ttw") + (r.wttIncludedInTTW ? yes : no) + " · "
+                    + l.w("cli.vehicle-construction-included")
                     + (r.includesVehicleConstruction ? yes : no),
             ]
-            if !set.notes.isEmpty { lines.append(l.t("Notes : ", "Notes: ") + set.notes) }
+            if !set.notes.isEmpty { lines.append(l.w("cli.notes") + set.notes) }
             lines.append("")
             var table = TextTable(
                 header: [
-                    "mode", "variant", "region", l.t("tranche", "band"), l.t("unité", "unit"), "TTW", l.t("TTW sans hors-CO2", "TTW w/o non-CO2"),
-                    "WTT", l.t("répartition", "allocation"), "flags", l.t("ligne", "line"),
+                    "mode", "variant", "region", l.w("cli.band"), l.w("cli.unit"), "TTW", l.w("cli.ttw-w-o-non-co2"),
+                    "WTT", l.w("cli.allocation"), "flags", l.w("cli.line"),
                 ], rightAligned: [5, 6, 7, 10])
             for f in set.factors {
                 var flags: [String] = []
                 if f.isProxy { flags.append("PROXY") }
-                if f.isEstimate { flags.append(l.t("ESTIMATION", "ESTIMATE")) }
+                if f.isEstimate { flags.append(l.w("cli.estimate")) }
                 table.add([
                     f.mode.rawValue, f.variant.description, f.region.description, f.bandLabel ?? "", f.unit.rawValue,
                     l.numbers.format(f.ttwKgPerUnit, decimals: 5), l.numbers.format(f.ttwWithoutNonCO2KgPerUnit, decimals: 5),
@@ -97,7 +97,7 @@ struct FactorsCommand: AsyncParsableCommand {
             }
             lines.append(table.render())
             lines.append("")
-            lines.append(l.t("kg CO2e par unité ; sources par ligne dans ", "kg CO2e per unit; per-row sources in ") + set.factorsFile)
+            lines.append(l.w("cli.kg-co2e-per-unit-per-row") + set.factorsFile)
             return lines.joined(separator: "\n")
         }
     }
@@ -113,10 +113,10 @@ struct FactorsCommand: AsyncParsableCommand {
             let d = context.datasets
             let l = context.localizer
             print(
-                l.t("Jeux de données valides : ", "Datasets valid: ") + d.directory.path + "\n  "
-                    + "\(d.network.places.count) " + l.t("lieux", "places") + ", \(d.network.partners.count) "
-                    + l.t("partenaires", "partners") + ", \(d.network.legs.count) " + l.t("trajets", "legs") + ", "
-                    + "\(d.factorSets.count) " + l.t("jeux de facteurs", "factor sets") + " ("
+                l.w("cli.datasets-valid") + d.directory.path + "\n  "
+                    + "\(d.network.places.count) " + l.w("cli.places") + ", \(d.network.partners.count) "
+                    + l.w("cli.partners") + ", \(d.network.legs.count) " + l.w("cli.legs") + ", "
+                    + "\(d.factorSets.count) " + l.w("cli.factor-sets") + " ("
                     + d.factorSetIDs.map(\.rawValue).joined(separator: ", ") + ")")
         }
     }

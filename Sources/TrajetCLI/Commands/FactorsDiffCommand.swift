@@ -41,18 +41,18 @@ extension FactorsCommand {
             }
             let a = diff.oldSet.rawValue
             let b = diff.newSet.rawValue
-            var lines = [l.t("Comparaison \(a) → \(b) (kg CO2e par unité)", "Comparison \(a) → \(b) (kg CO2e per unit)"), ""]
+            var lines = [l.w("cli.comparison-kg-co2e-per-unit", "\(a)", "\(b)"), ""]
             var table = TextTable(
                 header: [
-                    "mode", "variant", "region", l.t("tranche", "band"), "TTW \(a)", "TTW \(b)", "Δ",
-                    l.t("sans hors-CO2 ", "w/o non-CO2 ") + a, l.t("sans hors-CO2 ", "w/o non-CO2 ") + b, "Δ", "WTT \(a)",
+                    "mode", "variant", "region", l.w("cli.band"), "TTW \(a)", "TTW \(b)", "Δ",
+                    l.w("cli.w-o-non-co2") + a, l.w("cli.w-o-non-co2") + b, "Δ", "WTT \(a)",
                     "WTT \(b)", "Δ", "",
                 ], rightAligned: [4, 5, 6, 7, 8, 9, 10, 11, 12])
             for row in diff.matched {
                 let f = row.old
                 var note = ""
                 if row.unitChanged {
-                    note = l.t("unité changée : ", "unit changed: ") + "\(row.old.unit.rawValue) → \(row.new.unit.rawValue)"
+                    note = l.w("cli.unit-changed") + "\(row.old.unit.rawValue) → \(row.new.unit.rawValue)"
                 }
                 table.add([
                     f.mode.rawValue, f.variant.description, f.region.description, f.bandLabel ?? "",
@@ -65,21 +65,19 @@ extension FactorsCommand {
             let changed = diff.matched.filter { !$0.isUnchanged }.count
             lines.append("")
             lines.append(
-                l.t(
-                    "\(diff.matched.count) lignes appariées, dont \(changed) modifiées.",
-                    "\(diff.matched.count) matched rows, \(changed) changed."))
+                l.w("cli.matched-rows-changed", "\(diff.matched.count)", "\(changed)"))
             for (title, rows) in [
-                (l.t("Seulement dans \(a) :", "Only in \(a):"), diff.onlyInOld),
-                (l.t("Seulement dans \(b) :", "Only in \(b):"), diff.onlyInNew),
+                (l.w("cli.only-in", "\(a)"), diff.onlyInOld),
+                (l.w("cli.only-in", "\(b)"), diff.onlyInNew),
             ] {
                 lines.append("")
                 guard !rows.isEmpty else {
-                    lines.append(title + " " + l.t("aucune ligne", "no rows"))
+                    lines.append(title + " " + l.w("cli.no-rows"))
                     continue
                 }
                 lines.append(title)
                 var only = TextTable(
-                    header: ["mode", "variant", "region", l.t("tranche", "band"), l.t("unité", "unit"), "TTW", "WTT"],
+                    header: ["mode", "variant", "region", l.w("cli.band"), l.w("cli.unit"), "TTW", "WTT"],
                     rightAligned: [5, 6])
                 for f in rows {
                     only.add([

@@ -71,15 +71,13 @@ extension FactorsCommand.Import {
                     network: context.datasets.network)
                 let meta = Dictionary(draft.metadata.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
                 print(
-                    l.t("Importé ", "Imported ") + "\(draft.id): \(draft.rows.count) " + l.t("lignes depuis ", "rows from ")
+                    l.w("cli.imported") + "\(draft.id): \(draft.rows.count) " + l.w("cli.rows-from")
                         + (meta["source_file"] ?? location) + " (SHA-256 " + (meta["source_sha256"] ?? "") + ")\n  → "
                         + folder.path)
                 print(
-                    l.t("Vérifier : ", "Check it: ") + "trajet factors show \(draft.id)" + "\n"
-                        + l.t("Comparer : ", "Compare: ") + "trajet factors diff desnz-\(year - 1) \(draft.id)" + "\n"
-                        + l.t(
-                            "Par défaut : emissions.factorSet: \(draft.id) dans config/trajet.yaml (ou TRAJET_EMISSIONS_FACTOR_SET)",
-                            "Make it the default: emissions.factorSet: \(draft.id) in config/trajet.yaml (or TRAJET_EMISSIONS_FACTOR_SET)"))
+                    l.w("cli.check-it") + "trajet factors show \(draft.id)" + "\n"
+                        + l.w("cli.compare") + "trajet factors diff desnz-\(year - 1) \(draft.id)" + "\n"
+                        + l.w("cli.make-it-the-default-emissions-factorset", "\(draft.id)"))
             } catch {
                 printError(error.message(french: french), l)
                 throw ExitCode(1)
@@ -91,10 +89,10 @@ extension FactorsCommand.Import {
             if let file {
                 let path = (file as NSString).expandingTildeInPath
                 guard FileManager.default.fileExists(atPath: path) else {
-                    throw .unreadableFile(path: path, detail: l.t("fichier introuvable", "no such file"))
+                    throw .unreadableFile(path: path, detail: l.w("cli.no-such-file"))
                 }
                 guard let contents = FileManager.default.contents(atPath: path) else {
-                    throw .unreadableFile(path: path, detail: l.t("lecture impossible", "not readable"))
+                    throw .unreadableFile(path: path, detail: l.w("cli.not-readable"))
                 }
                 return (contents, path)
             }

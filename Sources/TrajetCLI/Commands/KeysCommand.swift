@@ -46,9 +46,7 @@ struct KeysCommand: AsyncParsableCommand {
                 print(secret)
                 FileHandle.standardError.write(
                     Data(
-                        (l.t(
-                            "Clé \(saved.id) (\(saved.organisationId ?? "réseau"), \(saved.role.rawValue)) : notez-la maintenant, elle ne sera plus affichée.",
-                            "Key \(saved.id) (\(saved.organisationId ?? "network"), \(saved.role.rawValue)): copy it now, it is not shown again.")
+                        (l.w("cli.key-copy-it-now-it-is", "\(saved.id)", "\(saved.organisationId ?? "réseau")", "\(saved.role.rawValue)", "\(saved.organisationId ?? "network")")
                             + "\n").utf8))
             }
         }
@@ -68,11 +66,11 @@ struct KeysCommand: AsyncParsableCommand {
             case .json: print(try encodeJSON(keys.map { KeyOutput($0, secret: nil) }))
             case .table:
                 var table = TextTable(
-                    header: ["id", l.t("organisation", "organisation"), l.t("rôle", "role"), l.t("créée", "created"),
-                        l.t("révoquée", "revoked"), l.t("note", "label")])
+                    header: ["id", l.w("cli.organisation"), l.w("cli.role"), l.w("cli.created"),
+                        l.w("cli.revoked"), l.w("cli.label")])
                 for key in keys {
                     table.add([
-                        key.id, key.organisationId ?? l.t("(réseau)", "(network)"), key.role.rawValue, key.createdAt,
+                        key.id, key.organisationId ?? l.w("cli.network"), key.role.rawValue, key.createdAt,
                         key.revokedAt ?? "", key.label,
                     ])
                 }
@@ -93,7 +91,7 @@ struct KeysCommand: AsyncParsableCommand {
             let l = context.localizer
             let key = try await context.run { try await context.store.revokeAPIKey(id: id) }
             let when = key.revokedAt ?? ""
-            print(l.t("Clé \(key.id) révoquée (\(when)).", "Key \(key.id) revoked (\(when))."))
+            print(l.w("cli.key-revoked", "\(key.id)", "\(when)"))
         }
     }
 }

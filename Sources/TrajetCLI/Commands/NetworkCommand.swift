@@ -26,27 +26,27 @@ struct NetworkCommand: AsyncParsableCommand {
             let maxAge = context.settings.maxTimetableAgeYears
             let check = NetworkCheck(network: network, today: .today, maxAgeYears: maxAge)
             print(
-                l.t("Réseau : ", "Network: ") + "\(network.places.count) " + l.t("lieux", "places") + ", \(network.legs.count) "
-                    + l.t("trajets (dont dérivés SNCB : ", "legs (derived SNCB: ")
+                l.w("cli.network-2") + "\(network.places.count) " + l.w("cli.places") + ", \(network.legs.count) "
+                    + l.w("cli.legs-derived-sncb")
                     + "\(network.legs.filter { $0.id.rawValue.hasPrefix("SNCB:") }.count))")
             for problem in check.problems {
                 switch problem {
-                case .noSource(let id): print("✗ [\(id)] " + l.t("sans source", "no source"))
+                case .noSource(let id): print("✗ [\(id)] " + l.w("cli.no-source"))
                 case .stale(let id, let checked):
                     print(
                         "✗ [\(id)] "
                             + (checked.map {
-                                l.t("vérifié le \($0), il y a plus de \(maxAge) an(s)", "checked \($0), more than \(maxAge) year(s) ago")
-                            } ?? l.t("aucune date de vérification (checked_on)", "no check date (checked_on)")))
+                                l.w("cli.checked-more-than-year-s-ago", "\($0)", "\(maxAge)")
+                            } ?? l.w("cli.no-check-date-checked-on")))
                 case .neverUsable(let id, let reason):
                     let why =
                         switch reason {
                         case .startUnreachable:
-                            l.t("rien n'arrive à son départ depuis la Belgique ou un partenaire", "nothing from Belgium or a partner reaches its start")
-                        case .endIsDeadEnd: l.t("rien ne repart de son arrivée", "nothing leaves its end")
-                        case .expired: l.t("service terminé (valid_until passé)", "service ended (valid_until is past)")
+                            l.w("cli.nothing-from-belgium-or-a-partner")
+                        case .endIsDeadEnd: l.w("cli.nothing-leaves-its-end")
+                        case .expired: l.w("cli.service-ended-valid-until-is-past")
                         }
-                    print("✗ [\(id)] " + l.t("jamais utilisable : ", "never usable: ") + why)
+                    print("✗ [\(id)] " + l.w("cli.never-usable") + why)
                 }
             }
             var withoutLegs: [PlaceID] = []
@@ -60,14 +60,14 @@ struct NetworkCommand: AsyncParsableCommand {
             }
             if !withoutLegs.isEmpty {
                 print(
-                    "· " + l.t("Lieux sans trajet (\(withoutLegs.count)) : ", "Places without legs (\(withoutLegs.count)): ")
+                    "· " + l.w("cli.places-without-legs", "\(withoutLegs.count)")
                         + withoutLegs.map(\.rawValue).joined(separator: ", "))
             }
             if check.passes {
-                print(l.t("✓ Le réseau passe la vérification.", "✓ The network passes the check."))
+                print(l.w("cli.the-network-passes-the-check"))
             } else {
                 printError(
-                    l.t("\(check.problems.count) problème(s) : corrigez legs.csv.", "\(check.problems.count) problem(s): fix legs.csv."), l)
+                    l.w("cli.problem-s-fix-legs-csv", "\(check.problems.count)"), l)
                 throw ExitCode(1)
             }
         }
@@ -97,8 +97,7 @@ struct AdviceCommand: AsyncParsableCommand {
             }
             guard !codes.isEmpty else {
                 printError(
-                    l.t("Pays inconnu '\(country)' ; attendu un code ISO (MR) ou un nom du tableau (trajet advice).",
-                        "Unknown country '\(country)'; expected an ISO code (MR) or a name from the table (trajet advice)."), l)
+                    l.w("cli.unknown-country-expected-an-iso-code", "\(country)"), l)
                 throw ExitCode(1)
             }
             rows = rows.filter { codes.contains($0.countryCode) }
@@ -113,41 +112,39 @@ struct AdviceCommand: AsyncParsableCommand {
     static func adviceAge(_ adviceDate: String, today: CalendarDay, _ l: Localizer) -> String {
         guard let date = CalendarDay(iso: String(adviceDate.prefix(10))) else { return "?" }
         let days = max(0, today.daysSinceEpoch - date.daysSinceEpoch)
-        if days < 60 { return l.t("\(days) j", "\(days) d") }
-        if days < 730 { return l.t("\(days / 30) mois", "\(days / 30) mo") }
-        return l.t("\(days / 365) ans", "\(days / 365) y")
+        if days < 60 { return l.w("cli.d", "\(days)") }
+        if days < 730 { return l.w("cli.mo", "\(days / 30)") }
+        return l.w("cli.y", "\(days / 365)")
     }
 
     func render(_ rows: [TravelAdvice], rules: [EntryRule], _ l: Localizer) -> String {
         var table = TextTable(
             header: [
-                l.t("pays", "country"), l.t("zone", "area"), l.t("niveau", "level"), l.t("avis du", "advice of"),
-                l.t("vérifié", "checked"), l.t("âge", "age"), "",
+                l.w("cli.country"), l.w("cli.area"), l.w("cli.level"), l.w("cli.advice-of"),
+                l.w("cli.checked"), l.w("cli.age"), "",
             ], rightAligned: [5])
         let today = CalendarDay.today
         for row in rows {
             table.add([
-                l.countryName(row.countryCode), row.area.isEmpty ? l.t("tout le pays", "whole country") : row.area,
-                l.adviceLevel(row.level), row.adviceDate.isEmpty ? l.t("non daté", "undated") : row.adviceDate,
+                l.countryName(row.countryCode), row.area.isEmpty ? l.w("cli.whole-country") : row.area,
+                l.adviceLevel(row.level), row.adviceDate.isEmpty ? l.w("cli.undated") : row.adviceDate,
                 row.checkedOn.description, Self.adviceAge(row.adviceDate, today: today, l),
-                row.unconfirmed ? l.t("NON CONFIRMÉ", "UNCONFIRMED") : "",
+                row.unconfirmed ? l.w("cli.unconfirmed") : "",
             ])
         }
         var lines = [table.render()]
         for row in rows where row.level >= .increasedVigilance {
             lines.append("· \(l.countryName(row.countryCode))\(row.area.isEmpty ? "" : " – " + row.area): " + l.t(row.summaryFR, row.summaryEN))
-            lines.append("  " + l.t("source : ", "source: ") + row.source + (row.sourceURL.isEmpty ? "" : " <\(row.sourceURL)>"))
+            lines.append("  " + l.w("cli.source") + row.source + (row.sourceURL.isEmpty ? "" : " <\(row.sourceURL)>"))
         }
         if !rules.isEmpty {
             lines.append("")
-            lines.append(l.t("Conditions d'entrée (passeport belge) :", "Entry rules (Belgian passport):"))
+            lines.append(l.w("cli.entry-rules-belgian-passport"))
             for rule in rules { lines.append("· " + l.entryRule(rule) + " — " + rule.source) }
         }
         lines.append("")
         lines.append(
-            l.t(
-                "Toujours relire diplomatie.belgium.be avant de réserver : ces conseils changent sans préavis. Groupes avec mineurs : aucune option par une zone où les voyages (non essentiels) sont déconseillés.",
-                "Always read diplomatie.belgium.be again before booking: advice changes without notice. Groups with minors: no option through an area where (non-essential) travel is advised against."))
+            l.w("cli.always-read-diplomatie-belgium-be-again"))
         return lines.joined(separator: "\n")
     }
 }

@@ -23,7 +23,7 @@ struct OrgsCommand: AsyncParsableCommand {
             let context = try await StoreContext.open(global, storeOptions)
             let l = context.localizer
             let saved = try await context.run { try await context.store.addOrganisation(Organisation(id: id, name: name)) }
-            print(l.t("Organisation ajoutée : \(saved.id) (\(saved.name))", "Organisation added: \(saved.id) (\(saved.name))"))
+            print(l.w("cli.organisation-added", "\(saved.id)", "\(saved.name)"))
         }
     }
 
@@ -40,7 +40,7 @@ struct OrgsCommand: AsyncParsableCommand {
             switch format {
             case .json: print(try encodeJSON(organisations))
             case .table:
-                var table = TextTable(header: ["id", l.t("nom", "name"), l.t("créée", "created")])
+                var table = TextTable(header: ["id", l.w("cli.name"), l.w("cli.created")])
                 for organisation in organisations { table.add([organisation.id, organisation.name, organisation.createdAt]) }
                 print(table.render())
             }

@@ -52,8 +52,8 @@ struct PlacesCommand: AsyncParsableCommand {
             let partnersByPlace = network.partnerIDsByPlace()
             var table = TextTable(
                 header: [
-                    "id", l.t("type", "kind"), l.t("nom", "name"), l.t("ville", "city"), l.t("pays", "country"),
-                    "lat", "lon", l.t("partenaire", "partner"),
+                    "id", l.w("cli.kind"), l.w("cli.name"), l.w("cli.city"), l.w("cli.country"),
+                    "lat", "lon", l.w("cli.partner"),
                 ], rightAligned: [5, 6])
             for place in places {
                 let estimate = place.coordinatesEstimated ? " ≈" : ""
@@ -66,12 +66,12 @@ struct PlacesCommand: AsyncParsableCommand {
             }
             print(table.render())
             if places.contains(where: \.coordinatesEstimated) {
-                print(l.t("≈ coordonnées estimées (ESTIMATION)", "≈ estimated coordinates (ESTIMATE)"))
+                print(l.w("cli.estimated-coordinates-estimate"))
             }
             if pageCount > 1 || page > 1 {
                 print(
-                    l.t("Page \(page)/\(pageCount) · \(found.count) lieux", "Page \(page)/\(pageCount) · \(found.count) places")
-                        + (page < pageCount ? l.t(" · suite : --page \(page + 1)", " · next: --page \(page + 1)") : ""))
+                    l.w("cli.page-places", "\(page)", "\(pageCount)", "\(found.count)")
+                        + (page < pageCount ? l.w("cli.next-page", "\(page + 1)") : ""))
             }
         }
     }

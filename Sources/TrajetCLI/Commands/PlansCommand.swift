@@ -79,8 +79,7 @@ struct PlansCommand: AsyncParsableCommand {
             // Checked before the route search, so a typo costs nothing; addPlan checks again in its transaction.
             let known = try await store.run { try await store.store.organisations().map(\.id) }
             guard known.contains(org) else {
-                printError(l.t("--org : organisation inconnue « \(org) » ; connues : \(known.joined(separator: ", ")).",
-                               "--org: unknown organisation '\(org)'; known: \(known.joined(separator: ", "))."), l)
+                printError(l.w("cli.org-unknown-organisation-known", "\(org)", "\(known.joined(separator: ", "))"), l)
                 throw ExitCode(1)
             }
             let network = context.datasets.network
@@ -118,16 +117,13 @@ struct PlansCommand: AsyncParsableCommand {
             switch failure {
             case .unknownPartner(let partner, let known):
                 let known = known.joined(separator: ", ")
-                return l.t("--partner : partenaire inconnu « \(partner) » ; connus : \(known).",
-                           "--partner: unknown partner '\(partner)'; known: \(known).")
+                return l.w("cli.partner-unknown-partner-known", "\(partner)", "\(known)")
             case .invalid(let error, _):
                 return l.message(for: error)
             case .returnBeforeDeparture(let returnDate, let departure):
-                return l.t("--return : \(returnDate) est avant le départ \(departure).",
-                           "--return: \(returnDate) is before the departure \(departure).")
+                return l.w("cli.return-is-before-the-departure", "\(returnDate)", "\(departure)")
             case .beyondOptions(_, let pick, let found):
-                return l.t("--pick : seulement \(found) itinéraire(s) trouvé(s), pas \(pick).",
-                           "--pick: only \(found) itinerary(ies) found, not \(pick).")
+                return l.w("cli.pick-only-itinerary-ies-found-not", "\(found)", "\(pick)")
             case .itinerary(let problem):
                 return problem.message
             }
@@ -140,7 +136,7 @@ struct PlansCommand: AsyncParsableCommand {
             switch format {
             case .json: print(try encodeJSON(Components.Schemas.PlanDetail(saved, notes: nil, l)))
             case .table:
-                print(l.t("Plan enregistré : \(saved.plan.id) (version 1)", "Plan saved: \(saved.plan.id) (version 1)"))
+                print(l.w("cli.plan-saved-version-1", "\(saved.plan.id)"))
                 print(PlanText.render(saved, localizer: l, names: names))
             }
         }
@@ -156,20 +152,17 @@ struct PlansCommand: AsyncParsableCommand {
             do {
                 status = try PlanStatus.parse(text, field: "--status")
             } catch {
-                printError(l.t("--status : « \(text) » n'est pas un statut ; attendu : draft, planned, booked ou travelled.",
-                               "--status: '\(text)' is not a status; expected draft, planned, booked or travelled."), l)
+                printError(l.w("cli.status-is-not-a-status-expected", "\(text)"), l)
                 throw ExitCode(1)
             }
             if status == .cancelled {
-                printError(l.t("--status cancelled : un plan ne peut pas être créé annulé ; créez-le puis annulez-le avec trajet plans update.",
-                               "--status cancelled: a plan cannot be created cancelled; add it, then cancel it with trajet plans update."), l)
+                printError(l.w("cli.status-cancelled-a-plan-cannot-be"), l)
                 throw ExitCode(1)
             }
             if status == .travelled {
                 for (option, value) in [("--depart", Optional(depart)), ("--return", returnDate)] {
                     guard let value, let day = DepartureText.parse(value)?.0.description, day > today else { continue }
-                    printError(l.t("--status travelled : \(option) \(day) est après aujourd'hui (\(today)) ; un voyage effectué a déjà eu lieu (utilisez booked pour un voyage réservé).",
-                                   "--status travelled: \(option) \(day) is after today (\(today)); a travelled trip has already happened (use booked for a booked trip)."), l)
+                    printError(l.w("cli.status-travelled-is-after-today-a", "\(option)", "\(day)", "\(today)"), l)
                     throw ExitCode(1)
                 }
             }
@@ -216,8 +209,8 @@ struct PlansCommand: AsyncParsableCommand {
                 }
             case .table:
                 var table = TextTable(
-                    header: ["id", "org", l.t("nom", "name"), l.t("départ", "depart"), l.t("retour", "return"),
-                             l.t("pers.", "people"), l.t("statut", "status"), "v", l.t("CO2e/pers.", "CO2e/person")],
+                    header: ["id", "org", l.w("cli.name"), l.w("cli.depart"), l.w("cli.return"),
+                             l.w("cli.people"), l.w("cli.status"), "v", l.w("cli.co2e-person")],
                     rightAligned: [5, 7, 8])
                 for detail in details {
                     let p = detail.plan
@@ -280,8 +273,7 @@ struct PlansCommand: AsyncParsableCommand {
                     notes: notes, name: name)
                 return try await context.store.updatePlan(id: id, changes: changes, expectedVersion: expectVersion)
             }
-            print(l.t("Plan \(updated.id) mis à jour : statut \(updated.status.rawValue), version \(updated.version)",
-                      "Plan \(updated.id) updated: status \(updated.status.rawValue), version \(updated.version)"))
+            print(l.w("cli.plan-updated-status-version", "\(updated.id)", "\(updated.status.rawValue)", "\(updated.version)"))
         }
     }
 
@@ -294,7 +286,7 @@ struct PlansCommand: AsyncParsableCommand {
         func run() async throws {
             let context = try await StoreContext.open(global, storeOptions)
             try await context.run { try await context.store.deletePlan(id: id) }
-            print(context.localizer.t("Plan supprimé : \(id)", "Plan deleted: \(id)"))
+            print(context.localizer.w("cli.plan-deleted", "\(id)"))
         }
     }
 
@@ -342,12 +334,9 @@ struct PlansCommand: AsyncParsableCommand {
                     let saved = try await store.store.recomputePlan(
                         id: detail.plan.id, legs: result.legs, factorSetId: factorSet.id.rawValue,
                         factorSetVersion: factorSet.version, expectedVersion: detail.plan.version)
-                    print(l.t(
-                        "\(saved.plan.id) : \(kgText(detail.totalGramsPerPerson, l)) → \(kgText(saved.totalGramsPerPerson, l)) CO2e par personne (\(detail.plan.factorSetId) → \(factorSet.id.rawValue), version \(saved.plan.version))",
-                        "\(saved.plan.id): \(kgText(detail.totalGramsPerPerson, l)) → \(kgText(saved.totalGramsPerPerson, l)) CO2e per person (\(detail.plan.factorSetId) → \(factorSet.id.rawValue), version \(saved.plan.version))"))
+                    print(l.w("cli.co2e-per-person-version", "\(saved.plan.id)", "\(kgText(detail.totalGramsPerPerson, l))", "\(kgText(saved.totalGramsPerPerson, l))", "\(detail.plan.factorSetId)", "\(factorSet.id.rawValue)", "\(saved.plan.version)"))
                     for kept in result.keptLegs {
-                        print(l.t("  étape \(kept) absente du réseau : chiffres enregistrés conservés",
-                                  "  leg \(kept) no longer in the network: saved numbers kept"))
+                        print(l.w("cli.leg-no-longer-in-the-network", "\(kept)"))
                     }
                 }
             }
@@ -382,12 +371,11 @@ struct PlansCommand: AsyncParsableCommand {
             do {
                 document = try JSONDecoder().decode(PlanExport.self, from: try Data(contentsOf: URL(fileURLWithPath: file)))
             } catch let error as DecodingError {
-                printError(l.t("FILE : \(file) n'est pas un export de plans valide : ", "FILE: \(file) is not a valid plans export: ")
+                printError(l.w("cli.file-is-not-a-valid-plans", "\(file)")
                     + Self.describe(error), l)
                 throw ExitCode(1)
             } catch {
-                printError(l.t("FILE : impossible de lire \(file) : \(error.localizedDescription)",
-                               "FILE: cannot read \(file): \(error.localizedDescription)"), l)
+                printError(l.w("cli.file-cannot-read", "\(file)", "\(error.localizedDescription)"), l)
                 throw ExitCode(1)
             }
             // Partners, places and legs must exist in the datasets, or reports and recompute could not use the plans.
@@ -398,16 +386,14 @@ struct PlansCommand: AsyncParsableCommand {
                 legs: Set(datasets.network.legs.map(\.id.rawValue)))
             guard problems.isEmpty else {
                 printError(
-                    l.t("\(file) : rien n'est importé ; ", "\(file): nothing imported; ")
+                    l.w("cli.nothing-imported", "\(file)")
                         + problems.prefix(20).joined(separator: "; ")
-                        + (problems.count > 20 ? l.t(" (et \(problems.count - 20) autres)", " (and \(problems.count - 20) more)") : ""),
+                        + (problems.count > 20 ? l.w("cli.and-more", "\(problems.count - 20)") : ""),
                     l)
                 throw ExitCode(1)
             }
             let summary = try await context.run { try await context.store.importPlans(document) }
-            print(l.t(
-                "Import terminé : \(summary.plansAdded) plan(s) ajouté(s), \(summary.plansReplaced) remplacé(s), \(summary.organisationsAdded) organisation(s) ajoutée(s).",
-                "Import done: \(summary.plansAdded) plan(s) added, \(summary.plansReplaced) replaced, \(summary.organisationsAdded) organisation(s) added."))
+            print(l.w("cli.import-done-plan-s-added-replaced", "\(summary.plansAdded)", "\(summary.plansReplaced)", "\(summary.organisationsAdded)"))
         }
 
         /// The JSON path and the problem (`plans[1].plan.status: …`).
@@ -424,25 +410,22 @@ enum PlanText {
         var lines = [
             "\(p.name)  [\(p.status.rawValue), v\(p.version)]",
             "id: \(p.id)",
-            l.t("organisation : \(p.organisationId) · partenaire : \(p.partnerId)", "organisation: \(p.organisationId) · partner: \(p.partnerId)"),
-            l.t("trajet : \(names(PlaceID(p.originPlaceId))) → \(names(PlaceID(p.destinationPlaceId)))",
-                "trip: \(names(PlaceID(p.originPlaceId))) → \(names(PlaceID(p.destinationPlaceId)))"),
-            l.t("dates : \(p.departDate) – \(p.returnDate ?? "aller simple")", "dates: \(p.departDate) – \(p.returnDate ?? "one way")"),
-            l.t("groupe : \(p.participants) jeunes + \(p.leaders) animateurs\(p.minors ? ", mineurs" : "")",
-                "group: \(p.participants) participants + \(p.leaders) leaders\(p.minors ? ", minors" : "")"),
-            l.t("facteurs : \(p.factorSetId) \(p.factorSetVersion)", "factors: \(p.factorSetId) \(p.factorSetVersion)"),
-            l.t("CO2e : \(kgText(detail.totalGramsPerPerson, l)) par personne, \(kgText(detail.groupTotalGrams, l)) pour le groupe",
-                "CO2e: \(kgText(detail.totalGramsPerPerson, l)) per person, \(kgText(detail.groupTotalGrams, l)) for the group"),
+            l.w("cli.organisation-partner", "\(p.organisationId)", "\(p.partnerId)"),
+            l.w("cli.trip", "\(names(PlaceID(p.originPlaceId)))", "\(names(PlaceID(p.destinationPlaceId)))"),
+            l.w("cli.dates", "\(p.departDate)", "\(p.returnDate ?? "aller simple")", "\(p.returnDate ?? "one way")"),
+            l.w("cli.group-participants-leaders", "\(p.participants)", "\(p.leaders)", "\(p.minors ? ", mineurs" : "")", "\(p.minors ? ", minors" : "")"),
+            l.w("cli.factors", "\(p.factorSetId)", "\(p.factorSetVersion)"),
+            l.w("cli.co2e-per-person-for-the-group", "\(kgText(detail.totalGramsPerPerson, l))", "\(kgText(detail.groupTotalGrams, l))"),
         ]
         if !p.notes.isEmpty { lines.append("notes: \(p.notes)") }
         for direction in LegDirection.allCases {
             let legs = detail.legs(direction)
             guard !legs.isEmpty else { continue }
             lines.append("")
-            lines.append(direction == .outbound ? l.t("Aller", "Outbound") : l.t("Retour", "Return"))
+            lines.append(direction == .outbound ? l.w("cli.outbound") : l.w("cli.return-2"))
             var table = TextTable(
-                header: ["#", l.t("mode", "mode"), l.t("de", "from"), l.t("à", "to"), l.t("départ", "departure"), "km",
-                         l.t("CO2e/pers.", "CO2e/person"), l.t("estim.", "est.")],
+                header: ["#", l.w("cli.mode"), l.w("cli.from"), l.w("cli.to"), l.w("cli.departure"), "km",
+                         l.w("cli.co2e-person"), l.w("cli.est")],
                 rightAligned: [0, 5, 6])
             for leg in legs {
                 let estimate = leg.distanceEstimated || leg.durationEstimated || leg.factorEstimated || leg.fareEstimated

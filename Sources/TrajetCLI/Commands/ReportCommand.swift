@@ -60,8 +60,7 @@ struct ReportCommand: AsyncParsableCommand {
             guard let found = organisations.first(where: { $0.id == org.lowercased() }) else {
                 let known = organisations.map(\.id).joined(separator: ", ")
                 printError(
-                    l.t("organisation inconnue '\(org)' ; connues : \(known.isEmpty ? "aucune" : known)",
-                        "unknown organisation '\(org)'; known: \(known.isEmpty ? "none" : known)"), l)
+                    l.w("cli.unknown-organisation-known", "\(org)", "\(known.isEmpty ? "aucune" : known)", "\(known.isEmpty ? "none" : known)"), l)
                 throw ExitCode(1)
             }
             return .organisation(id: found.id, name: found.name)
@@ -91,7 +90,7 @@ struct ReportCommand: AsyncParsableCommand {
             do {
                 writer = try AtomicFileWriter(destination: URL(fileURLWithPath: output), overwrite: force)
             } catch AtomicFileWriter.Failure.exists(let path) {
-                printError(l.t("\(path) existe déjà ; ajoutez --force pour le remplacer", "\(path) already exists; add --force to replace it"), l)
+                printError(l.w("cli.already-exists-add-force-to-replace", "\(path)"), l)
                 throw ExitCode(1)
             } catch {
                 printError(Self.message(error, l), l)
@@ -109,8 +108,7 @@ struct ReportCommand: AsyncParsableCommand {
             let count = report.trips.count
             FileHandle.standardError.write(
                 Data(
-                    (l.t("Rapport \(year) écrit : \(output) (\(count) \(count == 1 ? "voyage compté" : "voyages comptés"))",
-                        "Report \(year) written: \(output) (\(count) \(count == 1 ? "trip" : "trips") counted)") + "\n").utf8))
+                    (l.w("cli.report-written-counted", "\(year)", "\(output)", "\(count)", "\(count == 1 ? "voyage compté" : "voyages comptés")", "\(count == 1 ? "trip" : "trips")") + "\n").utf8))
         } else {
             var writer = StandardOutputWriter()
             try await store.run { try await query.render(built, as: chosenFormat, language: language, store: store.store, into: &writer) }
@@ -129,17 +127,11 @@ struct ReportCommand: AsyncParsableCommand {
             switch self {
             case .pdf(let path):
                 let html = String(path.dropLast(4)) + ".html"
-                return l.t(
-                    "--output \(path) : Trajet n'écrit pas de PDF. Écrivez le rapport en HTML (--output \(html)), ouvrez-le dans un navigateur et imprimez-le en PDF (A4) : la mise en page d'impression est prévue pour cela.",
-                    "--output \(path): Trajet does not write PDF. Write the report as HTML (--output \(html)), open it in a browser and print it to PDF (A4): its print layout is made for that.")
+                return l.w("cli.output-trajet-does-not-write-pdf", "\(path)", "\(html)")
             case .mismatch(let path, let format, let fromExtension):
-                return l.t(
-                    "--output \(path) est un fichier .\(fromExtension.rawValue) mais --format vaut \(format.rawValue) : donnez un nom en .\(format.rawValue) ou retirez --format (le format suit alors l'extension).",
-                    "--output \(path) is a .\(fromExtension.rawValue) file but --format is \(format.rawValue): name the file .\(format.rawValue) or drop --format (the format then follows the extension).")
+                return l.w("cli.output-is-a-file-but-format", "\(path)", "\(fromExtension.rawValue)", "\(format.rawValue)")
             case .unknownExtension(let path):
-                return l.t(
-                    "--output \(path) : extension inconnue ; utilisez .html, .md, .csv ou .json, ou précisez --format.",
-                    "--output \(path): unknown extension; use .html, .md, .csv or .json, or give --format.")
+                return l.w("cli.output-unknown-extension-use-html-md", "\(path)")
             }
         }
     }
@@ -163,7 +155,7 @@ struct ReportCommand: AsyncParsableCommand {
     /// Write failures in the user's language (the path and the system's reason stay as they are).
     static func message(_ error: any Error, _ l: Localizer) -> String {
         if case AtomicFileWriter.Failure.cannotCreate(let path, let reason) = error {
-            return l.t("impossible d'écrire \(path) : \(reason)", "cannot write \(path): \(reason)")
+            return l.w("cli.cannot-write", "\(path)", "\(reason)")
         }
         return String(describing: error)
     }

@@ -106,7 +106,7 @@ struct ServeCommand: AsyncParsableCommand {
                 services.append(shared.service)
             }
         } catch {
-            printError(l.t("impossible d'ouvrir la base \(location) : \(error)", "cannot open the database \(location): \(error)"), l)
+            printError(l.w("cli.cannot-open-the-database", "\(location)", "\(error)"), l)
             throw ExitCode(2)
         }
         logger.info(
@@ -125,12 +125,9 @@ struct ServeCommand: AsyncParsableCommand {
         let url = "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(server.port)/"
         // Written straight to the file descriptor: print() buffers when stdout is a pipe (a log collector, a test).
         func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
-        say(l.t("Trajet est prêt : ouvrez \(url) dans un navigateur (l'API est sous \(url)v1).",
-            "Trajet is ready: open \(url) in a browser (the API is under \(url)v1)."))
+        say(l.w("cli.trajet-is-ready-open-in-a", "\(url)"))
         if (try? await store.apiKeys().isEmpty) == true {
-            say(l.t(
-                "Aucune clé d'organisation encore : la page « Se connecter » propose de créer la première (sur ce poste seulement), ou : trajet orgs add ID --name NOM && trajet keys create --org ID --role planner",
-                "No organisation key yet: the page's 'Sign in' offers to create the first one (on this machine only), or: trajet orgs add ID --name NAME && trajet keys create --org ID --role planner"))
+            say(l.w("cli.no-organisation-key-yet-the-page"))
         }
         try await app.runService()
         logger.info("stopped")

@@ -68,7 +68,7 @@ package struct CommandContext {
 
 /// Writes a message to standard error, prefixed in the user's language.
 package func printError(_ message: String, _ localizer: Localizer) {
-    FileHandle.standardError.write(Data((localizer.t("Erreur : ", "Error: ") + message + "\n").utf8))
+    FileHandle.standardError.write(Data((localizer.w("cli.error") + message + "\n").utf8))
 }
 
 /// Runs `body`; a domain error is printed in the user's language and becomes exit code 1.

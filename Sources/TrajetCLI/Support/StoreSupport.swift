@@ -64,9 +64,7 @@ struct StoreContext {
         let (location, localizer) = try await location(global, options)
         guard case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) else { return }
         printError(
-            localizer.t(
-                "aucune base de données à \(path) (--database PATH, ou créez-la avec trajet orgs add puis trajet plans add)",
-                "no database at \(path) (--database PATH, or create it with trajet orgs add then trajet plans add)"),
+            localizer.w("cli.no-database-at-database-path-or", "\(path)"),
             localizer)
         throw ExitCode(2)
     }
@@ -76,7 +74,7 @@ struct StoreContext {
         do {
             return StoreContext(localizer: localizer, store: try await location.open(migrate: migrate), location: location)
         } catch {
-            printError(localizer.t("impossible d'ouvrir la base \(location) : \(error)", "cannot open the database \(location): \(error)"), localizer)
+            printError(localizer.w("cli.cannot-open-the-database", "\(location)", "\(error)"), localizer)
             throw ExitCode(2)
         }
     }
@@ -97,7 +95,7 @@ struct StoreContext {
         } catch let error as ExitCode {
             throw error
         } catch {
-            printError(localizer.t("problème de base de données : \(error)", "database problem: \(error)"), localizer)
+            printError(localizer.w("cli.database-problem", "\(error)"), localizer)
             throw ExitCode(2)
         }
     }

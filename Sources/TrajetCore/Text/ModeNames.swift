@@ -1,21 +1,21 @@
 extension TransportMode {
     /// The mode as coordinators say it, in French or English.
     public func name(in language: Language) -> String {
-        func t(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
+        func w(_ key: String) -> String { language.words(key, []) }
         return switch self {
-        case .flight: t("avion", "flight")
-        case .highSpeedRail: t("train à grande vitesse", "high-speed train")
-        case .rail: t("train", "train")
-        case .nightTrain: t("train de nuit", "night train")
-        case .coach: t("autocar", "coach")
-        case .bus: t("bus", "bus")
-        case .sharedTaxi: t("taxi collectif", "shared taxi")
-        case .minibus: t("minibus affrété", "chartered minibus")
-        case .taxi: t("taxi", "taxi")
-        case .car: t("voiture", "car")
-        case .ferry: t("ferry", "ferry")
-        case .walk: t("à pied", "walk")
-        case .metro: t("métro / RER", "metro / suburban rail")
+        case .flight: w("core.flight")
+        case .highSpeedRail: w("core.high-speed-train")
+        case .rail: w("core.train")
+        case .nightTrain: w("core.night-train")
+        case .coach: w("core.coach")
+        case .bus: w("core.bus")
+        case .sharedTaxi: w("core.shared-taxi")
+        case .minibus: w("core.chartered-minibus")
+        case .taxi: w("core.taxi")
+        case .car: w("core.car")
+        case .ferry: w("core.ferry")
+        case .walk: w("core.walk")
+        case .metro: w("core.metro-suburban-rail")
         }
     }
 }

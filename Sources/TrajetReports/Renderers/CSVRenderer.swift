@@ -23,15 +23,15 @@ public struct CSVRenderer {
     public func header() -> String {
         let x = ReportText(language)
         let names = [
-            x.t("annee", "year"), x.t("id_plan", "plan_id"), x.t("organisation", "organisation"), x.t("voyage", "trip"),
-            x.t("statut", "status"), x.t("sens", "direction"), x.t("partenaire", "partner"), x.t("date_depart", "depart_date"),
-            x.t("trajet", "leg_direction"), x.t("ordre", "position"), x.t("id_troncon", "leg_id"), x.t("mode", "mode"),
-            x.t("de", "from"), x.t("vers", "to"), x.t("depart", "departure"), x.t("arrivee", "arrival"),
-            x.t("distance_km", "distance_km"), x.t("base_distance", "distance_basis"), x.t("voyageurs", "travellers"),
-            x.t("passagers_km", "passenger_km"), x.t("kg_co2e", "co2e_kg"), x.t("kg_co2e_sans_hors_co2", "co2e_kg_without_non_co2"),
-            x.t("jeu_facteurs", "factor_set"), x.t("fichier_facteur", "factor_file"), x.t("ligne_facteur", "factor_line"),
-            x.t("distance_estimee", "distance_estimated"), x.t("tarif_estime", "fare_estimated"),
-            x.t("facteur_estime", "factor_estimated"), x.t("service_non_confirme", "service_unconfirmed"),
+            x.w("report.year-2"), x.w("report.plan-id"), x.w("cli.organisation"), x.w("report.trip-2"),
+            x.w("cli.status"), x.w("report.direction-2"), x.w("cli.partner"), x.w("report.depart-date"),
+            x.w("report.leg-direction"), x.w("report.position"), x.w("report.leg-id"), x.w("cli.mode"),
+            x.w("cli.from"), x.w("report.to"), x.w("report.departure-2"), x.w("report.arrival"),
+            x.w("report.distance-km"), x.w("report.distance-basis"), x.w("report.travellers-2"),
+            x.w("report.passenger-km-3"), x.w("report.co2e-kg"), x.w("report.co2e-kg-without-non-co2"),
+            x.w("report.factor-set"), x.w("report.factor-file"), x.w("report.factor-line"),
+            x.w("report.distance-estimated"), x.w("report.fare-estimated"),
+            x.w("report.factor-estimated"), x.w("report.service-unconfirmed"),
         ]
         return "\u{FEFF}" + names.joined(separator: separator) + "\n"
     }

@@ -98,7 +98,7 @@ extension Localizer {
         if !row.adviceDate.isEmpty { tags.append(w("text.advice-of") + row.adviceDate) }
         if row.unconfirmed { tags.append(w("cli.unconfirmed")) }
         tags.append(w("text.checked") + row.checkedOn.description)
-        return place + w("report.text") + adviceLevel(row.level) + " (" + tags.joined(separator: ", ") + ")"
+        return place + w("report.colon") + adviceLevel(row.level) + " (" + tags.joined(separator: ", ") + ")"
     }
 
     package func entryRule(_ rule: EntryRule) -> String {
@@ -134,7 +134,7 @@ extension Localizer {
     package func access(_ access: PlaceResolver.Access, origin: Bool) -> String {
         let km = numbers.format(access.distanceKm, decimals: 0)
         return (origin ? w("text.from") : w("text.to"))
-            + access.typed + w("report.text") + w("text.nearest-station") + access.station.name + ", \(km) km, "
+            + access.typed + w("report.colon") + w("text.nearest-station") + access.station.name + ", \(km) km, "
             + w("text.by-bus-or-car-estimate-not")
     }
 

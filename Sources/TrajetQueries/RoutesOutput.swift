@@ -186,7 +186,7 @@ package enum RoutesText {
                 for item in it.legs where item.hotelNightsBefore > 0 {
                     notes.append(
                         l.w("text.night-in") + sleepingPlace(item.leg.from, answer.notes.network)
-                            + (item.hotelReason.map { l.w("report.text") + hotelReason($0, l) } ?? ""))
+                            + (item.hotelReason.map { l.w("report.colon") + hotelReason($0, l) } ?? ""))
                 }
             }
             if it.waitMinutes > 0 {

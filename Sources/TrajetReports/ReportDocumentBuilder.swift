@@ -49,7 +49,7 @@ extension ReportDocument {
         guard !sets.isEmpty else { return x.w("report.no-trip-counted") }
         return sets.map { set in
             let multiplier = set.nonCO2Multiplier.map { "×" + x.number($0, decimals: 1) } ?? "–"
-            return set.id + x.w("report.text") + nonCO2Method(set.nonCO2Method, multiplier: multiplier, x)
+            return set.id + x.w("report.colon") + nonCO2Method(set.nonCO2Method, multiplier: multiplier, x)
         }.joined(separator: "; ")
     }
 
@@ -412,7 +412,7 @@ extension ReportDocument {
                 .paragraph([
                     Span(x.w("report.compared-with-the-network"), strong: true),
                     Span(
-                        x.scopeName(report.scope) + x.w("report.text") + (own.co2eKgPerTraveller.map { x.kg($0) } ?? "–")
+                        x.scopeName(report.scope) + x.w("report.colon") + (own.co2eKgPerTraveller.map { x.kg($0) } ?? "–")
                             + x.w("report.per-traveller-whole-network")
                             + x.count(network.trips, "voyage", "voyages", "trip", "trips") + ", "
                             + x.count(network.travellers, "voyageur·se", "voyageur·ses", "traveller", "travellers") + ", "
@@ -473,7 +473,7 @@ extension ReportDocument {
                     + x.w("report.others-keep-their-own-figure")
             }
             return [
-                Span(name + x.w("report.text"), strong: true),
+                Span(name + x.w("report.colon"), strong: true),
                 Span(
                     x.tonnes(scenario.co2eKg) + x.w("report.inventory") + x.tonnes(total)
                         + x.w("report.scenario-difference") + (scenario.differenceKg >= 0 ? "+" : "−")
@@ -607,7 +607,7 @@ extension ReportDocument {
             [Span(x.w("report.share-computed-from-monetary-ratios"), strong: true), Span(x.w("report.none"))],
         ]
         if let u = report.uncertainty {
-            let alternatives = u.alternatives.map { $0.factorSetId + x.w("report.text") + x.tonnes($0.co2eKg) }
+            let alternatives = u.alternatives.map { $0.factorSetId + x.w("report.colon") + x.tonnes($0.co2eKg) }
             bullets.append([
                 Span(x.w("report.range-across-factor-sets-2"), strong: true),
                 Span(
@@ -667,7 +667,7 @@ extension ReportDocument {
         let bands = report.travelSupportAnnex
         @Sendable func value(_ v: Double?) -> String { v.map { x.number($0, decimals: 5) } ?? "–" }
         let publications = report.method.factorSets.compactMap { set in
-            x.factorSetPublication(set.id).map { [Span(set.id + x.w("report.text"), strong: true), Span($0)] }
+            x.factorSetPublication(set.id).map { [Span(set.id + x.w("report.colon"), strong: true), Span($0)] }
         }
         var blocks: [Block] = [
             .heading(level: 2, text: x.w("report.annex-b-emission-factors-used"), id: "annex-factors"),

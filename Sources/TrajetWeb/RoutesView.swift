@@ -158,7 +158,7 @@ extension RoutesView {
                 for item in it.legs where item.hotelNightsBefore > 0 {
                     notes.append(
                         l.w("text.night-in") + RoutesText.sleepingPlace(item.leg.from, answer.notes.network)
-                            + (item.hotelReason.map { l.w("report.text") + RoutesText.hotelReason($0, l) } ?? ""))
+                            + (item.hotelReason.map { l.w("report.colon") + RoutesText.hotelReason($0, l) } ?? ""))
                 }
             }
             if it.waitMinutes > 0 { notes.append(l.w("text.waits") + RoutesText.duration(it.waitMinutes, l)) }

@@ -47,9 +47,9 @@ import Testing
     }
 
     @Test func valuesAndEscapesAreReadAsWritten() throws {
-        let entries = Words.catalogue("# comment\na.b = x {2} y {1}\\n\\{z}\\\\\n")
+        let entries = Words.catalogue("# comment\na.b = \\rx {2} y {1}\\n\\{z}\\\\\n")
         let entry = try #require(entries["a.b"])
-        #expect(Words.render(entry, ["one", "two"]) == "x two y one\n{z}\\")
+        #expect(Words.render(entry, ["one", "two"]) == "\rx two y one\n{z}\\")
         #expect(Words.text("api.is-required", .en, ["from"]) == "'from' is required.")
         #expect(Words.text("api.is-required", .fr, ["from"]) == "« from » est requis.")
         #expect(Words.text("no.such-key", .fr, []) == "no.such-key")

@@ -41,7 +41,7 @@ public enum Words {
     public static var englishKeys: Set<String> { Set(english.keys) }
 
     /// `key = text` lines; `#` starts a comment line. In the text `\n` is a line break, `\{` a brace, `\\` a
-    /// backslash, and `{n}` the n-th value.
+    /// backslash, `\\r` a carriage return, and `{n}` the n-th value.
     static func catalogue(_ file: String) -> [String: Entry] {
         var entries: [String: Entry] = [:]
         for line in file.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -61,6 +61,7 @@ public enum Words {
             if character == "\\", next < text.endIndex {
                 switch text[next] {
                 case "n": literal.append("\n")
+                case "r": literal.append("\r")
                 default: literal.append(text[next])
                 }
                 index = text.index(after: next)

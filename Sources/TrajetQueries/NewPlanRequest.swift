@@ -90,8 +90,8 @@ package struct NewPlanRequest {
             }
         case .itinerary(let file, let label):
             detail = try chosen(
-                file, label: label, partnerPlace: partnerPlace, datasets: datasets, settings: settings, l: localizer)
-            detail.plan.partnerId = partnerRecord.id.rawValue
+                file, label: label, partnerId: partnerRecord.id.rawValue, partnerPlace: partnerPlace, datasets: datasets,
+                settings: settings, l: localizer)
         }
         detail.plan.status = status
         return detail
@@ -100,7 +100,8 @@ package struct NewPlanRequest {
     /// An itinerary file's legs checked against the network and the plan's places, with Trajet's own numbers for
     /// the plan's group and factor set.
     private func chosen(
-        _ file: ItineraryFile, label: String, partnerPlace: String, datasets: Datasets, settings: Settings,
+        _ file: ItineraryFile, label: String, partnerId: String, partnerPlace: String, datasets: Datasets,
+        settings: Settings,
         l: Localizer
     ) throws(Failure) -> PlanDetail {
         let network = datasets.network
@@ -151,7 +152,7 @@ package struct NewPlanRequest {
             throw .itinerary(error)
         }
         let plan = Plan(
-            id: id, organisationId: organisationId, name: name, partnerId: "", originPlaceId: origin.id.rawValue,
+            id: id, organisationId: organisationId, name: name, partnerId: partnerId, originPlaceId: origin.id.rawValue,
             destinationPlaceId: destination.id.rawValue,
             departDate: DepartureText.parse(depart).map { $0.0.description } ?? depart,
             returnDate: returnDate.flatMap(DepartureText.parse).map { $0.0.description }, participants: participants,

@@ -37,8 +37,8 @@ public enum Words {
     }
 
     /// The keys of each catalogue, for the tests.
-    public static var frenchKeys: Set<String> { Set(french.keys) }
-    public static var englishKeys: Set<String> { Set(english.keys) }
+    static var frenchKeys: Set<String> { Set(french.keys) }
+    static var englishKeys: Set<String> { Set(english.keys) }
 
     /// `key = text` lines; `#` starts a comment line. In the text `\n` is a line break, `\{` a brace, `\\` a
     /// backslash, `\\r` a carriage return, and `{n}` the n-th value.

@@ -1,5 +1,6 @@
 import GRDB
 import TrajetCore
+import TrajetStore
 
 // The plan model lives in TrajetCore (reports and the server use it without SQL); its GRDB records are here.
 
@@ -33,6 +34,31 @@ extension PlanLeg: FetchableRecord, PersistableRecord {
         public static let planId = Column("planId")
         public static let direction = Column("direction")
         public static let position = Column("position")
+    }
+}
+
+extension Plan {
+    /// The columns `init(indexedRow:)` reads, in order: a plan read (`GET /v1/plans/{id}`) decodes by position from a
+    /// cached statement, which measured a third faster per read than the Codable path with a query built each time.
+    static let indexedSelection = [
+        "id", "organisationId", "name", "partnerId", "originPlaceId", "destinationPlaceId", "departDate", "returnDate",
+        "participants", "leaders", "minors", "status", "notes", "version", "createdAt", "updatedAt", "factorSetId",
+        "factorSetVersion",
+    ].map { "plan.\($0)" }.joined(separator: ", ")
+
+    init(indexedRow row: Row) throws(PlanStoreError) {
+        let statusText: String = row[11]
+        // The table's CHECK constraint allows only known statuses; a file edited by hand is reported, not guessed.
+        guard let status = PlanStatus(rawValue: statusText) else {
+            throw .invalidValue(
+                field: "status", value: statusText,
+                expected: PlanStatus.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        self.init(
+            id: row[0], organisationId: row[1], name: row[2], partnerId: row[3], originPlaceId: row[4],
+            destinationPlaceId: row[5], departDate: row[6], returnDate: row[7], participants: row[8], leaders: row[9],
+            minors: row[10], status: status, notes: row[12], version: row[13], createdAt: row[14], updatedAt: row[15],
+            factorSetId: row[16], factorSetVersion: row[17])
     }
 }
 

@@ -54,7 +54,10 @@ extension SQLitePlanStore {
     }
 
     public func apiKey(hash: String) async throws -> APIKey? {
-        try await dbWriter.read { db in try APIKey.filter(APIKey.Columns.keyHash == hash).fetchOne(db) }
+        // Every authenticated request asks this: a cached statement, not a query built and prepared each time.
+        try await dbWriter.read { db in
+            try APIKey.fetchOne(db.cachedStatement(sql: "SELECT * FROM apiKey WHERE keyHash = ?"), arguments: [hash])
+        }
     }
 
     public func revokeAPIKey(id: String) async throws -> APIKey {

@@ -347,8 +347,15 @@ public struct SQLitePlanStore: PlanStore {
     }
 
     static func fetchDetail(_ db: Database, id: String) throws -> PlanDetail? {
-        guard let plan = try Plan.fetchOne(db, key: id) else { return nil }
-        return PlanDetail(plan: plan, legs: try legs(db, planId: id))
+        // Cached statements: prepared (and checked by GRDB's authorizer) once per connection, not on every read.
+        let planStatement = try db.cachedStatement(sql: "SELECT \(Plan.indexedSelection) FROM plan WHERE id = ?")
+        guard let row = try Row.fetchOne(planStatement, arguments: [id]) else { return nil }
+        let plan = try Plan(indexedRow: row)
+        // Outbound first: "outbound" < "return".
+        let legStatement = try db.cachedStatement(
+            sql: "SELECT \(PlanLeg.indexedSelection) FROM planLeg WHERE planId = ? ORDER BY direction, position")
+        let legs = try Row.fetchCursor(legStatement, arguments: [id]).map { PlanLeg(indexedRow: $0) }
+        return PlanDetail(plan: plan, legs: try Array(legs))
     }
 
     static func legs(_ db: Database, planId: String) throws -> [PlanLeg] {

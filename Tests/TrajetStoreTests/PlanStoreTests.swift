@@ -148,3 +148,27 @@ func samplePlan(id: String = UUID().uuidString.lowercased(), org: String = "asma
         #expect(PlanSummary(storageText: otherVersion) == nil)
     }
 }
+
+@Suite struct HandEditedFileTests {
+    /// Plans are read by column position from cached statements; a status the schema's CHECK would refuse (a file
+    /// edited with the constraint switched off) is an error naming the field, not a guess.
+    @Test func anUnknownStatusInTheFileIsNamedNotGuessed() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trajet-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("edited.sqlite").path
+        let store = try SQLitePlanStore.open(path: path)
+        _ = try await store.addOrganisation(Organisation(id: "asmae", name: "Asmae"))
+        let saved = try await store.addPlan(samplePlan())
+        let read = try #require(try await store.plan(id: saved.plan.id.uppercased()))
+        #expect(read == saved)
+
+        try await store.dbWriter.write { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: "UPDATE plan SET status = 'lost' WHERE id = ?", arguments: [saved.plan.id])
+            try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
+        }
+        await #expect(throws: PlanStoreError.invalidValue(field: "status", value: "lost", expected: "draft, planned, booked, travelled, cancelled")) {
+            _ = try await store.plan(id: saved.plan.id)
+        }
+    }
+}

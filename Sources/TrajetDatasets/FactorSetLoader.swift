@@ -154,8 +154,8 @@ enum FactorSetLoader {
             throw row.issue(
                 "region", "'\(regionText)' is not a region; expected any, within:XX, touches:XX or not_touches:XX")
         }
-        let minKm = try row.double("min_distance_km", in: 0...40_075, expected: "a distance in km ≥ 0")
-        let maxKm = try row.double("max_distance_km", in: 0...40_075, expected: "a distance in km ≥ 0")
+        let minKm = try row.double("min_distance_km", in: 0...LegInput.maximumDistanceKm, expected: "a distance in km ≥ 0")
+        let maxKm = try row.double("max_distance_km", in: 0...LegInput.maximumDistanceKm, expected: "a distance in km ≥ 0")
         if let minKm, let maxKm, !(minKm < maxKm) {
             throw row.issue("max_distance_km", "must be greater than min_distance_km")
         }

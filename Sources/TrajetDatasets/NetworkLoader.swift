@@ -169,7 +169,7 @@ enum NetworkLoader {
         switch basisText {
         case "route":
             distanceKm = try row.requiredDouble(
-                "distance_km", in: 0...40_075, expected: "the route distance in km (distance_basis is route)")
+                "distance_km", in: 0...LegInput.maximumDistanceKm, expected: "the route distance in km (distance_basis is route)")
             basis = .route
         case "great_circle":
             if row.optionalText("distance_km") != nil {

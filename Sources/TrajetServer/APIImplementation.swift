@@ -145,9 +145,10 @@ struct APIImplementation: APIProtocol {
                     l, field: leg.field + "mode", value: leg.mode,
                     expected: TransportMode.allCases.map(\.rawValue).joined(separator: ", "))
             }
-            if let distance = leg.distanceKm, !(distance > 0 && distance <= 40_075) {
+            if let distance = leg.distanceKm, !(distance > 0 && distance <= LegInput.maximumDistanceKm) {
                 throw Problem.invalid(
-                    l, field: leg.field + "distanceKm", value: "\(distance)", expected: "a distance in km, above 0 and at most 40075")
+                    l, field: leg.field + "distanceKm", value: "\(distance)",
+                    expected: "a distance in km, above 0 and at most \(Int(LegInput.maximumDistanceKm))")
             }
             try checkText(leg.from, leg.field + "from")
             try checkText(leg.to, leg.field + "to")
@@ -432,7 +433,7 @@ struct APIImplementation: APIProtocol {
     // MARK: Input checks (the generated layer checks types, not ranges)
 
     private func count(_ value: Int?, _ field: String) throws -> Int? {
-        try bounded(value, field, 0...500)
+        try bounded(value, field, Group.countRange)
     }
 
     private func bounded(_ value: Int?, _ field: String, _ range: ClosedRange<Int>) throws -> Int? {

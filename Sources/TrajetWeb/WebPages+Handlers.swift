@@ -109,7 +109,7 @@ extension WebPages {
             maxCost = value
         }
         let avoid = Set(avoidableModes.filter { form.flag("avoid-" + $0.rawValue) })
-        let young = try count("young", 0...500)
+        let young = try count("young", Group.countRange)
         let leaders = try count("leaders", 0...100)
         return RoutesRequest(
             from: String(from.prefix(200)), to: String(to.prefix(200)), participants: young ?? (leaders == nil ? 1 : 0),

@@ -2,6 +2,10 @@ import Foundation
 
 /// What the calculator needs to know about one leg.
 public struct LegInput: Hashable, Sendable {
+    /// The longest leg anyone may give (the Earth's circumference at the equator, km): every door and the datasets'
+    /// loaders check against this one value; openapi.yaml states it too (`SpecLimitTests`).
+    public static let maximumDistanceKm = 40_075.0
+
     public var mode: TransportMode
     public var from: Place
     public var to: Place

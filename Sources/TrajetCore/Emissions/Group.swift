@@ -2,6 +2,9 @@
 public struct Group: Hashable, Sendable, Codable {
     /// The largest group Trajet accepts; far above any exchange, low enough to catch a typo.
     public static let maximumPeople = 500
+    /// What each count (participants, leaders) may be on its own: the one definition the CLI, the API, the web
+    /// form and the store check against (openapi.yaml states the same bounds; `SpecLimitTests` compares them).
+    public static let countRange = 0...maximumPeople
 
     public let participants: Int
     public let leaders: Int

@@ -16,9 +16,10 @@ extension Network {
         }
         let direct = legs(from: from.id, to: to.id, mode: mode).sorted { $0.id < $1.id }.first
         if let given {
-            guard given.isFinite, given > 0, given <= 40_075 else {
+            guard given.isFinite, given > 0, given <= LegInput.maximumDistanceKm else {
                 throw .invalidValue(
-                    field: "distance-km", value: String(given), expected: "a distance in km, more than 0 and at most 40075")
+                    field: "distance-km", value: String(given),
+                    expected: "a distance in km, more than 0 and at most \(Int(LegInput.maximumDistanceKm))")
             }
             return LegInput(
                 mode: mode, from: from, to: to, distanceKm: given, distanceBasis: .given,

@@ -7,6 +7,19 @@ package enum RoutesText {
         return SearchText.fold(place.name) == SearchText.fold(place.city) ? place.name : "\(place.city) (\(place.name))"
     }
 
+    /// The first options each way added up (per person with and without non-CO2, the group in tonnes, nights en
+    /// route): the line under a return trip, in the CLI's table and on the web page alike.
+    package static func roundTripSentence(outbound out: Itinerary, back: Itinerary, _ l: Localizer) -> String {
+        let n = l.numbers
+        return l.w("text.round-trip-options-1")
+            + n.kg(out.co2eKgPerPerson + back.co2eKgPerPerson) + l.w("text.co2e-per-person")
+            + " (" + n.kg(out.footprint.perPerson.totalWithoutNonCO2Kg + back.footprint.perPerson.totalWithoutNonCO2Kg)
+            + l.w("text.without-non-co2-effects") + "), "
+            + n.format((out.footprint.group.totalKg + back.footprint.group.totalKg) / 1000, decimals: 2)
+            + l.w("text.t-for-the-group") + ", " + l.w("text.nights-en-route")
+            + "\(out.nightsEnRoute + back.nightsEnRoute)"
+    }
+
     package static func duration(_ minutes: Int, _ l: Localizer) -> String {
         let days = minutes / 1440
         let hours = (minutes % 1440) / 60
@@ -114,18 +127,8 @@ package enum RoutesText {
                 section(
                     inbound, title: l.w("cli.return-2"), answer: answer, l: l, details: details,
                     day: answer.returnDay ?? answer.departureDay))
-            let out = answer.outbound.itineraries[0]
-            let back = inbound.itineraries[0]
-            let n = l.numbers
             lines.append("")
-            lines.append(
-                l.w("text.round-trip-options-1")
-                    + n.kg(out.co2eKgPerPerson + back.co2eKgPerPerson) + l.w("text.co2e-per-person")
-                    + " (" + n.kg(out.footprint.perPerson.totalWithoutNonCO2Kg + back.footprint.perPerson.totalWithoutNonCO2Kg)
-                    + l.w("text.without-non-co2-effects") + "), "
-                    + n.format((out.footprint.group.totalKg + back.footprint.group.totalKg) / 1000, decimals: 2)
-                    + l.w("text.t-for-the-group") + ", " + l.w("text.nights-en-route")
-                    + "\(out.nightsEnRoute + back.nightsEnRoute)")
+            lines.append(roundTripSentence(outbound: answer.outbound.itineraries[0], back: inbound.itineraries[0], l))
         }
         lines.append("")
         lines.append(

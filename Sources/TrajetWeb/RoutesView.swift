@@ -109,17 +109,8 @@ extension RoutesView {
                 Self.section(
                     inbound, title: l.w("cli.return-2"), direction: "return", answer, basemap, l,
                     day: answer.returnDay ?? answer.departureDay))
-            let out = answer.outbound.itineraries[0]
-            let back = inbound.itineraries[0]
-            let n = l.numbers
-            roundTrip =
-                l.w("text.round-trip-options-1")
-                + n.kg(out.co2eKgPerPerson + back.co2eKgPerPerson) + l.w("text.co2e-per-person")
-                + " (" + n.kg(out.footprint.perPerson.totalWithoutNonCO2Kg + back.footprint.perPerson.totalWithoutNonCO2Kg)
-                + l.w("text.without-non-co2-effects") + "), "
-                + n.format((out.footprint.group.totalKg + back.footprint.group.totalKg) / 1000, decimals: 2)
-                + l.w("text.t-for-the-group") + ", " + l.w("text.nights-en-route")
-                + "\(out.nightsEnRoute + back.nightsEnRoute)"
+            roundTrip = RoutesText.roundTripSentence(
+                outbound: answer.outbound.itineraries[0], back: inbound.itineraries[0], l)
         }
         self.sections = sections
         legend = [

@@ -143,4 +143,22 @@ import TrajetDatasets
         let first = inbound.itineraries[0]
         #expect(returnPart.contains(RoutesText.leaveAt(first, from: CalendarDay(iso: "2026-07-25")!, Localizer(.en))))
     }
+
+    /// The round-trip line (one function for the CLI's table and the web page) adds up the first option each way.
+    @Test func theRoundTripLineAddsTheFirstOptionEachWay() async throws {
+        let settings = try await ShippedSettings.load()
+        let answer = try RoutesRequest(
+            from: "Bruxelles", to: "aje", participants: 12, leaders: 2, minors: true, depart: "2026-07-04",
+            returnDate: "2026-07-25", rank: .balanced, limit: 5, avoid: [], overland: false, noNightTravel: false
+        ).run(datasets: RouteAdviceTests.datasets, settings: settings, today: CalendarDay(iso: "2026-12-03")!)
+        let out = answer.outbound.itineraries[0]
+        let back = try #require(answer.inbound).itineraries[0]
+        let l = Localizer(.fr)
+        let line = RoutesText.roundTripSentence(outbound: out, back: back, l)
+        #expect(line.hasPrefix("Aller-retour (options n° 1) : " + l.numbers.kg(out.co2eKgPerPerson + back.co2eKgPerPerson)))
+        let groupTonnes = (out.footprint.group.totalKg + back.footprint.group.totalKg) / 1000
+        #expect(line.contains(l.numbers.format(groupTonnes, decimals: 2) + " t pour le groupe"))
+        #expect(line.hasSuffix("\(out.nightsEnRoute + back.nightsEnRoute)"))
+        #expect(RoutesText.render(answer, localizer: l, details: false).contains(line))
+    }
 }

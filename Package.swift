@@ -29,7 +29,7 @@ let package = Package(
         // loading is on every CLI call.
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
-        // Group plans: SQLite through GRDB (system SQLite, libsqlite3-dev). Only TrajetStore imports it.
+        // Group plans: SQLite through GRDB (system SQLite, libsqlite3-dev). Only TrajetSQLite imports it.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         // Several `trajet serve` instances on one shared store: PostgreSQL through postgres-nio (connection pool,
         // prepared statements). Only TrajetPostgres imports it.
@@ -39,6 +39,9 @@ let package = Package(
         // `trajet factors import`: reads the publishers' .xlsx workbooks (a ZIP of XML parts).
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         // The HTTP API (`trajet serve`); its tests also use it as a loopback server for the importer's downloader.
+        // hummingbird-auth is not used: a key is checked before the operation's parameters and body are read and a
+        // refusal is problem+json in the caller's language, which EdgeMiddleware does in one place (docs/api.md);
+        // the web page's sessions are signed cookies (HMAC, below) that need no session store.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         // Already built for Hummingbird; named because the server's connection guard is a NIO channel handler
         // (header and body deadlines, parse errors as problems) and route searches run on a NIO thread pool.
@@ -53,7 +56,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
-        // Tests only: openapi.yaml is validated as an OpenAPI 3.1 document (both already build for the generator).
+        // Both already built for the generator: the server reads its route table (404/405/parameters) from the
+        // embedded openapi.yaml with the generator's own parser, and the tests validate the document as OpenAPI 3.1.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The coordinators' web page: its HTML lives in .mustache files a maintainer reads and edits, rendered by the

@@ -27,6 +27,8 @@ enum AdviceLoader {
         if let table = NetworkLoader.table(adviceFile, columns: adviceColumns, directory: directory, issues: &issues) {
             var seen = Set<String>()
             var countries = Set<String>()
+            // The network's leg ids, built once for the rows that name legs (it was built again for every row).
+            var knownLegs: Set<LegID>?
             eachRow(table, issues: &issues) { (row) throws(DatasetIssue) in
                 let id = try row.required("id", expected: "an advice id such as MA or MA-BORDERS")
                 guard seen.insert(id).inserted else { throw row.issue("id", "duplicate advice id '\(id)'") }
@@ -47,8 +49,8 @@ enum AdviceLoader {
                     for place in places where network.place(place) == nil {
                         throw row.issue("places", "unknown place '\(place)'; expected ids from network/places.csv")
                     }
-                    let legIDs = Set(network.legs.map(\.id))
-                    for leg in legs where !legIDs.contains(leg) {
+                    if !legs.isEmpty, knownLegs == nil { knownLegs = Set(network.legs.map(\.id)) }
+                    for leg in legs where knownLegs?.contains(leg) != true {
                         throw row.issue("legs", "unknown leg '\(leg)'; expected ids from network/legs.csv")
                     }
                 }

@@ -146,6 +146,7 @@ enum BelgianRailLoader {
         let trains = Dictionary(stations.map { ($0.placeID, $0.trainsPerDay) }, uniquingKeysWith: { a, _ in a })
         var legs: [Leg] = []
         legs.reserveCapacity(stations.count * rules.hubs.count * 2)
+        let notes = NotesText(rules)
         for station in stations where station.trainsPerDay > 0 {
             guard let place = places[station.placeID] else { continue }
             for hubID in rules.hubs where hubID != station.placeID {
@@ -155,14 +156,36 @@ enum BelgianRailLoader {
                 let perDay = min(station.trainsPerDay, trains[hubID] ?? station.trainsPerDay) / 2
                 guard perDay > 0 else { continue }
                 for (from, to) in [(place, hub), (hub, place)] where !curatedPairs.contains("\(from.id)>\(to.id)") {
-                    legs.append(derivedLeg(from: from, to: to, perDay: perDay, rules: rules, source: station.source))
+                    legs.append(
+                        derivedLeg(from: from, to: to, perDay: perDay, rules: rules, notes: notes, source: station.source))
                 }
             }
         }
         return legs
     }
 
-    static func derivedLeg(from: Place, to: Place, perDay: Double, rules: Rules, source: String) -> Leg {
+    /// The parts of a derived leg's note that depend only on the rules, written once for the six thousand legs (each
+    /// leg wrote them again, with `String(format:)`: a tenth of the start of every command).
+    struct NotesText {
+        let beforeTrains: String
+        let afterTrains: String
+        let airportSupplement: String
+        let source: String
+
+        init(_ rules: Rules) {
+            beforeTrains =
+                "ESTIMATE derived (\(rulesFile)): distance = great-circle × \(rules.detourFactor); duration = distance at "
+                + "\(Int(rules.speedKmh)) km/h + \(rules.changeAllowanceMinutes) min for a change; "
+            afterTrains =
+                " trains/day = half of iRail's trains stopping per day; fare = SNCB Standard by km "
+                + "(\(euros(rules.fareCapCents)) € at \(Int(rules.fareCapKm)) km and more), youth −"
+                + "\(Int(rules.youthDiscount * 100)) % as the low end"
+            airportSupplement = ", + Diabolo supplement \(euros(rules.airportSupplementCents)) €"
+            source = "; rules: " + rulesFile
+        }
+    }
+
+    static func derivedLeg(from: Place, to: Place, perDay: Double, rules: Rules, notes text: NotesText, source: String) -> Leg {
         let lineKm = GreatCircle.distanceKm(from: from.coordinate, to: to.coordinate) * rules.detourFactor
         let minutes = max(5, Int((lineKm / rules.speedKmh * 60).rounded()) + rules.changeAllowanceMinutes)
         let standard = min(
@@ -170,21 +193,21 @@ enum BelgianRailLoader {
             max(rules.fareFloorCents, Int((Double(rules.fareCapCents) * min(lineKm, rules.fareCapKm) / rules.fareCapKm).rounded())))
         let airport = from.id == rules.airportStation || to.id == rules.airportStation ? rules.airportSupplementCents : 0
         let youth = max(rules.fareFloorCents, Int((Double(standard) * (1 - rules.youthDiscount)).rounded()))
-        let perDayText = perDay >= 10 ? String(Int(perDay.rounded())) : String(format: "%.1f", perDay)
         let notes =
-            "ESTIMATE derived (\(rulesFile)): distance = great-circle × \(rules.detourFactor); duration = distance at "
-            + "\(Int(rules.speedKmh)) km/h + \(rules.changeAllowanceMinutes) min for a change; \(perDayText) trains/day = "
-            + "half of iRail's trains stopping per day; fare = SNCB Standard by km (\(euros(rules.fareCapCents)) € at "
-            + "\(Int(rules.fareCapKm)) km and more), youth −\(Int(rules.youthDiscount * 100)) % as the low end"
-            + (airport > 0 ? ", + Diabolo supplement \(euros(airport)) €" : "")
+            text.beforeTrains + trainsPerDayText(perDay) + text.afterTrains + (airport > 0 ? text.airportSupplement : "")
         var leg = Leg(
             id: LegID(rawValue: "SNCB:\(from.id)>\(to.id)"), from: from.id, to: to.id, mode: .rail, operatorName: "SNCB",
             distanceKm: lineKm, distanceBasis: .greatCircleDetour(factor: rules.detourFactor), distanceEstimated: true,
             durationMinutes: minutes, durationEstimated: true, servicesPerWeek: perDay * 7, frequencyEstimated: true,
             fare: FareRange(minCents: youth + airport, maxCents: standard + airport), fareEstimated: true,
-            notes: notes, source: source + "; rules: " + rulesFile, checkedOn: rules.checkedOn)
+            notes: notes, source: source + text.source, checkedOn: rules.checkedOn)
         leg.derived = true
         return leg
+    }
+
+    /// `12` from 10 a day up, `4.5` below.
+    static func trainsPerDayText(_ perDay: Double) -> String {
+        perDay >= 10 ? String(Int(perDay.rounded())) : String(format: "%.1f", perDay)
     }
 
     static func euros(_ cents: Int) -> String {

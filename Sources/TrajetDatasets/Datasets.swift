@@ -68,8 +68,11 @@ enum CoverageCheck {
                     mode: leg.mode, cabinClass: leg.mode == .flight ? set.rules.defaultCabinClass : nil,
                     fromCountry: from.countryCode, toCountry: to.countryCode,
                     distanceKm: leg.mode == .flight ? leg.distanceKm * set.rules.flightDistanceMultiplier : leg.distanceKm)
+                guard found == nil else { continue }
+                // Built only for a missing factor: an interpolated key per leg and factor set was a tenth of the
+                // start of every command.
                 let key = "\(set.id)|\(leg.mode)|\(from.countryCode)|\(to.countryCode)"
-                if found == nil, reported.insert(key).inserted {
+                if reported.insert(key).inserted {
                     issues.append(
                         DatasetIssue(
                             file: set.factorsFile,

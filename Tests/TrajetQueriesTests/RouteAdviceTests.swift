@@ -129,12 +129,17 @@ import TrajetDatasets
 
 @Suite struct ReturnLeaveAtTests {
     /// Bug: the return table's "leave" counted days from the outbound date ("06:00 +21 d" for a return on the 25th).
-    @Test func theReturnLeavesOnItsOwnDay() async throws {
+    /// Brussels → AJE and back three weeks later, 12 young people with minors and 2 leaders (the README's example).
+    static func brusselsToAJEAndBack() async throws -> RoutesAnswer {
         let settings = try await ShippedSettings.load()
-        let answer = try RoutesRequest(
+        return try RoutesRequest(
             from: "Bruxelles", to: "aje", participants: 12, leaders: 2, minors: true, depart: "2026-07-04",
             returnDate: "2026-07-25", rank: .balanced, limit: 5, avoid: [], overland: false, noNightTravel: false
         ).run(datasets: RouteAdviceTests.datasets, settings: settings, today: CalendarDay(iso: "2026-12-03")!)
+    }
+
+    @Test func theReturnLeavesOnItsOwnDay() async throws {
+        let answer = try await Self.brusselsToAJEAndBack()
         #expect(answer.returnDay == CalendarDay(iso: "2026-07-25"))
         let inbound = try #require(answer.inbound)
         let text = RoutesText.render(answer, localizer: Localizer(.en), details: false)
@@ -146,11 +151,7 @@ import TrajetDatasets
 
     /// The round-trip line (one function for the CLI's table and the web page) adds up the first option each way.
     @Test func theRoundTripLineAddsTheFirstOptionEachWay() async throws {
-        let settings = try await ShippedSettings.load()
-        let answer = try RoutesRequest(
-            from: "Bruxelles", to: "aje", participants: 12, leaders: 2, minors: true, depart: "2026-07-04",
-            returnDate: "2026-07-25", rank: .balanced, limit: 5, avoid: [], overland: false, noNightTravel: false
-        ).run(datasets: RouteAdviceTests.datasets, settings: settings, today: CalendarDay(iso: "2026-12-03")!)
+        let answer = try await Self.brusselsToAJEAndBack()
         let out = answer.outbound.itineraries[0]
         let back = try #require(answer.inbound).itineraries[0]
         let l = Localizer(.fr)

@@ -16,5 +16,5 @@ public enum TrajetError: Error, Equatable, Sendable {
     /// (empty when the destination cannot be reached at all).
     case noItinerary(from: PlaceID, to: PlaceID, blockingConstraints: [RouteConstraint])
     /// An input value is out of range; `field` names the option or JSON key.
-    case invalidValue(field: String, value: String, expected: String)
+    case invalidValue(field: String, value: String, expected: Expectation)
 }

@@ -573,7 +573,7 @@ public struct PostgresPlanStore: PlanStore {
                 RETURNING \(unescaped: Columns.apiKey)
                 """, connection)
             guard let row = updated.first else {
-                throw PlanStoreError.invalidValue(field: "id", value: id, expected: "a key id from `trajet keys list`")
+                throw PlanStoreError.invalidValue(field: "id", value: id, expected: .w("expect.key-id-from-keys-list"))
             }
             return try row.apiKey()
         }

@@ -118,7 +118,7 @@ public struct Localizer: Sendable {
         case .distanceUnknown(let from, let to, let mode):
             return w("text.no-leg-between-and-in-the", "\(self.mode(mode))", "\(from)", "\(to)")
         case .invalidValue(let field, let value, let expected):
-            return w("text.invalid-value-for-expected", "\(field)", "\(value)", "\(expected)")
+            return w("text.invalid-value-for-expected", "\(field)", "\(value)", expected.text(language))
         }
     }
 }
@@ -127,7 +127,7 @@ extension Localizer {
     package func message(for error: PlanStoreError) -> String {
         switch error {
         case .invalidValue(let field, let value, let expected):
-            w("text.invalid-value-for-expected", "\(field)", "\(value)", "\(expected)")
+            w("text.invalid-value-for-expected", "\(field)", "\(value)", expected.text(language))
         case .unknownOrganisation(let id, let field):
             w("text.unknown-organisation-add-it-with-trajet", "\(field)", "\(id)")
         case .organisationExists(let id):

@@ -125,7 +125,7 @@ package struct RoutesRequest: Sendable {
         if let returnDate, let (backDay, backTime) = DepartureText.parse(returnDate) {
             returnDay = backDay
             guard backDay >= outDay else {
-                throw .invalidValue(field: "return", value: returnDate, expected: "a date on or after the departure \(outDay)")
+                throw .invalidValue(field: "return", value: returnDate, expected: .w("expect.date-on-or-after-departure", "\(outDay)"))
             }
             inbound = try planner.search(
                 RouteQuery(

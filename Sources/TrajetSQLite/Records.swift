@@ -52,7 +52,7 @@ extension Plan {
         guard let status = PlanStatus(rawValue: statusText) else {
             throw .invalidValue(
                 field: "status", value: statusText,
-                expected: PlanStatus.allCases.map(\.rawValue).joined(separator: ", "))
+                expected: .w("expect.one-of", PlanStatus.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         self.init(
             id: row[0], organisationId: row[1], name: row[2], partnerId: row[3], originPlaceId: row[4],

@@ -64,7 +64,7 @@ extension SQLitePlanStore {
         let stamp = now()
         return try await dbWriter.write { db in
             guard var key = try APIKey.fetchOne(db, key: id) else {
-                throw PlanStoreError.invalidValue(field: "id", value: id, expected: "a key id from `trajet keys list`")
+                throw PlanStoreError.invalidValue(field: "id", value: id, expected: .w("expect.key-id-from-keys-list"))
             }
             if key.revokedAt == nil {
                 key.revokedAt = stamp

@@ -19,7 +19,7 @@ extension APIImplementation {
         let network = datasets.network
         let query = input.query.query
         if let query, query.unicodeScalars.count > 200 {
-            throw Problem.invalid(l, field: "query", value: String(query.prefix(40)) + "…", expected: "at most 200 characters")
+            throw Problem.invalid(l, field: "query", value: String(query.prefix(40)) + "…", expected: .w("expect.at-most-characters", "200"))
         }
         let places = network.search(query ?? "", limit: query == nil ? Int.max : 30)
         guard !places.isEmpty else {
@@ -72,10 +72,10 @@ extension APIImplementation {
         var legs: [(field: String, from: String, to: String, mode: String, distanceKm: Double?)] = []
         if let list = body.legs {
             guard body.from == nil, body.to == nil, body.mode == nil, body.distanceKm == nil else {
-                throw Problem.invalid(l, field: "legs", value: "legs + from/to/mode", expected: "either legs or from, to and mode")
+                throw Problem.invalid(l, field: "legs", value: "legs + from/to/mode", expected: .w("expect.legs-or-from-to-mode"))
             }
             guard (1...50).contains(list.count) else {
-                throw Problem.invalid(l, field: "legs", value: "\(list.count) legs", expected: "1 to 50 legs")
+                throw Problem.invalid(l, field: "legs", value: "\(list.count) legs", expected: .w("expect.legs-from-to", "1", "50"))
             }
             legs = list.enumerated().map {
                 ("legs[\($0.offset)].", $0.element.from, $0.element.to, $0.element.mode.rawValue, $0.element.distanceKm)
@@ -95,12 +95,12 @@ extension APIImplementation {
             guard let mode = TransportMode(rawValue: leg.mode) else {
                 throw Problem.invalid(
                     l, field: leg.field + "mode", value: leg.mode,
-                    expected: TransportMode.allCases.map(\.rawValue).joined(separator: ", "))
+                    expected: .w("expect.one-of", TransportMode.allCases.map(\.rawValue).joined(separator: ", ")))
             }
             if let distance = leg.distanceKm, !(distance > 0 && distance <= LegInput.maximumDistanceKm) {
                 throw Problem.invalid(
                     l, field: leg.field + "distanceKm", value: "\(distance)",
-                    expected: "a distance in km, above 0 and at most \(Int(LegInput.maximumDistanceKm))")
+                    expected: .w("expect.distance-km-above-0-at-most", "\(Int(LegInput.maximumDistanceKm))"))
             }
             try checkText(leg.from, leg.field + "from")
             try checkText(leg.to, leg.field + "to")

@@ -31,7 +31,7 @@ extension APIImplementation {
         let limit = try bounded(q.limit, "limit", 1...100) ?? 20
         let cursor = try q.cursor.map { text in
             guard let cursor = PageCursor.decode(text) else {
-                throw Problem.invalid(l, field: "cursor", value: text, expected: "the nextCursor of a previous page")
+                throw Problem.invalid(l, field: "cursor", value: text, expected: .w("expect.next-cursor"))
             }
             return cursor
         }
@@ -76,7 +76,7 @@ extension APIImplementation {
         var route = NewPlanRequest.Route.search(rank: RankingProfile(rawValue: body.rank?.rawValue ?? "") ?? .balanced, pick: pick)
         if let itinerary = body.itinerary {
             guard body.rank == nil, body.pick == nil else {
-                throw Problem.invalid(l, field: "itinerary", value: "itinerary + rank/pick", expected: "either itinerary, or rank and pick")
+                throw Problem.invalid(l, field: "itinerary", value: "itinerary + rank/pick", expected: .w("expect.itinerary-or-rank-and-pick"))
             }
             let data = try JSONEncoder().encode(itinerary)
             do {

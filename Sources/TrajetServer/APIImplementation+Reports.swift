@@ -17,7 +17,7 @@ extension APIImplementation {
         let key = try await requireKey(.reader)
         let q = input.query
         guard (2000...2100).contains(input.path.year) else {
-            throw Problem.invalid(l, field: "year", value: "\(input.path.year)", expected: "a calendar year from 2000 to 2100")
+            throw Problem.invalid(l, field: "year", value: "\(input.path.year)", expected: .w("expect.calendar-year-from-to", "2000", "2100"))
         }
         let asked = q.org?.lowercased()
         if let own = key.organisationId, let asked, asked != own {

@@ -108,7 +108,7 @@ struct APIImplementation: APIProtocol {
     func bounded(_ value: Int?, _ field: String, _ range: ClosedRange<Int>) throws -> Int? {
         guard let value else { return nil }
         guard range.contains(value) else {
-            throw Problem.invalid(l, field: field, value: "\(value)", expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw Problem.invalid(l, field: field, value: "\(value)", expected: .w("expect.whole-number-from-to", "\(range.lowerBound)", "\(range.upperBound)"))
         }
         return value
     }
@@ -116,7 +116,7 @@ struct APIImplementation: APIProtocol {
     func maxCost(_ value: Double?) throws -> Double? {
         guard let value else { return nil }
         guard value.isFinite, (0...1_000_000).contains(value) else {
-            throw Problem.invalid(l, field: "maxCost", value: "\(value)", expected: "an amount in EUR from 0 to 1000000")
+            throw Problem.invalid(l, field: "maxCost", value: "\(value)", expected: .w("expect.amount-eur-from-to", "0", "1000000"))
         }
         return value
     }
@@ -124,7 +124,7 @@ struct APIImplementation: APIProtocol {
     func date(_ text: String?, _ field: String) throws -> String? {
         guard let text else { return nil }
         guard text.utf8.count <= 16, DepartureText.parse(text) != nil else {
-            throw Problem.invalid(l, field: field, value: String(text.prefix(40)), expected: DepartureText.expected)
+            throw Problem.invalid(l, field: field, value: String(text.prefix(40)), expected: .w("expect.departure-date-or-time"))
         }
         return text
     }
@@ -138,7 +138,7 @@ struct APIImplementation: APIProtocol {
             guard let mode = TransportMode(rawValue: trimmed) else {
                 throw Problem.invalid(
                     l, field: field, value: String(trimmed.prefix(40)),
-                    expected: "modes among " + TransportMode.allCases.map(\.rawValue).joined(separator: ", "))
+                    expected: .w("expect.modes-among", TransportMode.allCases.map(\.rawValue).joined(separator: ", ")))
             }
             modes.insert(mode)
         }
@@ -149,7 +149,7 @@ struct APIImplementation: APIProtocol {
         // Unicode scalars, as JSON Schema counts `minLength`/`maxLength`.
         let length = text.unicodeScalars.count
         guard length >= min, length <= max else {
-            throw Problem.invalid(l, field: field, value: String(text.prefix(40)), expected: "\(min) to \(max) characters")
+            throw Problem.invalid(l, field: field, value: String(text.prefix(40)), expected: .w("expect.characters-from-to", "\(min)", "\(max)"))
         }
     }
 
@@ -167,7 +167,7 @@ struct APIImplementation: APIProtocol {
         guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty, header != "*" else { return nil }
         // The spec's maxLength (openapi.yaml): a longer field is malformed, not a tag list that fails to match.
         guard header.unicodeScalars.count <= 100 else {
-            throw Problem.invalid(l, field: "If-Match", value: String(header.prefix(40)), expected: "a list of ETags such as \"3\"")
+            throw Problem.invalid(l, field: "If-Match", value: String(header.prefix(40)), expected: .w("expect.etag-list"))
         }
         guard EntityTagList(header).strongTags.contains(String(current)) else {
             throw Problem(
@@ -210,9 +210,9 @@ struct APIImplementation: APIProtocol {
             if let field { problem.field = field }
             return problem
         case .returnBeforeDeparture(let returnDate, let departure):
-            return Problem.invalid(l, field: "return", value: returnDate, expected: "a date on or after the departure \(departure)")
+            return Problem.invalid(l, field: "return", value: returnDate, expected: .w("expect.date-on-or-after-departure", "\(departure)"))
         case .beyondOptions(_, let pick, let found):
-            return Problem.invalid(l, field: "pick", value: "\(pick)", expected: "at most \(found) (itineraries found)")
+            return Problem.invalid(l, field: "pick", value: "\(pick)", expected: .w("expect.at-most-itineraries-found", "\(found)"))
         case .itinerary(let problem):
             return invalidItinerary(problem)
         }

@@ -81,7 +81,7 @@ extension Problem {
         Problem(.badRequest, "bad-request", title: l.w("api.bad-request"), detail: detail, field: field)
     }
 
-    static func invalid(_ l: Localizer, field: String, value: String, expected: String) -> Problem {
+    static func invalid(_ l: Localizer, field: String, value: String, expected: Expectation) -> Problem {
         Problem(
             .unprocessableContent, "invalid-value", title: l.w("api.invalid-value"),
             detail: l.message(for: TrajetError.invalidValue(field: field, value: value, expected: expected)),

@@ -4,7 +4,7 @@ import TrajetCore
 /// propagate as GRDB's `DatabaseError` (exit code 2).
 public enum PlanStoreError: Error, Equatable, Sendable {
     /// A value is out of range; `field` names the option or JSON key (`plans[2].participants`).
-    case invalidValue(field: String, value: String, expected: String)
+    case invalidValue(field: String, value: String, expected: Expectation)
     case unknownOrganisation(id: String, field: String)
     case organisationExists(id: String)
     case planNotFound(id: String)

@@ -8,10 +8,10 @@ package enum Validation {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
         guard !id.isEmpty, id.count <= 64, id.allSatisfy({ allowed.contains($0) }), id.first != "-" else {
             throw .invalidValue(
-                field: prefix + "id", value: id, expected: "a slug of lowercase letters, digits and hyphens (asmae)")
+                field: prefix + "id", value: id, expected: .w("expect.slug"))
         }
         guard !organisation.name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw .invalidValue(field: prefix + "name", value: organisation.name, expected: "a non-empty name")
+            throw .invalidValue(field: prefix + "name", value: organisation.name, expected: .w("expect.non-empty-name"))
         }
         try text(organisation.name, field: prefix + "name")
     }
@@ -22,7 +22,7 @@ package enum Validation {
         guard !value.utf8.contains(0) else {
             throw .invalidValue(
                 field: field, value: value.replacingOccurrences(of: "\u{0}", with: "\\0"),
-                expected: "text without NUL (\\0) characters")
+                expected: .w("expect.text-without-nul"))
         }
     }
 
@@ -37,42 +37,42 @@ package enum Validation {
             try text(value, field: prefix + field)
         }
         guard UUID(uuidString: plan.id) != nil, plan.id == plan.id.lowercased() else {
-            throw .invalidValue(field: prefix + "id", value: plan.id, expected: "a lowercase UUID")
+            throw .invalidValue(field: prefix + "id", value: plan.id, expected: .w("expect.lowercase-uuid"))
         }
         guard !plan.name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw .invalidValue(field: prefix + "name", value: plan.name, expected: "a non-empty name")
+            throw .invalidValue(field: prefix + "name", value: plan.name, expected: .w("expect.non-empty-name"))
         }
         for (field, value) in [
             ("partnerId", plan.partnerId), ("originPlaceId", plan.originPlaceId),
             ("destinationPlaceId", plan.destinationPlaceId),
         ] where value.isEmpty {
-            throw .invalidValue(field: prefix + field, value: value, expected: "a non-empty id")
+            throw .invalidValue(field: prefix + field, value: value, expected: .w("expect.non-empty-id"))
         }
         guard let depart = CalendarDay(iso: plan.departDate) else {
-            throw .invalidValue(field: prefix + "departDate", value: plan.departDate, expected: "a date YYYY-MM-DD")
+            throw .invalidValue(field: prefix + "departDate", value: plan.departDate, expected: .w("expect.date-yyyy-mm-dd"))
         }
         if let text = plan.returnDate {
             guard let back = CalendarDay(iso: text) else {
-                throw .invalidValue(field: prefix + "returnDate", value: text, expected: "a date YYYY-MM-DD")
+                throw .invalidValue(field: prefix + "returnDate", value: text, expected: .w("expect.date-yyyy-mm-dd"))
             }
             guard back >= depart else {
                 throw .invalidValue(
-                    field: prefix + "returnDate", value: text, expected: "a date on or after the departure \(depart)")
+                    field: prefix + "returnDate", value: text, expected: .w("expect.date-on-or-after-departure", "\(depart)"))
             }
         }
         guard plan.participants >= 0 else {
-            throw .invalidValue(field: prefix + "participants", value: String(plan.participants), expected: "a number ≥ 0")
+            throw .invalidValue(field: prefix + "participants", value: String(plan.participants), expected: .w("expect.number-0-or-more"))
         }
         guard plan.leaders >= 0 else {
-            throw .invalidValue(field: prefix + "leaders", value: String(plan.leaders), expected: "a number ≥ 0")
+            throw .invalidValue(field: prefix + "leaders", value: String(plan.leaders), expected: .w("expect.number-0-or-more"))
         }
         guard (1...Group.maximumPeople).contains(plan.people) else {
             throw .invalidValue(
                 field: prefix + "participants", value: String(plan.people),
-                expected: "participants + leaders from 1 to \(Group.maximumPeople)")
+                expected: .w("expect.participants-plus-leaders-from-1-to", "\(Group.maximumPeople)"))
         }
         guard plan.version >= 1 else {
-            throw .invalidValue(field: prefix + "version", value: String(plan.version), expected: "a number ≥ 1")
+            throw .invalidValue(field: prefix + "version", value: String(plan.version), expected: .w("expect.number-1-or-more"))
         }
     }
 
@@ -88,26 +88,26 @@ package enum Validation {
                 try text(value, field: field + name)
             }
             guard leg.planId == plan.id else {
-                throw .invalidValue(field: field + "planId", value: leg.planId, expected: "the plan's id \(plan.id)")
+                throw .invalidValue(field: field + "planId", value: leg.planId, expected: .w("expect.the-plans-id", plan.id))
             }
             guard leg.position >= 1, seen.insert("\(leg.direction.rawValue)/\(leg.position)").inserted else {
                 throw .invalidValue(
-                    field: field + "position", value: String(leg.position), expected: "a unique position ≥ 1 per direction")
+                    field: field + "position", value: String(leg.position), expected: .w("expect.unique-position-per-direction"))
             }
             guard TransportMode(rawValue: leg.mode) != nil else {
                 throw .invalidValue(
                     field: field + "mode", value: leg.mode,
-                    expected: TransportMode.allCases.map(\.rawValue).joined(separator: ", "))
+                    expected: .w("expect.one-of", TransportMode.allCases.map(\.rawValue).joined(separator: ", ")))
             }
             guard leg.distanceKm.isFinite, leg.distanceKm >= 0 else {
-                throw .invalidValue(field: field + "distanceKm", value: String(leg.distanceKm), expected: "a distance ≥ 0")
+                throw .invalidValue(field: field + "distanceKm", value: String(leg.distanceKm), expected: .w("expect.distance-0-or-more"))
             }
             guard leg.durationMinutes >= 0 else {
                 throw .invalidValue(
-                    field: field + "durationMinutes", value: String(leg.durationMinutes), expected: "minutes ≥ 0")
+                    field: field + "durationMinutes", value: String(leg.durationMinutes), expected: .w("expect.minutes-0-or-more"))
             }
             if leg.direction == .return, plan.returnDate == nil {
-                throw .invalidValue(field: field + "direction", value: "return", expected: "outbound (the plan has no returnDate)")
+                throw .invalidValue(field: field + "direction", value: "return", expected: .w("expect.outbound-no-return-date"))
             }
         }
     }
@@ -115,7 +115,7 @@ package enum Validation {
     package static func status(_ text: String, field: String = "status") throws(PlanStoreError) -> PlanStatus {
         guard let status = PlanStatus(rawValue: text.lowercased()) else {
             throw .invalidValue(
-                field: field, value: text, expected: PlanStatus.allCases.map(\.rawValue).joined(separator: ", "))
+                field: field, value: text, expected: .w("expect.one-of", PlanStatus.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         return status
     }
@@ -126,14 +126,14 @@ extension Validation {
     /// repeats. Returns the organisation ids the file brings (the plans' other organisations must exist already).
     package static func importDocument(_ document: PlanExport) throws(PlanStoreError) -> Set<String> {
         guard document.format == PlanExport.currentFormat else {
-            throw .invalidValue(field: "format", value: String(document.format), expected: String(PlanExport.currentFormat))
+            throw .invalidValue(field: "format", value: String(document.format), expected: .w("expect.one-of", String(PlanExport.currentFormat)))
         }
         var seenOrgs = Set<String>()
         for (index, organisation) in document.organisations.enumerated() {
             try Validation.organisation(organisation, prefix: "organisations[\(index)].")
             guard seenOrgs.insert(organisation.id).inserted else {
                 throw .invalidValue(
-                    field: "organisations[\(index)].id", value: organisation.id, expected: "an id not repeated in the file")
+                    field: "organisations[\(index)].id", value: organisation.id, expected: .w("expect.id-not-repeated-in-file"))
             }
         }
         var seenPlans = Set<String>()
@@ -142,7 +142,7 @@ extension Validation {
             try Validation.plan(detail.plan, prefix: prefix)
             try Validation.legs(detail.legs, of: detail.plan, prefix: prefix)
             guard seenPlans.insert(detail.plan.id).inserted else {
-                throw .invalidValue(field: prefix + "id", value: detail.plan.id, expected: "a plan id not repeated in the file")
+                throw .invalidValue(field: prefix + "id", value: detail.plan.id, expected: .w("expect.plan-id-not-repeated-in-file"))
             }
         }
         return seenOrgs
@@ -157,7 +157,7 @@ extension Validation {
         guard slots(legs) == slots(current.legs) else {
             throw .invalidValue(
                 field: "legs", value: slots(legs).joined(separator: ","),
-                expected: "the plan's legs \(slots(current.legs).joined(separator: ","))")
+                expected: .w("expect.the-plans-legs", slots(current.legs).joined(separator: ",")))
         }
         var updated = current.plan
         updated.factorSetId = factorSetId
@@ -205,7 +205,7 @@ extension Validation {
         try text(key.label, field: "label")
         guard key.organisationId != nil || key.role == .admin else {
             throw .invalidValue(
-                field: "role", value: key.role.rawValue, expected: "admin for a network-level key (no organisation)")
+                field: "role", value: key.role.rawValue, expected: .w("expect.admin-for-network-key"))
         }
     }
 }

@@ -46,6 +46,28 @@ import Testing
         #expect(unused.isEmpty, "keys in the catalogues that no code asks for: \(unused)")
     }
 
+    /// Bug: a French error said "attendu : at most 500 travellers" — what a value should have been was English text
+    /// inside a French sentence. Expectations are catalogue texts now, and each is really translated.
+    @Test func expectationsAreSaidInTheCallersLanguage() throws {
+        do {
+            _ = try Group(participants: 600, leaders: 2)
+            Issue.record("a group of 602 was accepted")
+        } catch {
+            guard case .invalidValue(_, _, let expected) = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(expected.text(.fr) == "au plus 500 voyageurs")
+            #expect(expected.text(.en) == "at most 500 travellers")
+        }
+        let keys = Words.frenchKeys.filter { $0.hasPrefix("expect.") }
+        #expect(keys.count > 30)
+        for key in keys {
+            let values = ["<1>", "<2>"]
+            #expect(Words.text(key, .fr, values) != Words.text(key, .en, values), "\(key): the same words in both languages")
+        }
+    }
+
     @Test func valuesAndEscapesAreReadAsWritten() throws {
         let entries = Words.catalogue("# comment\na.b = \\rx {2} y {1}\\n\\{z}\\\\\n")
         let entry = try #require(entries["a.b"])

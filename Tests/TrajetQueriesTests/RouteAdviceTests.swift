@@ -163,3 +163,20 @@ import TrajetDatasets
         #expect(RoutesText.render(answer, localizer: l, details: false).contains(line))
     }
 }
+
+@Suite struct FrenchErrorTests {
+    /// The whole message a French coordinator reads for a group that is too large: French from end to end.
+    @Test func aTooLargeGroupIsRefusedInFrench() throws {
+        let query = EmissionsQuery(
+            from: "BRU", to: "DSS", mode: .flight, cabinClass: .economy, participants: 600, leaders: 2,
+            factorSetID: "desnz-2025", includeAirportHubs: false)
+        do {
+            _ = try query.run(datasets: RouteAdviceTests.datasets)
+            Issue.record("a group of 602 was accepted")
+        } catch {
+            #expect(
+                Localizer(.fr).message(for: error)
+                    == "Valeur invalide pour participants : « 602 » ; attendu : au plus 500 voyageurs.")
+        }
+    }
+}

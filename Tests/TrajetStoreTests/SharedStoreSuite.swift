@@ -98,7 +98,7 @@ import TrajetCore
 
     @Test func unknownStatusNamesTheField() {
         #expect(throws: PlanStoreError.invalidValue(
-            field: "status", value: "done", expected: "draft, planned, booked, travelled, cancelled")) {
+            field: "status", value: "done", expected: .w("expect.one-of", "draft, planned, booked, travelled, cancelled"))) {
             _ = try PlanStatus.parse("done")
         }
     }
@@ -412,7 +412,7 @@ enum PlanValidationCase: String, CaseIterable, Sendable {
                         } catch let error as PlanStoreError {
                             return .failure(error)
                         } catch {
-                            return .failure(.invalidValue(field: "unexpected", value: "\(error)", expected: ""))
+                            return .failure(.invalidValue(field: "unexpected", value: "\(error)", expected: .w("expect.one-of", "")))
                         }
                     }
                 }
@@ -558,7 +558,7 @@ enum PlanValidationCase: String, CaseIterable, Sendable {
         try await withAsmaeStore(backend) { store in
             var named = samplePlan()
             named.plan.name = "a\u{0}b"
-            await #expect(throws: PlanStoreError.invalidValue(field: "name", value: "a\\0b", expected: "text without NUL (\\0) characters")) {
+            await #expect(throws: PlanStoreError.invalidValue(field: "name", value: "a\\0b", expected: .w("expect.text-without-nul"))) {
                 _ = try await store.addPlan(named)
             }
             var leg = samplePlan()

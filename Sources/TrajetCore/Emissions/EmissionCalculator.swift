@@ -68,7 +68,7 @@ public struct EmissionCalculator: Sendable {
     {
         guard input.distanceKm.isFinite, input.distanceKm >= 0 else {
             throw .invalidValue(
-                field: "distanceKm", value: String(input.distanceKm), expected: "a distance of 0 km or more")
+                field: "distanceKm", value: String(input.distanceKm), expected: .w("expect.distance-0-km-or-more"))
         }
         let rules = factorSet.rules
         // Flights: the set's rule decides what distance the factor applies to (DESNZ: great circle, uplift inside).

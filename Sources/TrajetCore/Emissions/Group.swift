@@ -16,19 +16,19 @@ public struct Group: Hashable, Sendable, Codable {
     /// Validates the counts: none negative, at least one traveller, at most `maximumPeople`.
     public init(participants: Int, leaders: Int = 0, minors: Bool = false) throws(TrajetError) {
         guard participants >= 0 else {
-            throw .invalidValue(field: "participants", value: String(participants), expected: "a number ≥ 0")
+            throw .invalidValue(field: "participants", value: String(participants), expected: .w("expect.number-0-or-more"))
         }
         guard leaders >= 0 else {
-            throw .invalidValue(field: "leaders", value: String(leaders), expected: "a number ≥ 0")
+            throw .invalidValue(field: "leaders", value: String(leaders), expected: .w("expect.number-0-or-more"))
         }
         guard participants + leaders >= 1 else {
             throw .invalidValue(
-                field: "participants", value: String(participants), expected: "at least one traveller in the group")
+                field: "participants", value: String(participants), expected: .w("expect.at-least-one-traveller"))
         }
         guard participants + leaders <= Group.maximumPeople else {
             throw .invalidValue(
                 field: "participants", value: String(participants + leaders),
-                expected: "at most \(Group.maximumPeople) travellers")
+                expected: .w("expect.at-most-travellers", "\(Group.maximumPeople)"))
         }
         self.participants = participants
         self.leaders = leaders

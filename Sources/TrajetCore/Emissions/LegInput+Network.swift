@@ -19,7 +19,7 @@ extension Network {
             guard given.isFinite, given > 0, given <= LegInput.maximumDistanceKm else {
                 throw .invalidValue(
                     field: "distance-km", value: String(given),
-                    expected: "a distance in km, more than 0 and at most \(Int(LegInput.maximumDistanceKm))")
+                    expected: .w("expect.distance-km-above-0-at-most", "\(Int(LegInput.maximumDistanceKm))"))
             }
             return LegInput(
                 mode: mode, from: from, to: to, distanceKm: given, distanceBasis: .given,

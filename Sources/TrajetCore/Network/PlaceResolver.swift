@@ -73,7 +73,7 @@ public struct PlaceResolver: Sendable {
     public func resolve(_ query: String, for purpose: Purpose = .any) throws(TrajetError) -> Place {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         guard !SearchText.fold(trimmed).isEmpty else {
-            throw .invalidValue(field: "place", value: query, expected: "a place name, IATA code or partner id")
+            throw .invalidValue(field: "place", value: query, expected: .w("expect.place-name-iata-or-partner"))
         }
         var candidates = network.exactMatches(trimmed)
         if candidates.isEmpty, let partner = network.partner(matching: trimmed), let main = network.place(partner.mainPlace) {

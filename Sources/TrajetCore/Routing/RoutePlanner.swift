@@ -44,7 +44,7 @@ public struct RoutePlanner: Sendable {
             throw .unknownPlace(query: query.destination.rawValue, suggestions: [])
         }
         guard origin != destination else {
-            throw .invalidValue(field: "to", value: query.destination.rawValue, expected: "a place other than the origin")
+            throw .invalidValue(field: "to", value: query.destination.rawValue, expected: .w("expect.place-other-than-origin"))
         }
         if let via = query.constraints.via, graph.index[via] == nil {
             throw .unknownPlace(query: via.rawValue, suggestions: [])

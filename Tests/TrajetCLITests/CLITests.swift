@@ -88,6 +88,27 @@ enum ShippedSettings {
         }
     }
 
+    /// Bug: `--lang fr` still refused options in English ("--participants must be 0 or more").
+    @Test(arguments: [
+        (["emissions", "--from", "BRU", "--to", "DSS", "--mode", "flight", "--participants", "-3", "--lang", "fr"],
+         "--participants doit valoir 0 ou plus (reçu : -3)."),
+        (["routes", "liege", "twiza", "--depart", "2026-13-40", "--lang", "fr"],
+         "--depart : « 2026-13-40 » n'est pas une date ; attendu : AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, des années 2000 à 2100."),
+        (["report", "--year", "1999", "--lang", "fr"], "--year 1999 : attendu : une année entre 2000 et 2100"),
+        (["report", "--year", "2026", "--org", "asmae", "--network", "--lang", "en"],
+         "--org and --network exclude each other: choose one"),
+        (["places", "--per-page", "0", "--lang", "fr"], "--per-page doit aller de 1 à 1000 (reçu : 0)."),
+    ])
+    func optionErrorsAreInTheCallersLanguage(arguments: [String], message: String) {
+        do {
+            _ = try TrajetCommand.parseAsRoot(arguments)
+            Issue.record("\(arguments) was accepted")
+        } catch {
+            #expect(TrajetCommand.message(for: error) == message)
+            #expect(TrajetCommand.exitCode(for: error) == .validationFailure)
+        }
+    }
+
     @Test func tableIsInFrenchWithFrenchNumbers() throws {
         let result = try query().run(datasets: ShippedData.datasets)
         let text = EmissionsTable.render(result, localizer: Localizer(.fr))

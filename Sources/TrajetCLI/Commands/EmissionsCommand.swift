@@ -38,10 +38,11 @@ struct EmissionsCommand: AsyncParsableCommand {
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
 
     func validate() throws {
-        if let participants, participants < 0 { throw ValidationError("--participants must be 0 or more (got \(participants)).") }
-        if let leaders, leaders < 0 { throw ValidationError("--leaders must be 0 or more (got \(leaders)).") }
+        let l = global.optionWords
+        try OptionCheck.atLeast(0, participants, "--participants", l)
+        try OptionCheck.atLeast(0, leaders, "--leaders", l)
         if let distanceKm, !(distanceKm > 0) || !distanceKm.isFinite {
-            throw ValidationError("--distance-km must be a distance in km greater than 0 (got \(distanceKm)).")
+            throw ValidationError(l.w("cli.option-distance-km", "--distance-km", "\(distanceKm)"))
         }
     }
 

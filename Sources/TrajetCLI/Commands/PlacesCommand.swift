@@ -21,14 +21,15 @@ struct PlacesCommand: AsyncParsableCommand {
     var perPage: Int = 50
 
     func validate() throws {
-        if page < 1 { throw ValidationError("--page must be 1 or more (got \(page)).") }
-        if !(1...1000).contains(perPage) { throw ValidationError("--per-page must be 1 to 1000 (got \(perPage)).") }
+        let l = global.optionWords
+        try OptionCheck.atLeast(1, page, "--page", l)
+        try OptionCheck.within(1...1000, perPage, "--per-page", l)
         if let kind, PlaceKind(rawValue: kind) == nil {
             throw ValidationError(
-                "--kind: unknown kind '\(kind)'; expected one of \(PlaceKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+                l.w("cli.option-unknown-kind", "--kind", kind, PlaceKind.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         if let country, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            throw ValidationError("--country: '\(country)' is not an ISO 3166-1 alpha-2 code such as BE or MA.")
+            throw ValidationError(l.w("cli.option-not-a-country", "--country", country))
         }
     }
 

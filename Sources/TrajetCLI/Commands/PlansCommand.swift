@@ -58,16 +58,13 @@ struct PlansCommand: AsyncParsableCommand {
         var status: String?
 
         func validate() throws {
-            if let pick, pick < 1 { throw ValidationError("--pick must be 1 or more (got \(pick)).") }
+            let l = global.optionWords
+            try OptionCheck.atLeast(1, pick, "--pick", l)
             if itineraryJSON != nil, rank != nil || pick != nil {
-                throw ValidationError("--itinerary-json cannot be combined with --rank or --pick.")
+                throw ValidationError(l.w("cli.option-not-with", "--itinerary-json", "--rank", "--pick"))
             }
-            if DepartureText.parse(depart) == nil {
-                throw ValidationError("--depart: '\(depart)' is not a date; expected \(DepartureText.expected).")
-            }
-            if let returnDate, DepartureText.parse(returnDate) == nil {
-                throw ValidationError("--return: '\(returnDate)' is not a date; expected \(DepartureText.expected).")
-            }
+            try OptionCheck.date(depart, "--depart", l)
+            try OptionCheck.date(returnDate, "--return", l)
         }
 
         func run() async throws {
@@ -180,8 +177,8 @@ struct PlansCommand: AsyncParsableCommand {
         @Option(help: "Output: table, json or csv.") var format: PlansListFormat = .table
 
         func validate() throws {
-            if let year, !DepartureText.supportedYears.contains(year) {
-                throw ValidationError("--year must be from 2000 to 2100 (got \(year)).")
+            if let year {
+                try OptionCheck.within(DepartureText.supportedYears, year, "--year", global.optionWords)
             }
         }
 
@@ -305,7 +302,7 @@ struct PlansCommand: AsyncParsableCommand {
         @Option(help: "Factor set id (default from config).") var factors: String?
 
         func validate() throws {
-            if all == (id != nil) { throw ValidationError("Give a plan ID or --all, not both nor neither.") }
+            if all == (id != nil) { throw ValidationError(global.optionWords.w("cli.option-plan-id-or-all")) }
         }
 
         func run() async throws {

@@ -33,10 +33,11 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: .hidden) var generatedAt: String?
 
     func validate() throws {
+        let l = global.optionWords
         guard (2000...2100).contains(year) else {
-            throw ValidationError("--year \(year): expected a calendar year between 2000 and 2100")
+            throw ValidationError(l.w("cli.option-calendar-year", "--year", "\(year)", "2000", "2100"))
         }
-        if org != nil && network { throw ValidationError("--org and --network exclude each other: choose one") }
+        if org != nil && network { throw ValidationError(l.w("cli.option-exclusive", "--org", "--network")) }
     }
 
     func run() async throws {

@@ -51,26 +51,23 @@ struct RoutesCommand: AsyncParsableCommand {
     @Flag(help: "List every leg with times, operator, distance, footprint and source flags.") var details = false
 
     func validate() throws {
-        if let participants, participants < 0 { throw ValidationError("--participants must be 0 or more (got \(participants)).") }
-        if let leaders, leaders < 0 { throw ValidationError("--leaders must be 0 or more (got \(leaders)).") }
-        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more (got \(limit)).") }
-        if let maxDays, maxDays < 1 { throw ValidationError("--max-days must be 1 or more (got \(maxDays)).") }
-        if let maxChanges, maxChanges < 0 { throw ValidationError("--max-changes must be 0 or more (got \(maxChanges)).") }
+        let l = global.optionWords
+        try OptionCheck.atLeast(0, participants, "--participants", l)
+        try OptionCheck.atLeast(0, leaders, "--leaders", l)
+        try OptionCheck.atLeast(1, limit, "--limit", l)
+        try OptionCheck.atLeast(1, maxDays, "--max-days", l)
+        try OptionCheck.atLeast(0, maxChanges, "--max-changes", l)
         if let maxCost, !(maxCost >= 0) || !maxCost.isFinite {
-            throw ValidationError("--max-cost must be an amount in EUR, 0 or more (got \(maxCost)).")
+            throw ValidationError(l.w("cli.option-amount-eur", "--max-cost", "\(maxCost)"))
         }
         if let avoid {
             for name in avoid.split(separator: ",") where TransportMode(rawValue: name.trimmingCharacters(in: .whitespaces)) == nil {
                 throw ValidationError(
-                    "--avoid: unknown mode '\(name)'; expected some of \(TransportMode.allCases.map(\.rawValue).joined(separator: ", ")).")
+                    l.w("cli.option-unknown-mode", "--avoid", "\(name)", TransportMode.allCases.map(\.rawValue).joined(separator: ", ")))
             }
         }
-        if let depart, DepartureText.parse(depart) == nil {
-            throw ValidationError("--depart: '\(depart)' is not a date; expected \(DepartureText.expected).")
-        }
-        if let returnDate, DepartureText.parse(returnDate) == nil {
-            throw ValidationError("--return: '\(returnDate)' is not a date; expected \(DepartureText.expected).")
-        }
+        try OptionCheck.date(depart, "--depart", l)
+        try OptionCheck.date(returnDate, "--return", l)
     }
 
     func run() async throws {

@@ -22,6 +22,11 @@ package struct GlobalOptions: ParsableArguments {
     package var lang: Language?
 
     package init() {}
+
+    /// The words of the option checks (`validate()` runs before the configuration is read): `--lang`, else `LANG`.
+    package var optionWords: Localizer {
+        Localizer(lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment))
+    }
 }
 
 /// What a command needs once the options are read: settings, words, and the loaded datasets.

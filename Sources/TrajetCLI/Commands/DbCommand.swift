@@ -116,8 +116,9 @@ struct DbCommand: AsyncParsableCommand {
         func validate() throws {
             let source = try Self.location(from, option: "--from")
             let target = try Self.location(to, option: "--to")
-            if source == target { throw ValidationError("--from and --to are the same store.") }
-            if !(1...10_000).contains(batch) { throw ValidationError("--batch must be from 1 to 10000 (got \(batch)).") }
+            let l = global.optionWords
+            if source == target { throw ValidationError(l.w("cli.option-same-store", "--from", "--to")) }
+            try OptionCheck.within(1...10_000, batch, "--batch", l)
         }
 
         func run() async throws {
@@ -166,7 +167,7 @@ struct DbCommand: AsyncParsableCommand {
         @Option(help: "Organisation id (created if missing).") var org = "soak"
 
         func validate() throws {
-            if count < 1 { throw ValidationError("--count must be 1 or more (got \(count)).") }
+            try OptionCheck.atLeast(1, count, "--count", global.optionWords)
         }
 
         func run() async throws {

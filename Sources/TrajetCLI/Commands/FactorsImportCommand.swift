@@ -45,15 +45,14 @@ extension FactorsCommand.Import {
         var maxBytes: Int = 50_000_000
 
         func validate() throws {
-            guard (file == nil) != (url == nil) else {
-                throw ValidationError("Give exactly one of --file PATH or --url URL / Donnez --file ou --url, pas les deux.")
-            }
-            guard (1990...2100).contains(year) else { throw ValidationError("--year \(year): expected a year like 2026.") }
-            guard timeout > 0 else { throw ValidationError("--timeout: expected a number of seconds > 0.") }
-            guard maxBytes > 0 else { throw ValidationError("--max-bytes: expected a number of bytes > 0.") }
+            let l = global.optionWords
+            guard (file == nil) != (url == nil) else { throw ValidationError(l.w("cli.option-file-or-url")) }
+            try OptionCheck.within(1990...2100, year, "--year", l)
+            guard timeout > 0 else { throw ValidationError(l.w("cli.option-seconds-above-0", "--timeout")) }
+            guard maxBytes > 0 else { throw ValidationError(l.w("cli.option-bytes-above-0", "--max-bytes")) }
             if let id {
                 guard !id.isEmpty, !id.hasPrefix("."), id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
-                else { throw ValidationError("--id '\(id)': expected letters, digits, '-' or '_' (e.g. desnz-2026).") }
+                else { throw ValidationError(l.w("cli.option-factor-set-id", "--id", id)) }
             }
         }
 

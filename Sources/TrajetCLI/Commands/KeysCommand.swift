@@ -30,8 +30,9 @@ struct KeysCommand: AsyncParsableCommand {
         @Option(help: "Output: table or json.") var format: OutputFormat = .table
 
         func validate() throws {
-            if (org == nil) == !network { throw ValidationError("Give either --org ORG or --network.") }
-            if network && role != .admin { throw ValidationError("A --network key must have --role admin.") }
+            let l = global.optionWords
+            if (org == nil) == !network { throw ValidationError(l.w("cli.option-org-or-network")) }
+            if network && role != .admin { throw ValidationError(l.w("cli.option-network-key-is-admin")) }
         }
 
         func run() async throws {

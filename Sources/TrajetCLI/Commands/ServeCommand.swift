@@ -43,11 +43,13 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: String?
 
     func validate() throws {
-        if let port, !(0...65_535).contains(port) { throw ValidationError("--port must be from 0 to 65535 (got \(port)).") }
+        let l = global.optionWords
+        if let port { try OptionCheck.within(0...65_535, port, "--port", l) }
         try StoreOptions.validate(database: database, databaseURL: databaseURL)
-        if !(1...500).contains(poolSize) { throw ValidationError("--pool-size must be from 1 to 500 (got \(poolSize)).") }
+        try OptionCheck.within(1...500, poolSize, "--pool-size", l)
         if let logLevel, Logger.Level(rawValue: logLevel) == nil {
-            throw ValidationError("--log-level: expected trace, debug, info, notice, warning, error or critical.")
+            throw ValidationError(
+                l.w("cli.option-one-of", "--log-level", logLevel, Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")))
         }
     }
 

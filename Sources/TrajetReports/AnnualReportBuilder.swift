@@ -88,7 +88,10 @@ public struct AnnualReportBuilder {
     }
 
     /// The departure years to read: the report year and the ones the trend shows.
-    public var yearsToRead: ClosedRange<Int> { (year - Self.trendYears + 1)...year }
+    public var yearsToRead: ClosedRange<Int> { Self.yearsToRead(year) }
+
+    /// The departure years a report of `year` reads (known before any dataset is loaded).
+    public static func yearsToRead(_ year: Int) -> ClosedRange<Int> { (year - trendYears + 1)...year }
 
     public mutating func add(_ detail: PlanDetail) { add(detail.plan, summary: PlanSummary(detail)) }
 
@@ -511,7 +514,10 @@ public struct AnnualReportBuilder {
         // By index: a copy of each trip line would retain and release its strings.
         for index in trips.indices {
             guard let lowest = trips[index].scenarioLowestCarbonCo2eKg else { continue }
-            let key = Key(partner: trips[index].partnerId, country: partnerSide(trips[index]).countryCode)
+            // The partner side's country read in place: passing the line to `partnerSide` copied it.
+            let country =
+                trips[index].direction == .hosted ? trips[index].origin.countryCode : trips[index].destination.countryCode
+            let key = Key(partner: trips[index].partnerId, country: country)
             let tripGrams = max(0, grams(trips[index].co2eKg) - grams(lowest))
             if saved[key] == nil {
                 saved[key] = (1, tripGrams, trips[index].partnerName)
@@ -581,8 +587,26 @@ public struct AnnualReportBuilder {
     /// By departure date, name, id, in place: the indices are sorted, then the lines moved along the permutation's
     /// cycles, so no second array of (large) trip lines is ever allocated.
     static func sortByDate(_ trips: inout [TripLine]) {
+        // A `YYYY-MM-DD` date as one integer ("2026-07-04" → 20260704, same order as the text), compared before
+        // any string: most comparisons of a 75 000-trip year are settled by the date. -1 for any other shape,
+        // which then compares as text, as before.
+        let days = trips.indices.map { index in
+            let utf8 = trips[index].departDate.utf8
+            guard utf8.count == 10 else { return -1 }
+            var number = 0
+            for (offset, byte) in utf8.enumerated() {
+                if offset == 4 || offset == 7 {
+                    if byte != 45 { return -1 }
+                } else {
+                    guard byte >= 48 && byte <= 57 else { return -1 }
+                    number = number * 10 + Int(byte - 48)
+                }
+            }
+            return number
+        }
         var order = Array(trips.indices)
         order.sort { a, b in
+            if days[a] >= 0 && days[b] >= 0 && days[a] != days[b] { return days[a] < days[b] }
             if trips[a].departDate != trips[b].departDate { return trips[a].departDate < trips[b].departDate }
             if trips[a].name != trips[b].name { return trips[a].name < trips[b].name }
             return trips[a].planId < trips[b].planId

@@ -101,18 +101,31 @@ public final class RouteScenarioEstimator: TripScenarioEstimating {
     /// Runs the searches group by group, keeping one compiled planner in memory at a time (a planner per group
     /// size costs megabytes; a network report has dozens of group sizes).
     public func estimateAll(_ trips: [ScenarioTrip]) -> [ScenarioEstimate] {
-        var pending: [PlannerKey: [(origin: String, destination: String, day: String)]] = [:]
-        var seen = Set<SearchKey>()
+        // Each distinct search gets a slot, and each trip remembers its slots: one hash of the (long) search key per
+        // search of a trip, where asking `estimate` trip by trip hashed it three or four times (75 000 trips).
+        var slotOf: [SearchKey: Int] = [:]
+        var slotKeys: [SearchKey] = []
+        var slotDays: [String] = []
+        var tripSlots: [(out: Int, back: Int?)] = []
+        tripSlots.reserveCapacity(trips.count)
+        func slot(_ key: PlannerKey, _ origin: String, _ destination: String, _ day: String) -> Int {
+            let searchKey = SearchKey(planner: key, origin: origin, destination: destination)
+            if let known = slotOf[searchKey] { return known }
+            slotOf[searchKey] = slotKeys.count
+            slotKeys.append(searchKey)
+            slotDays.append(day)
+            return slotKeys.count - 1
+        }
         for trip in trips {
             let key = PlannerKey(trip)
-            var searches = [(trip.origin, trip.destination, trip.departDate)]
-            if trip.hasReturn { searches.append((trip.destination, trip.origin, trip.returnDate ?? trip.departDate)) }
-            for (origin, destination, day) in searches
-            where answers[SearchKey(planner: key, origin: origin, destination: destination)] == nil
-                && seen.insert(SearchKey(planner: key, origin: origin, destination: destination)).inserted
-            {
-                pending[key, default: []].append((origin, destination, day))
-            }
+            let out = slot(key, trip.origin, trip.destination, trip.departDate)
+            let back = trip.hasReturn ? slot(key, trip.destination, trip.origin, trip.returnDate ?? trip.departDate) : nil
+            tripSlots.append((out, back))
+        }
+        // The searches not answered yet (by an earlier call), by planner.
+        var pending: [PlannerKey: [Int]] = [:]
+        for index in slotKeys.indices where answers[slotKeys[index]] == nil {
+            pending[slotKeys[index].planner, default: []].append(index)
         }
         // Groups split over two cores; each half compiles its own planners and answers its own searches.
         let keys = pending.keys.sorted(by: {
@@ -121,6 +134,8 @@ public final class RouteScenarioEstimator: TripScenarioEstimating {
         let halves = [Array(keys[..<(keys.count / 2)]), Array(keys[(keys.count / 2)...])]
         let results = HalfResults()
         let work = pending
+        let searches = slotKeys
+        let days = slotDays
         let sources = sources
         // The network compiled for the routing rules once, shared by every group's planner (it was rebuilt for each:
         // a tenth of a 100 000-plan report's time).
@@ -129,15 +144,23 @@ public final class RouteScenarioEstimator: TripScenarioEstimating {
             var found: [SearchKey: Answer] = [:]
             for key in halves[half] {
                 let planner = routing.flatMap { Self.makePlanner(key, sources: sources, routing: $0) }
-                for search in work[key] ?? [] {
-                    found[SearchKey(planner: key, origin: search.origin, destination: search.destination)] =
-                        Self.answer(planner, from: search.origin, to: search.destination, day: search.day)
+                for index in work[key] ?? [] {
+                    let search = searches[index]
+                    found[search] = Self.answer(planner, from: search.origin, to: search.destination, day: days[index])
                 }
             }
             results.set(half, found)
         }
         for half in 0..<2 { answers.merge(results.get(half)) { first, _ in first } }
-        return trips.map(estimate)
+        let slotAnswers = slotKeys.map { answers[$0] ?? (nil, nil) }
+        return tripSlots.map { slots in
+            let out = slotAnswers[slots.out]
+            guard let back = slots.back.map({ slotAnswers[$0] }) else {
+                return ScenarioEstimate(allFlightCo2eKg: out.flight, lowestCarbonCo2eKg: out.lowest)
+            }
+            return ScenarioEstimate(
+                allFlightCo2eKg: sum(out.flight, back.flight), lowestCarbonCo2eKg: sum(out.lowest, back.lowest))
+        }
     }
 
     private func sum(_ a: Double?, _ b: Double?) -> Double? {

@@ -67,6 +67,34 @@ enum ReportFixture {
         return try String(contentsOf: file, encoding: .utf8)
     }
 
+    /// The datasets load while the store starts reading the plans: a broken dataset still stops the report with
+    /// its message (exit 2), writes no file, and the read is abandoned (the query throws the loader's error).
+    @Test func aBrokenDatasetStopsTheReportWhileThePlansAreRead() async throws {
+        let db = try await ReportFixture.make()
+        defer { db.cleanUp() }
+        // Found (it has a network folder) but empty: the failure comes from the load itself, not the search for it.
+        let broken = db.directory.appendingPathComponent("datasets")
+        try FileManager.default.createDirectory(
+            at: broken.appendingPathComponent("network"), withIntermediateDirectories: true)
+        let output = db.directory.appendingPathComponent("never.md")
+        await #expect(throws: ExitCode(2)) {
+            try await runTrajet(
+                ["report", "--year", "2026", "--database", db.path, "--datasets", broken.path, "--output", output.path])
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+
+        struct LoaderFailed: Error {}
+        let query = AnnualReportQuery(year: 2026, scope: .network, scenarios: false, generatedAt: "2026-11-27")
+        let store = try db.store()
+        let settings = try await Settings.load(configFile: nil, overrides: .init(language: .en), environment: [:])
+        await #expect(throws: LoaderFailed.self) {
+            _ = try await query.build(store: store, loadingDatasets: { throw LoaderFailed() }, settings: settings)
+        }
+        // The same store still answers, with the datasets.
+        let built = try await query.build(store: store, datasets: ShippedData.datasets, settings: settings)
+        #expect(built.report.trips.count == 3)
+    }
+
     /// Each format and language against its golden file. `TRAJET_UPDATE_GOLDEN=1 swift test --filter ReportCommand`
     /// rewrites them after a deliberate change (then read the diff).
     @Test func goldenFilesForEachFormatAndLanguage() async throws {

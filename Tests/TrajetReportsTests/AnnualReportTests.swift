@@ -276,6 +276,44 @@ struct FixedScenarios: TripScenarioEstimating {
         #expect(lowest > 0 && lowest <= trip.co2eKg)
     }
 
+    /// Dates are compared as numbers first (a 75 000-trip year sorts faster); the order must stay the text's:
+    /// date, then name, then id, also for a date of another shape (compared as text, as before).
+    @Test func tripsSortByDateThenNameThenIdAsText() {
+        let dates = ["2026-07-04", "2026-7-4", "2026-03-14", "2026-07-04", "2026-12-01", "2026-07-04", "2026-1x-01"]
+        let names = ["b", "a", "z", "a", "a", "a", "a"]
+        var builder = AnnualReportBuilder(year: 2026, scope: .network, sources: Shipped.sources)
+        for index in dates.indices {
+            var plan = Fixture.plans[0]
+            plan.plan.id = "p\(9 - index)"
+            plan.plan.name = names[index]
+            plan.plan.departDate = dates[index]
+            builder.add(plan)
+        }
+        let trips = builder.finish(generatedAt: "2026-11-27").trips
+        let expected = trips.sorted { ($0.departDate, $0.name, $0.planId) < ($1.departDate, $1.name, $1.planId) }
+        #expect(trips.map(\.planId) == expected.map(\.planId))
+        #expect(trips.count == dates.count)
+    }
+
+    /// The estimator answers all trips at once (each distinct search once); it must give each trip what asking
+    /// trip by trip gives, returns and shared searches included.
+    @Test func scenariosForAllTripsAtOnceEqualTripByTrip() throws {
+        var builder = AnnualReportBuilder(year: 2026, scope: .network, sources: Shipped.sources)
+        for (index, detail) in Fixture.plans.enumerated() {
+            var plan = detail
+            plan.plan.id = "again-\(index)"
+            builder.add(detail)
+            builder.add(plan)
+        }
+        let trips = builder.finish(generatedAt: "2026-11-27").trips
+        let scenarioTrips = trips.indices.map { ScenarioTrip(trips: trips, index: $0) }
+        #expect(scenarioTrips.contains { $0.hasReturn } && scenarioTrips.contains { !$0.hasReturn })
+        let together = RouteScenarioEstimator(sources: Shipped.sources).estimateAll(scenarioTrips)
+        let oneByOne = RouteScenarioEstimator(sources: Shipped.sources)
+        #expect(together == scenarioTrips.map { oneByOne.estimate($0) })
+        #expect(together.contains { $0.lowestCarbonCo2eKg != nil })
+    }
+
     /// The estimator compiles one planner per factor set, group size and minors (not per split between young
     /// people and leaders: a 100 000-plan year had dozens of splits of the same sizes). Same size, same scenarios.
     @Test func scenariosDependOnTheGroupSizeNotOnItsSplit() throws {

@@ -147,6 +147,39 @@ func samplePlan(id: String = UUID().uuidString.lowercased(), org: String = "asma
         let otherVersion = summary.storageText.replacingOccurrences(of: "1\u{1F}", with: "9\u{1F}")
         #expect(PlanSummary(storageText: otherVersion) == nil)
     }
+
+    /// The decoder reads the text straight into the fields, reserving its arrays from a count of the records: a
+    /// summary with many modes and factor rows, and one decoder reused across plans (as the report does), read back
+    /// equal; any cut of the text is refused rather than half-read.
+    @Test func aDecoderReusedOverManySummariesReadsEachExactlyAndRefusesACutText() throws {
+        var detail = samplePlan()
+        let modes = ["rail", "coach", "bus", "ferry", "walk", "flight"]
+        for (position, mode) in modes.enumerated() {
+            var leg = detail.legs[0]
+            leg.position = position + 2
+            leg.mode = mode
+            leg.factorFile = position.isMultiple(of: 2) ? "factors/desnz-2025.csv" : "factors/ademe-2025.csv"
+            leg.factorLine = 100 + position
+            detail.legs.append(leg)
+        }
+        let many = PlanSummary(detail)
+        #expect(many.modes.count == 6 && many.factors.count == 8)
+        let few = PlanSummary(samplePlan())
+        var decoder = PlanSummaryDecoder()
+        for summary in [many, few, many, few] {
+            var text = summary.storageText
+            #expect(text.withUTF8 { decoder.decode($0) } == summary)
+        }
+        let text = many.storageText
+        for length in stride(from: 0, to: text.utf8.count, by: 7) {
+            var cut = String(decoding: text.utf8.prefix(length), as: UTF8.self)
+            // A cut that ends exactly after a whole record can still be a valid (shorter) summary; it must then be
+            // the summary that text describes, never a mixture.
+            if let decoded = cut.withUTF8({ decoder.decode($0) }) {
+                #expect(decoded.storageText == cut)
+            }
+        }
+    }
 }
 
 @Suite struct HandEditedFileTests {

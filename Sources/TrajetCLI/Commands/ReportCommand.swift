@@ -41,8 +41,9 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = try await CommandContext.load(global)
-        let l = context.localizer
+        // The datasets load while the store starts reading the plans (see AnnualReportQuery.build).
+        let prepared = try await PreparedContext.load(global)
+        let l = prepared.localizer
         let language = l.language
         let chosenFormat: ReportFormat
         switch Self.resolvedFormat(format, output: output) {
@@ -81,7 +82,9 @@ struct ReportCommand: AsyncParsableCommand {
         let query = AnnualReportQuery(
             year: year, scope: scope, scenarios: !noScenarios, generatedAt: generatedAt ?? AnnualReportQuery.today())
         let built = try await store.run {
-            try await query.build(store: store.store, datasets: context.datasets, settings: context.settings, trace: mark)
+            try await query.build(
+                store: store.store, loadingDatasets: { try prepared.loadDatasets() }, settings: prepared.settings,
+                trace: mark)
         }
         let report = built.report
         defer { mark("rendered") }

@@ -39,6 +39,22 @@ package struct CommandContext {
         _ options: GlobalOptions, factorSet: String? = nil, cabinClass: CabinClass? = nil,
         server: (host: String?, port: Int?, database: String?) = (nil, nil, nil)
     ) async throws -> CommandContext {
+        let prepared = try await PreparedContext.load(options, factorSet: factorSet, cabinClass: cabinClass, server: server)
+        return CommandContext(settings: prepared.settings, localizer: prepared.localizer, datasets: try prepared.loadDatasets())
+    }
+}
+
+/// The settings and words, with the datasets found but not yet read: a command with other work to start first
+/// (the annual report's store read) loads them alongside it.
+package struct PreparedContext: Sendable {
+    package let settings: Settings
+    package let localizer: Localizer
+    package let datasetsDirectory: URL
+
+    package static func load(
+        _ options: GlobalOptions, factorSet: String? = nil, cabinClass: CabinClass? = nil,
+        server: (host: String?, port: Int?, database: String?) = (nil, nil, nil)
+    ) async throws -> PreparedContext {
         let environment = ProcessInfo.processInfo.environment
         let fallbackLocalizer = Localizer(options.lang ?? Language.fromEnvironment(environment))
         let settings: Settings
@@ -55,15 +71,19 @@ package struct CommandContext {
             throw ExitCode(2)
         }
         let localizer = Localizer(settings.language)
-        let directory: URL
         do {
-            directory = try DatasetLocator(explicitPath: settings.datasetsPath, environment: [:]).locate()
+            let directory = try DatasetLocator(explicitPath: settings.datasetsPath, environment: [:]).locate()
+            return PreparedContext(settings: settings, localizer: localizer, datasetsDirectory: directory)
         } catch {
             printError(error.description, localizer)
             throw ExitCode(2)
         }
+    }
+
+    /// Reads the datasets; a broken file is reported in the user's language (exit code 2).
+    package func loadDatasets() throws -> Datasets {
         do {
-            return CommandContext(settings: settings, localizer: localizer, datasets: try Datasets.load(from: directory))
+            return try Datasets.load(from: datasetsDirectory)
         } catch {
             printError(error.description, localizer)
             throw ExitCode(2)

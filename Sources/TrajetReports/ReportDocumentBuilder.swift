@@ -143,7 +143,7 @@ extension ReportDocument {
                     x.w("report.taking-the-lowest-carbon-option-the")
                         + (lever.trips == 1
                             ? x.w("report.the-trip-with") : x.w("report.the-trips-with", "\(lever.trips)"))
-                        + lever.partnerName + x.w("report.country") + x.country(lever.countryCode) + ","
+                        + lever.partnerName + ", " + x.country(lever.countryCode) + ","
                         + x.w("report.would-have-saved") + x.tonnes(lever.savedKg)
                         + " (" + x.percent(lever.shareOfTotal, decimals: 0) + x.w("report.of-the-total-a-scenario-not")),
             ])

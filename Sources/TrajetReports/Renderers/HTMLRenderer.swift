@@ -128,8 +128,8 @@ public enum HTMLRenderer {
         header h1 { margin: 0 0 4px; font-size: 26px; color: var(--accent); }
         .subtitle { color: var(--muted); margin: 0 0 12px; }
         nav ol { columns: 3; padding-left: 20px; margin: 0 0 16px; color: var(--muted); }
-        nav li { padding: 4px 0; }
-        nav a { color: var(--accent); text-decoration: none; display: inline-block; min-height: 24px; }
+        nav li { padding: 4px 0; break-inside: avoid; }
+        nav a { color: var(--accent); text-decoration: none; display: inline-block; min-height: 24px; vertical-align: top; }
         h2 { border-bottom: 2px solid var(--accent); padding-bottom: 4px; margin-top: 32px; font-size: 20px; }
         h3 { font-size: 16px; margin-top: 20px; }
         .figures { display: grid; grid-template-columns: repeat(3, 1fr); gap: 10px; margin: 12px 0; }

@@ -55,28 +55,23 @@ struct KeysCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List keys (never the keys themselves) / Lister les clés.")
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var storeOptions: StoreOptions
-        @Option(help: "Output: table or json.") var format: OutputFormat = .table
+        @OptionGroup var options: ListOptions
 
         func run() async throws {
-            let context = try await StoreContext.open(global, storeOptions)
-            let l = context.localizer
-            let keys = try await context.run { try await context.store.apiKeys() }
-            switch format {
-            case .json: print(try encodeJSON(keys.map { KeyOutput($0, secret: nil) }))
-            case .table:
-                var table = TextTable(
-                    header: ["id", l.w("cli.organisation"), l.w("cli.role"), l.w("cli.created"),
-                        l.w("cli.revoked"), l.w("cli.label")])
-                for key in keys {
-                    table.add([
-                        key.id, key.organisationId ?? l.w("cli.network"), key.role.rawValue, key.createdAt,
-                        key.revokedAt ?? "", key.label,
-                    ])
-                }
-                print(table.render())
-            }
+            try await options.printRows(
+                read: { try await $0.apiKeys() }, json: { try encodeJSON($0.map { KeyOutput($0, secret: nil) }) },
+                table: { keys, l in
+                    var table = TextTable(
+                        header: ["id", l.w("cli.organisation"), l.w("cli.role"), l.w("cli.created"),
+                            l.w("cli.revoked"), l.w("cli.label")])
+                    for key in keys {
+                        table.add([
+                            key.id, key.organisationId ?? l.w("cli.network"), key.role.rawValue, key.createdAt,
+                            key.revokedAt ?? "", key.label,
+                        ])
+                    }
+                    return table
+                })
         }
     }
 

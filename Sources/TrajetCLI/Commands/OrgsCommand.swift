@@ -29,21 +29,18 @@ struct OrgsCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List organisations / Lister les associations.")
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var storeOptions: StoreOptions
-        @Option(help: "Output: table or json.") var format: OutputFormat = .table
+        @OptionGroup var options: ListOptions
 
         func run() async throws {
-            let context = try await StoreContext.open(global, storeOptions)
-            let l = context.localizer
-            let organisations = try await context.run { try await context.store.organisations() }
-            switch format {
-            case .json: print(try encodeJSON(organisations))
-            case .table:
-                var table = TextTable(header: ["id", l.w("cli.name"), l.w("cli.created")])
-                for organisation in organisations { table.add([organisation.id, organisation.name, organisation.createdAt]) }
-                print(table.render())
-            }
+            try await options.printRows(
+                read: { try await $0.organisations() }, json: { try encodeJSON($0) },
+                table: { organisations, l in
+                    var table = TextTable(header: ["id", l.w("cli.name"), l.w("cli.created")])
+                    for organisation in organisations {
+                        table.add([organisation.id, organisation.name, organisation.createdAt])
+                    }
+                    return table
+                })
         }
     }
 }

@@ -106,3 +106,23 @@ func csvField(_ text: String) -> String { CSVCell.escape(text) }
 
 /// Grams as kilograms for display (the stored figure stays in whole grams).
 func kgText(_ grams: Int, _ localizer: Localizer) -> String { localizer.numbers.kg(Double(grams) / 1000) }
+
+/// What the `list` subcommands of `keys` and `orgs` share: the store's options, the output format, and a run that
+/// reads the rows and prints them as JSON or as a table.
+struct ListOptions: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "Output: table or json.") var format: OutputFormat = .table
+
+    func printRows<Row>(
+        read: (any PlanStore) async throws -> [Row], json: ([Row]) throws -> String,
+        table: ([Row], Localizer) -> TextTable
+    ) async throws {
+        let context = try await StoreContext.open(global, storeOptions)
+        let rows = try await context.run { try await read(context.store) }
+        switch format {
+        case .json: print(try json(rows))
+        case .table: print(table(rows, context.localizer).render())
+        }
+    }
+}

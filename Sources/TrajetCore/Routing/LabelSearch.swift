@@ -7,39 +7,37 @@ import Foundation
 /// least as good on every criterion (within small tolerances, which also merges near-duplicates), or when an
 /// itinerary already found at the destination is at least as good (target pruning: going on only adds).
 struct LabelSearch {
-    /// A partial journey. Stored compactly (72 bytes instead of 136): the search copies and compares tens of
-    /// thousands of them per query on large networks. Counts and indices fit 32 or 16 bits by far.
+    /// A partial journey, in one 64-byte cache line (it was 104 bytes): the search copies and compares tens of
+    /// thousands of them per query on large networks, and reads a place's bag from labels scattered in the arena.
+    /// Times are UTC minutes since 1970 (29 million in 2026: 32 bits hold them until the year 6053); counts and
+    /// indices fit 32 or 8 bits by far (a trip of 255 boardings or nights is not one anyone plans).
     struct Label {
-        var time: Int
-        var dayStart: Int
-        var departure: Int
-        var co2: Double
+        let co2: Double
         /// Countries the journey has been in.
-        var countries: UInt64
-        /// When the group leaves the origin (UTC minutes): later than the query's time when the first fixed departure
-        /// allows it (see `floating`).
-        var leaveAt: Int
-        private var placeIndex: Int32
-        private var parentIndex: Int32
-        private var edgeIndex: Int32
-        private var costMinCents: Int32
-        private var costMaxCents: Int32
-        private var boardingCount: Int16
-        private var hotelNightCount: Int16
-        private var boardNightTotal: Int16
-        private var hotelNightsBeforeCount: Int16
-        private var boardNightCount: Int16
-        var viaReached: Bool
-        var alive: Bool
-        /// No fixed departure yet since the group set off (from home, or from a hotel in the morning): that part of
-        /// the journey can be moved later as a whole, as the group leaves to meet the first timetabled service with
-        /// the minimum connection instead of waiting for it.
-        var floating: Bool
-        /// Minutes the current day's part of the journey has been moved later so far (see `floating`); rebuilding an
-        /// itinerary moves each leg by the day's final shift minus its own.
-        var segmentShift: Int
+        let countries: UInt64
+        private let timeMinutes: Int32
+        private let dayStartMinutes: Int32
+        private let departureMinutes: Int32
+        private let leaveAtMinutes: Int32
+        private let segmentShiftMinutes: Int32
+        private let placeIndex: Int32
+        private let parentIndex: Int32
+        private let edgeIndex: Int32
+        private let costMinCents: Int32
+        private let costMaxCents: Int32
+        private let boardingCount: UInt8
+        private let hotelNightCount: UInt8
+        private let boardNightTotal: UInt8
+        private let hotelNightsBeforeCount: UInt8
+        private let boardNightCount: UInt8
+        /// `viaReached`, `alive` and `floating`, one bit each.
+        private var flags: UInt8
         /// Why the group sleeps in a hotel before this label's leg (`HotelNightReason.code`, 0 = no night).
-        var hotelReasonCode: UInt8
+        let hotelReasonCode: UInt8
+
+        private static let viaReachedBit: UInt8 = 1
+        private static let aliveBit: UInt8 = 2
+        private static let floatingBit: UInt8 = 4
 
         init(
             place: Int, time: Int, dayStart: Int, co2: Double, costMin: Int, costMax: Int, boardings: Int,
@@ -47,13 +45,12 @@ struct LabelSearch {
             hotelNightsBefore: Int, boardNights: Int, countries: UInt64, alive: Bool, leaveAt: Int, floating: Bool,
             hotelReasonCode: UInt8, segmentShift: Int
         ) {
-            self.time = time
-            self.leaveAt = leaveAt
-            self.floating = floating
-            self.segmentShift = segmentShift
+            timeMinutes = Int32(time)
+            leaveAtMinutes = Int32(leaveAt)
+            segmentShiftMinutes = Int32(segmentShift)
+            dayStartMinutes = Int32(dayStart)
+            departureMinutes = Int32(departure)
             self.hotelReasonCode = hotelReasonCode
-            self.dayStart = dayStart
-            self.departure = departure
             self.co2 = co2
             self.countries = countries
             // Costs are clamped rather than trapping: 21 million euros per person is not a trip anyone plans.
@@ -62,15 +59,23 @@ struct LabelSearch {
             edgeIndex = Int32(edge)
             costMinCents = Int32(clamping: costMin)
             costMaxCents = Int32(clamping: costMax)
-            boardingCount = Int16(clamping: boardings)
-            hotelNightCount = Int16(clamping: hotelNights)
-            boardNightTotal = Int16(clamping: nightsOnBoard)
-            hotelNightsBeforeCount = Int16(clamping: hotelNightsBefore)
-            boardNightCount = Int16(clamping: boardNights)
-            self.viaReached = viaReached
-            self.alive = alive
+            boardingCount = UInt8(clamping: boardings)
+            hotelNightCount = UInt8(clamping: hotelNights)
+            boardNightTotal = UInt8(clamping: nightsOnBoard)
+            hotelNightsBeforeCount = UInt8(clamping: hotelNightsBefore)
+            boardNightCount = UInt8(clamping: boardNights)
+            flags = (viaReached ? Self.viaReachedBit : 0) | (alive ? Self.aliveBit : 0) | (floating ? Self.floatingBit : 0)
         }
 
+        var time: Int { Int(timeMinutes) }
+        var dayStart: Int { Int(dayStartMinutes) }
+        var departure: Int { Int(departureMinutes) }
+        /// When the group leaves the origin (UTC minutes): later than the query's time when the first fixed departure
+        /// allows it (see `floating`).
+        var leaveAt: Int { Int(leaveAtMinutes) }
+        /// Minutes the current day's part of the journey has been moved later so far (see `floating`); rebuilding an
+        /// itinerary moves each leg by the day's final shift minus its own.
+        var segmentShift: Int { Int(segmentShiftMinutes) }
         var place: Int { Int(placeIndex) }
         var parent: Int { Int(parentIndex) }
         var edge: Int { Int(edgeIndex) }
@@ -82,6 +87,15 @@ struct LabelSearch {
         var hotelNightsBefore: Int { Int(hotelNightsBeforeCount) }
         var boardNights: Int { Int(boardNightCount) }
         var nights: Int { hotelNights + nightsOnBoard }
+        var viaReached: Bool { flags & Self.viaReachedBit != 0 }
+        /// No fixed departure yet since the group set off (from home, or from a hotel in the morning): that part of
+        /// the journey can be moved later as a whole, as the group leaves to meet the first timetabled service with
+        /// the minimum connection instead of waiting for it.
+        var floating: Bool { flags & Self.floatingBit != 0 }
+        var alive: Bool {
+            get { flags & Self.aliveBit != 0 }
+            set { flags = newValue ? flags | Self.aliveBit : flags & ~Self.aliveBit }
+        }
     }
 
     let graph: CompiledGraph

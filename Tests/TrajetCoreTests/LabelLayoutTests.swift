@@ -1,0 +1,36 @@
+import Testing
+@testable import TrajetCore
+
+/// The search's label is packed into one 64-byte cache line (times as 32-bit UTC minutes, counts in 8 bits): it must
+/// give back every value it was given, clamp counts past its range instead of wrapping, and stay one cache line
+/// (a field added without measuring would slow every search on large networks).
+@Suite struct LabelLayoutTests {
+    @Test func aLabelKeepsEveryValueInOneCacheLine() {
+        let july2026 = 29_700_000
+        var label = LabelSearch.Label(
+            place: 9_999, time: july2026 + 600, dayStart: july2026 + 60, co2: 123.456, costMin: 12_345, costMax: 67_890,
+            boardings: 7, hotelNights: 2, nightsOnBoard: 1, viaReached: true, parent: 23_999, edge: 99_999,
+            departure: july2026 + 540, hotelNightsBefore: 1, boardNights: 0, countries: 0b1011, alive: true,
+            leaveAt: july2026 + 30, floating: false, hotelReasonCode: 2, segmentShift: 45)
+        #expect(MemoryLayout<LabelSearch.Label>.stride == 64)
+        #expect(label.place == 9_999 && label.parent == 23_999 && label.edge == 99_999)
+        #expect(label.time == july2026 + 600 && label.dayStart == july2026 + 60 && label.departure == july2026 + 540)
+        #expect(label.leaveAt == july2026 + 30 && label.segmentShift == 45)
+        #expect(label.co2 == 123.456 && label.costMin == 12_345 && label.costMax == 67_890)
+        #expect(label.boardings == 7 && label.hotelNights == 2 && label.nightsOnBoard == 1 && label.nights == 3)
+        #expect(label.hotelNightsBefore == 1 && label.boardNights == 0 && label.countries == 0b1011)
+        #expect(label.viaReached && label.alive && !label.floating && label.hotelReasonCode == 2)
+        label.alive = false
+        #expect(!label.alive && label.viaReached && !label.floating)
+
+        let extreme = LabelSearch.Label(
+            place: 0, time: 0, dayStart: 0, co2: 0, costMin: Int.max, costMax: -1, boardings: 300, hotelNights: 999,
+            nightsOnBoard: -4, viaReached: false, parent: -1, edge: -1, departure: 0, hotelNightsBefore: 256,
+            boardNights: 1_000, countries: 0, alive: false, leaveAt: 0, floating: true, hotelReasonCode: 0,
+            segmentShift: 0)
+        #expect(extreme.costMin == Int(Int32.max) && extreme.costMax == -1)
+        #expect(extreme.boardings == 255 && extreme.hotelNights == 255 && extreme.nightsOnBoard == 0)
+        #expect(extreme.hotelNightsBefore == 255 && extreme.boardNights == 255)
+        #expect(extreme.parent == -1 && extreme.edge == -1 && extreme.floating && !extreme.alive && !extreme.viaReached)
+    }
+}

@@ -33,4 +33,20 @@ import Testing
         #expect(extreme.hotelNightsBefore == 255 && extreme.boardNights == 255)
         #expect(extreme.parent == -1 && extreme.edge == -1 && extreme.floating && !extreme.alive && !extreme.viaReached)
     }
+
+    /// Up to four departure minutes ride in the edge itself, in their order; an edge with more keeps them only in
+    /// the graph's array (the search reads the array then).
+    @Test func departureMinutesPackInTheEdgeUpToFour() {
+        let four = [0, 1_439, 600, 5]
+        let packed = CompiledGraph.Edge.pack(four)
+        var edge = CompiledGraph.Edge(
+            from: 0, to: 1, legIndex: 0, durationMinutes: 60, departuresStart: 0, departuresEnd: four.count,
+            packedDepartures: packed, daysMask: 0, expectedWaitMinutes: 0, fare: .zero, hasFare: false, overnight: false,
+            mode: .rail, co2eKgPerPerson: 0, validFromDay: nil, validUntilDay: nil, boardingMinutes: 0,
+            alightingMinutes: 0)
+        #expect(four.indices.map { edge.packedDeparture($0) } == four)
+        edge.packedDepartures = CompiledGraph.Edge.pack([420])
+        #expect(edge.packedDeparture(0) == 420)
+        #expect(CompiledGraph.Edge.pack([1, 2, 3, 4, 5]) == 0)
+    }
 }

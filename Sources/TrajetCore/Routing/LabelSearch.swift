@@ -277,12 +277,14 @@ struct LabelSearch {
             if let until = validUntilDay, day > until { return false }
             return true
         }
-        if edge.departuresEnd > edge.departuresStart {
+        let departureCount = edge.departuresEnd - edge.departuresStart
+        if departureCount > 0 {
+            let packed = departureCount <= CompiledGraph.Edge.packedDepartureLimit
             for k in 0..<8 {
                 let d = day + k
                 guard runs(d), valid(d) else { continue }
-                for i in edge.departuresStart..<edge.departuresEnd {
-                    let minute = graph.departureMinutes[i]
+                for i in 0..<departureCount {
+                    let minute = packed ? edge.packedDeparture(i) : graph.departureMinutes[edge.departuresStart + i]
                     guard k > 0 || minute >= minuteOfDay else { continue }
                     return d * 1440 + minute - offset
                 }

@@ -49,4 +49,45 @@ import Testing
         #expect(edge.packedDeparture(0) == 420)
         #expect(CompiledGraph.Edge.pack([1, 2, 3, 4, 5]) == 0)
     }
+
+    /// The search's edge is one 64-byte cache line too; what it stores narrower reads back as given.
+    @Test func anEdgeKeepsItsValuesInOneCacheLine() {
+        let edge = CompiledGraph.Edge(
+            from: 9_999, to: 12, legIndex: 99_999, durationMinutes: 2_880, departuresStart: 250_000,
+            departuresEnd: 250_007, packedDepartures: 0, daysMask: 0b0100_0001, expectedWaitMinutes: 180,
+            fare: FareRange(minCents: 1_500, maxCents: 120_000), hasFare: true, overnight: true, mode: .nightTrain,
+            co2eKgPerPerson: 12.75, validFromDay: 20_600, validUntilDay: 20_800, boardingMinutes: 120,
+            alightingMinutes: 45)
+        #expect(MemoryLayout<CompiledGraph.Edge>.stride == 64)
+        #expect(edge.from == 9_999 && edge.to == 12 && edge.legIndex == 99_999 && edge.durationMinutes == 2_880)
+        #expect(edge.departuresStart == 250_000 && edge.departuresEnd == 250_007 && edge.daysMask == 0b0100_0001)
+        #expect(edge.expectedWaitMinutes == 180 && edge.fare == FareRange(minCents: 1_500, maxCents: 120_000))
+        #expect(edge.hasFare && edge.overnight && edge.mode == .nightTrain && edge.co2eKgPerPerson == 12.75)
+        #expect(edge.validFromDay == 20_600 && edge.validUntilDay == 20_800)
+        #expect(edge.boardingMinutes == 120 && edge.alightingMinutes == 45)
+        let open = CompiledGraph.Edge(
+            from: 0, to: 1, legIndex: 0, durationMinutes: 60, departuresStart: 0, departuresEnd: 0, packedDepartures: 0,
+            daysMask: 0, expectedWaitMinutes: 0, fare: .zero, hasFare: false, overnight: false, mode: .bus,
+            co2eKgPerPerson: 0, validFromDay: nil, validUntilDay: nil, boardingMinutes: 0, alightingMinutes: 0)
+        #expect(open.validFromDay == nil && open.validUntilDay == nil)
+    }
+
+    /// The search's queue packs (time, label) into one integer: it must pop in time order, the older label first on
+    /// equal times, whatever the order of the pushes.
+    @Test func theQueuePopsByTimeThenLabel() {
+        // Scrambled deterministically: times by a multiplier modulo a day and a half, pushes in a strided order.
+        var entries: [(time: Int, label: Int)] = (0..<2_000).map { (29_700_000 + ($0 * 7_919) % 2_161, $0) }
+        entries.append((29_700_000, 2_000))
+        entries.append((29_700_000, 2_001))
+        var heap = MinHeap()
+        for step in entries.indices {
+            let entry = entries[(step * 1_237) % entries.count]
+            heap.push(time: entry.time, label: entry.label)
+        }
+        var popped: [(Int, Int)] = []
+        while let next = heap.pop() { popped.append(next) }
+        let expected = entries.sorted { ($0.time, $0.label) < ($1.time, $1.label) }
+        #expect(popped.count == expected.count)
+        #expect(zip(popped, expected).allSatisfy { $0.0 == $1.time && $0.1 == $1.label })
+    }
 }

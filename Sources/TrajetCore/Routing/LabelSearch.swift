@@ -656,41 +656,44 @@ struct LabelSearch {
 }
 
 /// A binary min-heap of (time, label) pairs; ties pop in insertion order of labels.
+/// The labels to expand, earliest first (ties: the older label first). Each entry is one integer, the time in the
+/// high 32 bits and the label index in the low 32 (UTC minutes since 1970 and label indices are both positive and
+/// below 2³¹), so comparing entries is comparing integers and sifting moves 8 bytes instead of 16.
 struct MinHeap {
-    private var items: [(time: Int, label: Int)] = []
+    private var items: [UInt64] = []
 
     mutating func push(time: Int, label: Int) {
-        items.append((time, label))
+        let entry = UInt64(UInt32(time)) << 32 | UInt64(UInt32(label))
+        items.append(entry)
+        // Sift up with a hole: parents move down, the entry is written once.
         var child = items.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard less(items[child], items[parent]) else { break }
-            items.swapAt(child, parent)
+            guard entry < items[parent] else { break }
+            items[child] = items[parent]
             child = parent
         }
+        items[child] = entry
     }
 
     mutating func pop() -> (Int, Int)? {
         guard let first = items.first else { return nil }
         let last = items.removeLast()
         if !items.isEmpty {
-            items[0] = last
+            // Sift the last entry down from the root with a hole.
             var parent = 0
+            let count = items.count
             while true {
                 let left = 2 * parent + 1
+                guard left < count else { break }
                 let right = left + 1
-                var smallest = parent
-                if left < items.count, less(items[left], items[smallest]) { smallest = left }
-                if right < items.count, less(items[right], items[smallest]) { smallest = right }
-                if smallest == parent { break }
-                items.swapAt(parent, smallest)
-                parent = smallest
+                let smaller = right < count && items[right] < items[left] ? right : left
+                guard items[smaller] < last else { break }
+                items[parent] = items[smaller]
+                parent = smaller
             }
+            items[parent] = last
         }
-        return (first.time, first.label)
-    }
-
-    private func less(_ a: (time: Int, label: Int), _ b: (time: Int, label: Int)) -> Bool {
-        a.time != b.time ? a.time < b.time : a.label < b.label
+        return (Int(first >> 32), Int(first & 0xFFFF_FFFF))
     }
 }

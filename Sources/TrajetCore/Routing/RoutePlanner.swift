@@ -223,33 +223,79 @@ public struct RoutingNetwork: Sendable {
 
 /// The network as arrays, with every leg's footprint for the group precomputed.
 struct CompiledGraph: Sendable {
+    /// One leg as the search reads it, in 64 bytes (it was 160): the search touches an edge for every outgoing leg
+    /// of every label it pops, and each first touch is a cache miss. Indices, minutes, days and cents are stored in
+    /// 32 or 16 bits (days since 1970 in 16 bits reach 2149) and read back as `Int`.
     struct Edge: Sendable {
-        var from: Int
-        var to: Int
-        var legIndex: Int
-        var durationMinutes: Int
+        var co2eKgPerPerson: Double
+        /// The departure minutes, 16 bits each, when there are at most four (`packedDepartureLimit`): read from the
+        /// edge itself, already in cache, where loading them from `departureMinutes` was a cache miss that took two
+        /// thirds of `nextDeparture`'s time on the generated network.
+        var packedDepartures: UInt64
+        private let fromIndex: Int32
+        private let toIndex: Int32
+        private let legNumber: Int32
+        private let duration: Int32
+        private let departuresFrom: Int32
+        private let departuresTo: Int32
+        private let fareMinCents: Int32
+        private let fareMaxCents: Int32
+        private let expectedWait: Int16
+        private let boarding: Int16
+        private let alighting: Int16
+        /// Days since 1970; 0 = no bound.
+        private let validFrom: UInt16
+        private let validUntil: UInt16
+        /// Bit `weekday - 1` set when the service runs that day; 0 = every day.
+        let daysMask: UInt8
+        let hasFare: Bool
+        let overnight: Bool
+        let mode: TransportMode
+
+        init(
+            from: Int, to: Int, legIndex: Int, durationMinutes: Int, departuresStart: Int, departuresEnd: Int,
+            packedDepartures: UInt64, daysMask: UInt8, expectedWaitMinutes: Int, fare: FareRange, hasFare: Bool,
+            overnight: Bool, mode: TransportMode, co2eKgPerPerson: Double, validFromDay: Int?, validUntilDay: Int?,
+            boardingMinutes: Int, alightingMinutes: Int
+        ) {
+            fromIndex = Int32(from)
+            toIndex = Int32(to)
+            legNumber = Int32(legIndex)
+            duration = Int32(clamping: durationMinutes)
+            departuresFrom = Int32(departuresStart)
+            departuresTo = Int32(departuresEnd)
+            self.packedDepartures = packedDepartures
+            self.daysMask = daysMask
+            expectedWait = Int16(clamping: expectedWaitMinutes)
+            fareMinCents = Int32(clamping: fare.minCents)
+            fareMaxCents = Int32(clamping: fare.maxCents)
+            self.hasFare = hasFare
+            self.overnight = overnight
+            self.mode = mode
+            self.co2eKgPerPerson = co2eKgPerPerson
+            // Day 0 (1970-01-01) cannot be a real bound of a service: it stands for "none".
+            validFrom = validFromDay.map { UInt16(clamping: max(1, $0)) } ?? 0
+            validUntil = validUntilDay.map { UInt16(clamping: max(1, $0)) } ?? 0
+            boarding = Int16(clamping: boardingMinutes)
+            alighting = Int16(clamping: alightingMinutes)
+        }
+
+        var from: Int { Int(fromIndex) }
+        var to: Int { Int(toIndex) }
+        var legIndex: Int { Int(legNumber) }
+        var durationMinutes: Int { Int(duration) }
         /// Local minutes after midnight at `from`, sorted, are `departureMinutes[departuresStart..<departuresEnd]`;
         /// an empty range for frequency-based services. Kept out of the edge so edges copy without reference counting.
-        var departuresStart: Int
-        var departuresEnd: Int
-        /// The same minutes, 16 bits each, when there are at most four (`packedDepartureLimit`): read from the edge
-        /// itself, already in cache, where loading them from `departureMinutes` was a cache miss that took two thirds
-        /// of `nextDeparture`'s time on the generated network.
-        var packedDepartures: UInt64
-        /// Bit `weekday - 1` set when the service runs that day; 0 = every day.
-        var daysMask: UInt8
+        var departuresStart: Int { Int(departuresFrom) }
+        var departuresEnd: Int { Int(departuresTo) }
         /// Expected wait for a frequency-based service, in minutes.
-        var expectedWaitMinutes: Int
-        var fare: FareRange
-        var hasFare: Bool
-        var overnight: Bool
-        var mode: TransportMode
-        var co2eKgPerPerson: Double
-        var validFromDay: Int?
-        var validUntilDay: Int?
+        var expectedWaitMinutes: Int { Int(expectedWait) }
+        var fare: FareRange { FareRange(minCents: Int(fareMinCents), maxCents: Int(fareMaxCents)) }
+        var validFromDay: Int? { validFrom == 0 ? nil : Int(validFrom) }
+        var validUntilDay: Int? { validUntil == 0 ? nil : Int(validUntil) }
         /// Connection minutes to board this service and to leave it (`RoutingPolicy.boardingMinutes(for:)`).
-        var boardingMinutes: Int
-        var alightingMinutes: Int
+        var boardingMinutes: Int { Int(boarding) }
+        var alightingMinutes: Int { Int(alighting) }
 
         static let packedDepartureLimit = 4
 

@@ -75,14 +75,9 @@ package struct AnnualReportQuery: Sendable {
         // Every organisation's plans, also for one organisation's report: it is compared with the network's
         // average per traveller (the builder keeps only the organisation's trips).
         let filter = PlanFilter(organisationId: nil, years: AnnualReportBuilder.yearsToRead(year))
+        // If the load fails, `reading` is dropped with this scope, and the reader stops at its next batch.
         let reading = Self.startReading(store, filter)
-        let datasets: Datasets
-        do {
-            datasets = try await loadingDatasets()
-        } catch {
-            reading.reader.cancel()
-            throw error
-        }
+        let datasets = try await loadingDatasets()
         let sources = ReportSources(
             network: datasets.network, factorSets: datasets.factorSets, hubs: datasets.hubs,
             travelSupport: datasets.travelSupport)
@@ -102,8 +97,8 @@ package struct AnnualReportQuery: Sendable {
 
     /// Reads the plans and their leg summaries in a task of its own and hands them over in batches, so decoding
     /// (store side) and building (report side) overlap on two cores. The reader is the slower half, so batches do
-    /// not pile up (but for the first ones, read while the datasets load). Cancelling the reader, or dropping the
-    /// stream, stops the read at the next batch.
+    /// not pile up (but for the first ones, read while the datasets load). Dropping the stream stops the read at the
+    /// next batch.
     static func startReading(
         _ store: any PlanStore, _ filter: PlanFilter
     ) -> (batches: AsyncStream<[(Plan, PlanSummary)]>, reader: Task<Void, any Error>) {
@@ -121,7 +116,6 @@ package struct AnnualReportQuery: Sendable {
             }
             if !batch.isEmpty { continuation.yield(batch) }
         }
-        continuation.onTermination = { _ in reader.cancel() }
         return (batches, reader)
     }
 

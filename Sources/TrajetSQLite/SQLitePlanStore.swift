@@ -302,12 +302,7 @@ public struct SQLitePlanStore: PlanStore {
                 // Factor-set versions repeat on every plan: share one String per distinct value.
                 var version = ""
                 if let raw = bytes(14) {
-                    if let known = versions.first(where: { known in
-                        var known = known
-                        return known.withUTF8 {
-                            $0.count == raw.count && (raw.isEmpty || memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0)
-                        }
-                    }) {
+                    if let known = versions.first(where: { $0.hasUTF8(raw) }) {
                         version = known
                     } else {
                         version = String(decoding: raw, as: UTF8.self)

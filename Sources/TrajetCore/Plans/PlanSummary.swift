@@ -222,22 +222,17 @@ private struct SummaryCursor {
 
     private static let modeNames: [(TransportMode, [UInt8])] = TransportMode.allCases.map { ($0, Array($0.rawValue.utf8)) }
 
-    /// Byte equality by length then `memcmp`: the generic `elementsEqual` was a visible share of a 100 000-plan read.
-    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
-    }
-
     /// A mode name compared as bytes (no String made).
     mutating func mode() -> TransportMode? {
         let bytes = token()
-        for (mode, name) in Self.modeNames where name.withUnsafeBufferPointer({ Self.same($0, bytes) }) { return mode }
+        for (mode, name) in Self.modeNames where name.withUnsafeBufferPointer({ sameBytes($0, bytes) }) { return mode }
         return nil
     }
 
     /// A factor file name, reusing an identical one already decoded.
     mutating func file(_ files: inout [String]) -> String {
         let bytes = token()
-        for var known in files where known.withUTF8({ Self.same($0, bytes) }) { return known }
+        for known in files where known.hasUTF8(bytes) { return known }
         let made = String(decoding: bytes, as: UTF8.self)
         if files.count < 64 { files.append(made) }
         return made
@@ -312,5 +307,19 @@ private struct SummaryCursor {
             summary.factors.append(.init(file: fileNames[fileIndex], line: line, legs: legs))
         }
         return summary
+    }
+}
+
+/// Byte equality by length then `memcmp`: the generic `elementsEqual` was a visible share of a 100 000-plan read.
+private func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+}
+
+extension String {
+    /// Whether the string's UTF-8 is exactly `bytes` (no String made from them): the stores' and the summary
+    /// decoder's way to reuse a string they already have.
+    package func hasUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var text = self
+        return text.withUTF8 { sameBytes($0, bytes) }
     }
 }

@@ -95,7 +95,11 @@ extension Localizer {
     package func advice(_ row: TravelAdvice) -> String {
         let place = countryName(row.countryCode) + (row.area.isEmpty ? "" : " – " + row.area)
         var tags: [String] = []
-        if !row.adviceDate.isEmpty { tags.append(w("text.advice-of") + row.adviceDate) }
+        // A full date takes "du" in French, a year or a month "de" ("avis de 2018").
+        if !row.adviceDate.isEmpty {
+            let prefix = row.adviceDate.utf8.count == 10 ? w("text.advice-of") : w("text.advice-of-period")
+            tags.append(prefix + row.adviceDate)
+        }
         if row.unconfirmed { tags.append(w("cli.unconfirmed")) }
         tags.append(w("text.checked") + row.checkedOn.description)
         return place + w("report.colon") + adviceLevel(row.level) + " (" + tags.joined(separator: ", ") + ")"

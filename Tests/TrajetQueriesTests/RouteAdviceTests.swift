@@ -180,3 +180,23 @@ import TrajetDatasets
         }
     }
 }
+
+/// French says "avis du 2024-02-27" for a full date but "avis de 2018" for a year or a month (the advice file holds
+/// all three).
+@Suite struct AdviceDateWordingTests {
+    func line(_ date: String, _ language: Language) -> String {
+        Localizer(language).advice(
+            TravelAdvice(
+                id: "EG", countryCode: "EG", area: "", level: .increasedVigilance, places: [], legs: [],
+                summaryFR: "", summaryEN: "", adviceDate: date, checkedOn: CalendarDay(iso: "2026-12-03")!,
+                sourceURL: "", source: "", unconfirmed: true))
+    }
+
+    @Test func aYearOrAMonthTakesDeAFullDateDu() {
+        #expect(line("2018", .fr).contains("avis de 2018,"))
+        #expect(line("2019-05", .fr).contains("avis de 2019-05,"))
+        #expect(line("2024-02-27", .fr).contains("avis du 2024-02-27,"))
+        #expect(line("2018", .en).contains("advice of 2018,"))
+        #expect(!line("", .fr).contains("avis"))
+    }
+}
